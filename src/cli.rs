@@ -1,0 +1,157 @@
+//! The command line: definitions (clap derive) and the non-interactive run.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+
+use crate::compare::Comparison;
+use crate::document::Document;
+use crate::output;
+use crate::report::{self, Report};
+use crate::source::Source;
+
+const EXAMPLES: &str = "\
+Examples:
+  parallax wire.txt opinion.md           read two articles side by side
+  parallax samples/*.txt samples/*.md    compare the bundled samples
+  parallax --format json a.txt b.txt     print the alignment as JSON (no TUI)
+  parallax --format markdown -o review.md a.txt b.txt c.txt
+                                         write a Markdown review to a file";
+
+/// Compare how several sources cover the same event, side by side.
+///
+/// parallax links every sentence that reports the same thing as a sentence in another
+/// source, even when the sources tell the story in a different order or other words;
+/// it highlights the wording that differs, flags numbers and quotations that disagree,
+/// and marks what only one source carries.
+#[derive(Debug, Parser)]
+#[command(name = "parallax", version, after_help = EXAMPLES, args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct Cli {
+    /// The articles to compare (plain text or Markdown); at least two.
+    #[arg(value_name = "FILE", required = true, num_args = 1..)]
+    pub files: Vec<PathBuf>,
+
+    /// What to produce: the interactive reader, or a report on stdout.
+    #[arg(short, long, value_enum, default_value_t = OutputFormat::Tui)]
+    pub format: OutputFormat,
+
+    /// Write the report to FILE instead of stdout (atomically; never over an input).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// The source (1 = first) whose wording the others are compared with.
+    #[arg(short, long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
+    pub pivot: u16,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// The interactive side-by-side reader (needs a terminal).
+    Tui,
+    /// The alignment as JSON (the version 1 contract).
+    Json,
+    /// A readable review in Markdown.
+    Markdown,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print a shell completion script.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    Man,
+}
+
+/// A failure the user must fix; printed as one line, exit status 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// Runs everything but the TUI; returns `Ok(true)` when the TUI should start.
+pub fn load_sources(files: &[PathBuf]) -> Result<Vec<Source>, UsageError> {
+    if files.len() < 2 {
+        let got = files.first().map_or(String::new(), |f| format!(": {}", crate::sanitize::one_line(&f.display().to_string())));
+        return Err(UsageError(format!("need at least two sources to compare (got {}{got})", files.len())));
+    }
+    files
+        .iter()
+        .map(|f| {
+            Document::load(f).map(Source::new).map_err(|e| UsageError(crate::sanitize::one_line(&e.to_string()))).and_then(|s| {
+                if s.sentences.is_empty() {
+                    Err(UsageError(format!("{}: has no sentences to compare", crate::sanitize::one_line(&s.doc.path))))
+                } else {
+                    Ok(s)
+                }
+            })
+        })
+        .collect()
+}
+
+/// What the binary should do after parsing.
+pub enum Outcome {
+    Done,
+    Tui(Comparison, usize),
+}
+
+pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
+    if let Some(cmd) = cli.command {
+        let mut out = std::io::stdout();
+        match cmd {
+            Command::Completions { shell } => clap_complete::generate(shell, &mut Cli::command(), "parallax", &mut out),
+            Command::Man => clap_mangen::Man::new(Cli::command()).render(&mut out).map_err(|e| UsageError(e.to_string()))?,
+        }
+        return Ok(Outcome::Done);
+    }
+    if let Some(out) = &cli.output {
+        refuse_inputs(out, &cli.files)?;
+    }
+    let sources = load_sources(&cli.files)?;
+    let pivot = usize::from(cli.pivot) - 1;
+    if pivot >= sources.len() {
+        return Err(UsageError(format!("--pivot {}: there are only {} sources", cli.pivot, sources.len())));
+    }
+    for s in &sources {
+        for w in &s.doc.warnings {
+            eprintln!("parallax: warning: {}", crate::sanitize::one_line(w));
+        }
+    }
+    let comparison = Comparison::new(sources);
+    let text = match cli.format {
+        OutputFormat::Tui => {
+            if cli.output.is_some() {
+                return Err(UsageError("--output needs a report format: add --format json or --format markdown".into()));
+            }
+            if !std::io::stdout().is_terminal() {
+                return Err(UsageError(
+                    "stdout is not a terminal: the reader needs one. For a report use --format json or --format markdown".into(),
+                ));
+            }
+            return Ok(Outcome::Tui(comparison, pivot));
+        }
+        OutputFormat::Json => report::json::render(&Report::build(&comparison, pivot)),
+        OutputFormat::Markdown => report::markdown::render(&Report::build(&comparison, pivot)),
+    };
+    match &cli.output {
+        Some(path) => output::write_atomic(path, text.as_bytes()).map_err(UsageError)?,
+        None => output::print(&text),
+    }
+    Ok(Outcome::Done)
+}
+
+/// Refuses an output path that is one of the inputs.
+fn refuse_inputs(out: &Path, files: &[PathBuf]) -> Result<(), UsageError> {
+    let Ok(target) = out.canonicalize() else { return Ok(()) };
+    for f in files {
+        if f.canonicalize().is_ok_and(|c| c == target) {
+            return Err(UsageError(format!("{}: is an input file; refusing to overwrite it with the report", out.display())));
+        }
+    }
+    Ok(())
+}

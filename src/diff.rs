@@ -1,0 +1,167 @@
+//! Word diff inside a group: each member against the pivot member, over normalised
+//! keys, reported as fragments of the original text that rebuild it exactly.
+
+use std::ops::Range;
+
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+use crate::align::Group;
+use crate::discrepancy::{self, Discrepancy};
+use crate::source::Source;
+use crate::tokens::{Kind, Normalizer, Token};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FragmentKind {
+    /// Words the pivot has too.
+    Same,
+    /// Words that stand where the pivot has other words.
+    Changed,
+    /// Words no counterpart has (in the pivot: no other member has them).
+    OnlyHere,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fragment {
+    /// Range in the source's extracted text.
+    pub range: Range<usize>,
+    pub kind: FragmentKind,
+}
+
+/// A run of adjacent sentences of one source inside a group.
+#[derive(Debug, Clone)]
+pub struct Member {
+    pub source: usize,
+    /// Sentence positions in the source.
+    pub sentences: Vec<usize>,
+    /// Range in the source's extracted text, first sentence start to last end.
+    pub range: Range<usize>,
+    pub fragments: Vec<Fragment>,
+}
+
+/// A group's members with their differences from the pivot.
+#[derive(Debug, Clone)]
+pub struct GroupDiff {
+    /// The source whose member the others are compared with.
+    pub pivot: usize,
+    pub members: Vec<Member>,
+    pub discrepancies: Vec<Discrepancy>,
+}
+
+/// Splits a group into members: runs of consecutive sentences per source.
+pub fn members(sources: &[Source], group: &Group) -> Vec<Member> {
+    let mut out: Vec<Member> = Vec::new();
+    for id in &group.sentences {
+        let r = sources[id.source].sentences[id.index].range.clone();
+        match out.last_mut() {
+            Some(m) if m.source == id.source && m.sentences.last().is_some_and(|&l| l + 1 == id.index) => {
+                m.sentences.push(id.index);
+                m.range.end = r.end;
+            }
+            _ => out.push(Member { source: id.source, sentences: vec![id.index], range: r, fragments: Vec::new() }),
+        }
+    }
+    out
+}
+
+/// Diffs every member of `group` against the member of `pivot` (or, when the pivot
+/// source lacks the group, the first source that has it).
+pub fn diff_group(sources: &[Source], group: &Group, pivot: usize, norm: &Normalizer) -> GroupDiff {
+    let mut members = members(sources, group);
+    let pivot = if group.has(pivot) { pivot } else { members[0].source };
+    // Tokens of each member, with ranges made absolute in the source text.
+    let tokens: Vec<Vec<Token>> = members
+        .iter()
+        .map(|m| {
+            let text = &sources[m.source].doc.text[m.range.clone()];
+            norm.tokens(text)
+                .into_iter()
+                .map(|mut t| {
+                    t.range = t.range.start + m.range.start..t.range.end + m.range.start;
+                    t
+                })
+                .collect()
+        })
+        .collect();
+    let words = |m: usize| -> Vec<usize> { (0..tokens[m].len()).filter(|&i| tokens[m][i].kind != Kind::Punct).collect() };
+    let pivot_members: Vec<usize> = (0..members.len()).filter(|&m| members[m].source == pivot).collect();
+    let pivot_seq: Vec<(usize, usize)> = pivot_members.iter().flat_map(|&m| words(m).into_iter().map(move |i| (m, i))).collect();
+    let pivot_keys: Vec<&str> = pivot_seq.iter().map(|&(m, i)| tokens[m][i].key.as_str()).collect();
+
+    let mut kinds: Vec<Vec<FragmentKind>> = tokens.iter().map(|t| vec![FragmentKind::Same; t.len()]).collect();
+    // For each pivot word: did some member change it, did every member lack it?
+    let mut changed = vec![false; pivot_seq.len()];
+    let mut present = vec![false; pivot_seq.len()];
+    let others: Vec<usize> = {
+        let mut s: Vec<usize> = members.iter().map(|m| m.source).filter(|&s| s != pivot).collect();
+        s.dedup();
+        s
+    };
+    for &src in &others {
+        let seq: Vec<(usize, usize)> =
+            (0..members.len()).filter(|&m| members[m].source == src).flat_map(|m| words(m).into_iter().map(move |i| (m, i))).collect();
+        let keys: Vec<&str> = seq.iter().map(|&(m, i)| tokens[m][i].key.as_str()).collect();
+        for op in capture_diff_slices(Algorithm::Patience, &pivot_keys, &keys) {
+            match op {
+                DiffOp::Equal { old_index, new_index, len } => {
+                    present[old_index..old_index + len].iter_mut().for_each(|p| *p = true);
+                    let _ = new_index;
+                }
+                DiffOp::Delete { .. } => {}
+                DiffOp::Insert { new_index, new_len, .. } => {
+                    for &(m, i) in &seq[new_index..new_index + new_len] {
+                        kinds[m][i] = FragmentKind::OnlyHere;
+                    }
+                }
+                DiffOp::Replace { old_index, old_len, new_index, new_len } => {
+                    changed[old_index..old_index + old_len].iter_mut().for_each(|c| *c = true);
+                    for &(m, i) in &seq[new_index..new_index + new_len] {
+                        kinds[m][i] = FragmentKind::Changed;
+                    }
+                }
+            }
+        }
+    }
+    if !others.is_empty() {
+        for (k, &(m, i)) in pivot_seq.iter().enumerate() {
+            kinds[m][i] = if changed[k] {
+                FragmentKind::Changed
+            } else if !present[k] {
+                FragmentKind::OnlyHere
+            } else {
+                FragmentKind::Same
+            };
+        }
+    }
+    for (m, member) in members.iter_mut().enumerate() {
+        member.fragments = fragments(member.range.clone(), &tokens[m], &kinds[m]);
+    }
+    let discrepancies = discrepancy::find(sources, &members, &tokens);
+    GroupDiff { pivot, members, discrepancies }
+}
+
+/// Runs of equal kind covering `range` exactly; gaps between tokens of one kind take
+/// that kind, other gaps are `Same`.
+fn fragments(range: Range<usize>, tokens: &[Token], kinds: &[FragmentKind]) -> Vec<Fragment> {
+    let mut out: Vec<Fragment> = Vec::new();
+    let mut push = |r: Range<usize>, kind: FragmentKind, out: &mut Vec<Fragment>| {
+        if r.is_empty() {
+            return;
+        }
+        match out.last_mut() {
+            Some(last) if last.kind == kind && last.range.end == r.start => last.range.end = r.end,
+            _ => out.push(Fragment { range: r, kind }),
+        }
+    };
+    let mut pos = range.start;
+    for (i, t) in tokens.iter().enumerate() {
+        let prev = out.last().map(|f| f.kind);
+        let gap_kind = if prev == Some(kinds[i]) && t.kind != Kind::Punct { kinds[i] } else { FragmentKind::Same };
+        push(pos..t.range.start, gap_kind, &mut out);
+        let kind = if t.kind == Kind::Punct { FragmentKind::Same } else { kinds[i] };
+        push(t.range.clone(), kind, &mut out);
+        pos = t.range.end;
+    }
+    push(pos..range.end, FragmentKind::Same, &mut out);
+    out
+}

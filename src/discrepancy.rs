@@ -1,0 +1,192 @@
+//! Disagreements inside a group: numbers given for the same thing that differ
+//! ("12 injured" / "eleven injured", "-8°C" / "-11°C"), and quotations of the same
+//! words that are worded differently.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use crate::diff::Member;
+use crate::source::Source;
+use crate::tokens::{Kind, Token, fold};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiscrepancyKind {
+    Number,
+    Quote,
+}
+
+/// What one source says in a disagreement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Value {
+    pub source: usize,
+    /// The words as the source has them.
+    pub text: String,
+    /// Range in the source's extracted text.
+    pub range: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Discrepancy {
+    pub kind: DiscrepancyKind,
+    /// What the numbers count ("injur", "°c"); empty for quotes.
+    pub about: String,
+    pub values: Vec<Value>,
+}
+
+/// Finds disagreements among the members of one group (`tokens[m]` are member m's
+/// tokens with absolute ranges).
+pub fn find(sources: &[Source], members: &[Member], tokens: &[Vec<Token>]) -> Vec<Discrepancy> {
+    let mut out = numbers(sources, members, tokens);
+    out.extend(quotes(sources, members));
+    out
+}
+
+/// The word a number counts: the next word, else the word before (for dates: "April 3").
+fn context(tokens: &[Token], i: usize) -> Option<&str> {
+    let after = tokens[i + 1..].iter().take(3).find(|t| t.kind == Kind::Word && !t.stop);
+    let before = || tokens[..i].iter().rev().take(2).find(|t| t.kind == Kind::Word && !t.stop);
+    after.or_else(before).map(|t| t.key.as_str())
+}
+
+fn numbers(sources: &[Source], members: &[Member], tokens: &[Vec<Token>]) -> Vec<Discrepancy> {
+    // context → source → (values, first range)
+    let mut seen: BTreeMap<&str, BTreeMap<usize, (BTreeSet<&str>, Vec<Range<usize>>)>> = BTreeMap::new();
+    for (m, member) in members.iter().enumerate() {
+        for (i, t) in tokens[m].iter().enumerate() {
+            if t.kind != Kind::Number {
+                continue;
+            }
+            if let Some(ctx) = context(&tokens[m], i) {
+                let entry = seen.entry(ctx).or_default().entry(member.source).or_default();
+                entry.0.insert(t.key.as_str());
+                entry.1.push(t.range.clone());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (ctx, by_source) in seen {
+        if by_source.len() < 2 {
+            continue;
+        }
+        let distinct: BTreeSet<&BTreeSet<&str>> = by_source.values().map(|(v, _)| v).collect();
+        if distinct.len() < 2 {
+            continue;
+        }
+        let values = by_source
+            .iter()
+            .map(|(&source, (_, ranges))| {
+                let text = &sources[source].doc.text;
+                let shown: Vec<String> = ranges.iter().map(|r| with_unit(text, r.clone())).collect();
+                let range = ranges[0].start..ranges[ranges.len() - 1].end;
+                Value { source, text: shown.join(", "), range }
+            })
+            .collect();
+        out.push(Discrepancy { kind: DiscrepancyKind::Number, about: ctx.to_owned(), values });
+    }
+    out
+}
+
+/// The number with the word it counts, as written: "12 injured", "-8°C".
+fn with_unit(text: &str, r: Range<usize>) -> String {
+    let rest = &text[r.end..];
+    let unit_end = rest
+        .char_indices()
+        .skip_while(|(_, c)| *c == ' ' || *c == '°' || *c == '%')
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(rest.len(), |(i, _)| i);
+    let unit = &rest[..unit_end];
+    if unit.chars().count() > 24 { text[r].to_owned() } else { format!("{}{}", &text[r], unit) }
+}
+
+/// Quoted spans of a text: “…”, "…", «…».
+pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in text.char_indices() {
+        match (open, c) {
+            (None, '“' | '«' | '„') => open = Some((i + c.len_utf8(), c)),
+            (None, '"') => open = Some((i + 1, c)),
+            (Some((start, o)), '”' | '»' | '"' | '“') if o != '"' || c == '"' => {
+                if i > start {
+                    out.push(start..i);
+                }
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn words_of(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).map(fold).collect()
+}
+
+fn quotes(sources: &[Source], members: &[Member]) -> Vec<Discrepancy> {
+    let mut quotes: Vec<(usize, Range<usize>, Vec<String>)> = Vec::new();
+    for m in members {
+        let text = &sources[m.source].doc.text;
+        for q in quoted_spans(&text[m.range.clone()]) {
+            let r = q.start + m.range.start..q.end + m.range.start;
+            let w = words_of(&text[r.clone()]);
+            if w.len() >= 3 {
+                quotes.push((m.source, r, w));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut used = vec![false; quotes.len()];
+    for i in 0..quotes.len() {
+        if used[i] {
+            continue;
+        }
+        let mut values = vec![i];
+        for j in i + 1..quotes.len() {
+            if !used[j] && quotes[j].0 != quotes[i].0 && !values.iter().any(|&v| quotes[v].0 == quotes[j].0) && overlap(&quotes[i].2, &quotes[j].2) >= 0.4 {
+                values.push(j);
+            }
+        }
+        if values.len() < 2 || values.iter().all(|&v| quotes[v].2 == quotes[i].2) {
+            continue;
+        }
+        for &v in &values {
+            used[v] = true;
+        }
+        let values = values
+            .into_iter()
+            .map(|v| {
+                let (source, r, _) = &quotes[v];
+                Value { source: *source, text: sources[*source].doc.text[r.clone()].to_owned(), range: r.clone() }
+            })
+            .collect();
+        out.push(Discrepancy { kind: DiscrepancyKind::Quote, about: String::new(), values });
+    }
+    out
+}
+
+/// Share of the shorter word list found in the longer.
+fn overlap(a: &[String], b: &[String]) -> f32 {
+    let set: BTreeSet<&String> = b.iter().collect();
+    let common = a.iter().filter(|w| set.contains(w)).count();
+    common as f32 / a.len().min(b.len()).max(1) as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_quoted_spans_in_both_quote_styles() {
+        let t = "He said “it went well” and \"we hoped\".";
+        let q: Vec<&str> = quoted_spans(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(q, vec!["it went well", "we hoped"]);
+    }
+
+    #[test]
+    fn overlap_is_relative_to_the_shorter_quote() {
+        let a = words_of("it went better than we hoped");
+        let b = words_of("it is going better than we hoped");
+        assert!(overlap(&a, &b) > 0.7);
+    }
+}

@@ -1,0 +1,163 @@
+//! Maps byte offsets in extracted text back to byte offsets in the file on disk.
+//!
+//! Extracted text is assembled from pieces: verbatim copies of file bytes (the usual
+//! case, mapped linearly), rewritten runs (an entity, a decoded legacy byte, a Markdown
+//! escape) that map as a whole to the bytes they came from, and inserted separators
+//! that map to nothing. Reports need exact file spans, so every layer keeps one of these.
+
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Piece {
+    text: usize,
+    text_len: usize,
+    file: usize,
+    file_len: usize,
+}
+
+/// A piecewise map from text offsets to file offsets, built in text order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OffsetMap {
+    pieces: Vec<Piece>,
+}
+
+impl OffsetMap {
+    /// The identity map shifted by `file_start` (e.g. past a byte-order mark).
+    pub fn linear(len: usize, file_start: usize) -> Self {
+        let mut map = Self::default();
+        map.push(0, len, file_start, len);
+        map
+    }
+
+    /// Records that `text_len` bytes of text starting at `text` came from `file_len`
+    /// bytes of the file starting at `file`. Equal lengths map byte for byte.
+    pub fn push(&mut self, text: usize, text_len: usize, file: usize, file_len: usize) {
+        if text_len == 0 {
+            return;
+        }
+        // Merge with the previous piece when both are linear and contiguous, which
+        // keeps plain text at one piece per paragraph.
+        if let Some(last) = self.pieces.last_mut()
+            && last.text_len == last.file_len
+            && text_len == file_len
+            && last.text + last.text_len == text
+            && last.file + last.file_len == file
+        {
+            last.text_len += text_len;
+            last.file_len += file_len;
+            return;
+        }
+        debug_assert!(self.pieces.last().is_none_or(|p| p.text + p.text_len <= text));
+        self.pieces.push(Piece { text, text_len, file, file_len });
+    }
+
+    /// Forgets everything at or past text offset `len`.
+    pub fn truncate(&mut self, len: usize) {
+        self.pieces.retain(|p| p.text < len);
+        if let Some(last) = self.pieces.last_mut()
+            && last.text + last.text_len > len
+        {
+            if last.text_len == last.file_len {
+                last.file_len = len - last.text;
+            }
+            last.text_len = len - last.text;
+        }
+    }
+
+    fn piece_at(&self, offset: usize) -> Option<&Piece> {
+        let i = self.pieces.partition_point(|p| p.text + p.text_len <= offset);
+        self.pieces.get(i).filter(|p| p.text <= offset)
+    }
+
+    /// The file offset where the text byte at `offset` starts.
+    fn start(&self, offset: usize) -> Option<usize> {
+        let p = self.piece_at(offset)?;
+        Some(if p.text_len == p.file_len { p.file + (offset - p.text) } else { p.file })
+    }
+
+    /// The file offset just past the text byte at `offset`.
+    fn end(&self, offset: usize) -> Option<usize> {
+        let p = self.piece_at(offset)?;
+        Some(if p.text_len == p.file_len { p.file + (offset - p.text) + 1 } else { p.file + p.file_len })
+    }
+
+    /// The file span covering a non-empty text range; `None` when the range holds
+    /// only inserted text.
+    pub fn to_file(&self, range: Range<usize>) -> Option<Range<usize>> {
+        if range.is_empty() {
+            return None;
+        }
+        // Inserted bytes (separators) at either edge have no file position: skip in.
+        let start = (range.start..range.end).find_map(|o| self.start(o))?;
+        let end = (range.start..range.end).rev().find_map(|o| self.end(o))?;
+        Some(start..end.max(start))
+    }
+
+    /// Composes `self` (text → middle) with `outer` (middle → file).
+    pub fn then(&self, outer: &OffsetMap) -> OffsetMap {
+        let mut out = OffsetMap::default();
+        for p in &self.pieces {
+            if p.text_len == p.file_len {
+                // Walk the linear piece through the outer map, piece by piece.
+                let mut t = 0;
+                while t < p.text_len {
+                    let mid = p.file + t;
+                    let Some(q) = outer.piece_at(mid) else { break };
+                    if q.text_len == q.file_len {
+                        let n = (q.text + q.text_len - mid).min(p.text_len - t);
+                        out.push(p.text + t, n, q.file + (mid - q.text), n);
+                        t += n;
+                    } else {
+                        // A rewritten outer run: map the covered text to the whole run.
+                        let n = (q.text + q.text_len - mid).min(p.text_len - t);
+                        out.push(p.text + t, n, q.file, q.file_len);
+                        t += n;
+                    }
+                }
+            } else if let Some(r) = outer.to_file(p.file..p.file + p.file_len) {
+                out.push(p.text, p.text_len, r.start, r.end - r.start);
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn linear_pieces_merge_and_map_exactly() {
+        let mut m = OffsetMap::default();
+        m.push(0, 5, 3, 5);
+        m.push(5, 4, 8, 4);
+        assert_eq!(m.pieces.len(), 1);
+        assert_eq!(m.to_file(1..4), Some(4..7));
+    }
+
+    #[test]
+    fn rewritten_runs_map_as_a_whole_and_gaps_are_skipped() {
+        let mut m = OffsetMap::default();
+        m.push(0, 3, 0, 3); // "Tom"
+        m.push(3, 1, 3, 5); // "&" from "&amp;"
+        // 4..6 is an inserted separator
+        m.push(6, 3, 20, 3);
+        assert_eq!(m.to_file(2..4), Some(2..8));
+        assert_eq!(m.to_file(3..7), Some(3..21));
+        assert_eq!(m.to_file(4..6), None);
+    }
+
+    #[test]
+    fn composition_follows_both_maps() {
+        // middle "aé b" came from a 1-byte encoding: 'é' is 2 bytes in text, 1 on disk
+        let mut outer = OffsetMap::default();
+        outer.push(0, 1, 0, 1);
+        outer.push(1, 2, 1, 1);
+        outer.push(3, 2, 2, 2);
+        let inner = OffsetMap::linear(5, 0);
+        let both = inner.then(&outer);
+        assert_eq!(both.to_file(0..5), Some(0..4));
+        assert_eq!(both.to_file(1..3), Some(1..2));
+        assert_eq!(both.to_file(3..5), Some(2..4));
+    }
+}

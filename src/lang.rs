@@ -1,0 +1,96 @@
+//! Per-language word lists: function words (never evidence that two sentences say the
+//! same thing) and the stemmer to use. The language is detected once per comparison
+//! so that every source is normalised the same way.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use rust_stemmers::Algorithm;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    English,
+    Portuguese,
+    Spanish,
+    French,
+    German,
+}
+
+const EN: &str = "a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further had has have having he her here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours out over own same she should so some such than that the their theirs them themselves then there these they this those through to too under until up very was we were what when where which while who whom why will with would you your yours yourself said says say told according would could may might must shall also than then just still yet its it's who's that's there's one's mr mrs ms";
+const PT: &str = "a à ao aos as às até com como da das de dela dele deles do dos e é ela elas ele eles em entre era essa esse esta está estão este eu foi foram há isso isto já la lhe mais mas me mesmo meu minha muito na nas nem no nos nós num numa não o os ou para pela pelas pelo pelos por qual quando que quem se sem ser seu seus sua suas são só também te tem têm um uma uns umas você vocês segundo disse afirmou ainda sobre após ter sido pelo";
+const ES: &str = "a al como con de del el ella ellos en es esta este fue la las lo los más no o para pero por que se sin su sus un una y ya dijo según sobre entre";
+const FR: &str = "a au aux avec ce ces dans de des du elle en est et il ils je la le les leur mais ne nous on ou par pas pour qui que se ses son sur un une été dit selon";
+const DE: &str = "aber als am an auch auf aus bei das dem den der des die du ein eine einem einen einer er es für hat ich ihr im in ist mit nach nicht noch sie sind und von war wie wir zu zum zur sagte";
+
+impl Language {
+    fn words(self) -> &'static str {
+        match self {
+            Language::English => EN,
+            Language::Portuguese => PT,
+            Language::Spanish => ES,
+            Language::French => FR,
+            Language::German => DE,
+        }
+    }
+
+    pub fn stemmer(self) -> Algorithm {
+        match self {
+            Language::English => Algorithm::English,
+            Language::Portuguese => Algorithm::Portuguese,
+            Language::Spanish => Algorithm::Spanish,
+            Language::French => Algorithm::French,
+            Language::German => Algorithm::German,
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    /// True for a function word of this language (given lowercased).
+    pub fn is_stopword(self, word: &str) -> bool {
+        SETS[self.index()].contains(word) || (self != Language::English && EN_CORE.contains(&word))
+    }
+
+    /// Picks the language whose function words are most frequent in `texts`.
+    pub fn detect<'a>(texts: impl IntoIterator<Item = &'a str>) -> Language {
+        const ALL: [Language; 5] = [Language::English, Language::Portuguese, Language::Spanish, Language::French, Language::German];
+        let mut counts = [0usize; 5];
+        for text in texts {
+            for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| w.len() > 1).take(20_000) {
+                let w = w.to_lowercase();
+                for (i, set) in SETS.iter().enumerate() {
+                    counts[i] += usize::from(set.contains(w.as_str()));
+                }
+            }
+        }
+        let best = (0..5).max_by_key(|&i| (counts[i], usize::from(i == 0))).unwrap_or(0);
+        ALL[best]
+    }
+}
+
+static SETS: LazyLock<[HashSet<&'static str>; 5]> = LazyLock::new(|| {
+    [Language::English, Language::Portuguese, Language::Spanish, Language::French, Language::German]
+        .map(|l| l.words().split(' ').collect())
+});
+
+/// English function words that leak into any news text (quotes, names of bodies).
+const EN_CORE: &[&str] = &["the", "of", "and"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_languages_from_function_words() {
+        assert_eq!(Language::detect(["The mayor said that the bridge was closed."]), Language::English);
+        assert_eq!(Language::detect(["O avião caiu em uma floresta perto da pista, segundo a ONU."]), Language::Portuguese);
+    }
+
+    #[test]
+    fn stopwords_are_language_specific() {
+        assert!(Language::English.is_stopword("the"));
+        assert!(!Language::English.is_stopword("bridge"));
+        assert!(Language::Portuguese.is_stopword("não"));
+    }
+}

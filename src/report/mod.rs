@@ -1,0 +1,152 @@
+//! Reports: one serialisable [`Report`] built from a comparison; every output format
+//! (JSON, Markdown) reads it and nothing else.
+
+pub mod json;
+pub mod markdown;
+
+use serde::Serialize;
+
+use crate::compare::Comparison;
+use crate::diff::FragmentKind;
+use crate::discrepancy::DiscrepancyKind;
+
+/// The JSON report, version 1 (the contract in DESIGN.md; fields may be added).
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub version: u32,
+    /// The source every member is diffed against.
+    pub pivot: usize,
+    pub language: String,
+    pub sources: Vec<SourceInfo>,
+    pub groups: Vec<GroupReport>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SourceInfo {
+    pub index: usize,
+    pub path: String,
+    pub title: String,
+    pub bytes: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub byline: Option<String>,
+    pub sentences: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GroupReport {
+    pub id: usize,
+    pub sources: Vec<usize>,
+    /// "shared" or "unique".
+    pub kind: &'static str,
+    pub members: Vec<MemberReport>,
+    pub discrepancies: Vec<DiscrepancyReport>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MemberReport {
+    pub source: usize,
+    /// Byte offsets in the file on disk, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// The member's text cut into runs same as / different from the pivot; their
+    /// texts concatenated give `text`.
+    pub fragments: Vec<FragmentReport>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FragmentReport {
+    pub kind: FragmentKind,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DiscrepancyReport {
+    pub kind: DiscrepancyKind,
+    pub values: Vec<ValueReport>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ValueReport {
+    pub source: usize,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Report {
+    pub fn build(c: &Comparison, pivot: usize) -> Report {
+        let sources = c
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(index, s)| SourceInfo {
+                index,
+                path: s.doc.path.clone(),
+                title: s.doc.label(),
+                bytes: s.doc.size,
+                date: s.doc.date.clone(),
+                byline: s.doc.byline.clone(),
+                sentences: s.sentences.len(),
+            })
+            .collect();
+        let span = |source: usize, r: std::ops::Range<usize>| c.sources[source].doc.file_span(r).unwrap_or(0..0);
+        let groups = c
+            .diffs(pivot)
+            .into_iter()
+            .enumerate()
+            .map(|(id, d)| {
+                let group = &c.alignment.groups[id];
+                let members = d
+                    .members
+                    .iter()
+                    .map(|m| {
+                        let text = &c.sources[m.source].doc.text;
+                        let s = span(m.source, m.range.clone());
+                        MemberReport {
+                            source: m.source,
+                            start: s.start,
+                            end: s.end,
+                            text: text[m.range.clone()].to_owned(),
+                            fragments: m
+                                .fragments
+                                .iter()
+                                .map(|f| {
+                                    let fs = span(m.source, f.range.clone());
+                                    FragmentReport { kind: f.kind, start: fs.start, end: fs.end, text: text[f.range.clone()].to_owned() }
+                                })
+                                .collect(),
+                        }
+                    })
+                    .collect();
+                let discrepancies = d
+                    .discrepancies
+                    .iter()
+                    .map(|x| DiscrepancyReport {
+                        kind: x.kind,
+                        values: x
+                            .values
+                            .iter()
+                            .map(|v| {
+                                let s = span(v.source, v.range.clone());
+                                ValueReport { source: v.source, text: v.text.clone(), start: s.start, end: s.end }
+                            })
+                            .collect(),
+                    })
+                    .collect();
+                GroupReport {
+                    id,
+                    sources: group.sources(),
+                    kind: if group.is_shared() { "shared" } else { "unique" },
+                    members,
+                    discrepancies,
+                }
+            })
+            .collect();
+        Report { version: 1, pivot, language: format!("{:?}", c.alignment.language).to_lowercase(), sources, groups }
+    }
+}

@@ -1,0 +1,173 @@
+//! Sentences: split each paragraph at sentence ends, never at abbreviations,
+//! initials or decimals, and keep quotes that close after the full stop.
+
+use std::ops::Range;
+
+use crate::document::Document;
+
+/// One sentence of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Index of the paragraph it belongs to.
+    pub paragraph: usize,
+    /// Range in the document's extracted text.
+    pub range: Range<usize>,
+    /// Byte span in the file on disk, end exclusive.
+    pub span: Range<usize>,
+}
+
+/// Splits every paragraph of `doc` into sentences.
+pub fn sentences(doc: &Document) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (p, para) in doc.paragraphs.iter().enumerate() {
+        for r in split(&doc.text[para.clone()]) {
+            let range = para.start + r.start..para.start + r.end;
+            if let Some(span) = doc.file_span(range.clone()) {
+                out.push(Sentence { paragraph: p, range, span });
+            }
+        }
+    }
+    out
+}
+
+/// Words that end with a full stop without ending the sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sr", "sra", "jr", "st", "gen", "col", "lt", "sgt", "capt", "cpt", "cmdr", "adm", "maj",
+    "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp", "det", "vs", "etc", "inc", "ltd", "co", "corp", "bros", "no",
+    "nos", "fig", "approx", "dept", "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "mt", "ft", "ave", "blvd", "rd", "vol",
+    "pp", "p", "cf", "al", "ca", "av", "dra", "srta", "exmo", "sto", "sta",
+];
+
+/// Words that start a new sentence even after an acronym such as "U.S.".
+const STARTERS: &[&str] = &[
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "in", "on", "at", "but", "and", "this", "that", "these", "those",
+    "there", "his", "her", "its", "their", "our", "officials", "police", "o", "os", "as", "ele", "ela", "eles", "mas",
+];
+
+/// Sentence ranges (trimmed, relative to `text`).
+pub fn split(text: &str) -> Vec<Range<usize>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if !matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？') {
+            i += 1;
+            continue;
+        }
+        // Take the whole run of terminators, then closing quotes and brackets.
+        let mut j = i + 1;
+        while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…') {
+            j += 1;
+        }
+        while j < chars.len() && is_closer(chars[j].1) {
+            j += 1;
+        }
+        let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
+        let followed_by_space = j >= chars.len() || chars[j].1.is_whitespace();
+        if followed_by_space && (c != '.' || ends_sentence(text, pos, &chars[j..])) {
+            push(text, start..end, &mut out);
+            start = end;
+        }
+        i = j.max(i + 1);
+    }
+    push(text, start..text.len(), &mut out);
+    out
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '}' | '›')
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '«' | '(' | '[' | '¿' | '¡' | '‹' | '—' | '-')
+}
+
+/// Decides whether the full stop at `dot` ends a sentence, given what follows.
+fn ends_sentence(text: &str, dot: usize, rest: &[(usize, char)]) -> bool {
+    let next = rest.iter().map(|&(_, c)| c).find(|c| !c.is_whitespace());
+    let Some(next) = next else { return true };
+    // A lowercase continuation ("approx. 20", "e.g. the") never starts a sentence.
+    if !(next.is_uppercase() || next.is_numeric() || is_opener(next)) {
+        return false;
+    }
+    let word_start = text[..dot].rfind(|c: char| c.is_whitespace() || is_opener(c)).map_or(0, |p| p + text[p..].chars().next().map_or(1, char::len_utf8));
+    let word = &text[word_start..dot];
+    let lower = word.to_lowercase();
+    let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if ABBREVIATIONS.contains(&lower) {
+        // "Jan. 4" and "Mr. Ruiz" go on; these words never end a sentence here.
+        return false;
+    }
+    // Initials: "J. Smith".
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return false;
+    }
+    // Acronyms with inner dots ("U.S.", "a.m."): only a clear starter word follows a break.
+    if lower.contains('.') {
+        let following: String = rest.iter().map(|&(_, c)| c).skip_while(|c| c.is_whitespace()).take_while(|c| c.is_alphabetic()).collect();
+        return STARTERS.contains(&following.to_lowercase().as_str());
+    }
+    true
+}
+
+fn push(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trimmed = r.start + lead..r.start + lead + s.trim().len();
+    if trimmed.is_empty() {
+        return;
+    }
+    // A fragment with no letters or digits ("…", "—") joins the sentence before it.
+    if !text[trimmed.clone()].chars().any(char::is_alphanumeric)
+        && let Some(last) = out.last_mut()
+    {
+        last.end = trimmed.end;
+        return;
+    }
+    out.push(trimmed);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(text: &str) -> Vec<&str> {
+        split(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn splits_at_sentence_ends() {
+        assert_eq!(parts("It rained. Then it stopped! Why? Nobody knows"), vec!["It rained.", "Then it stopped!", "Why?", "Nobody knows"]);
+    }
+
+    #[test]
+    fn abbreviations_initials_and_decimals_do_not_split() {
+        assert_eq!(parts("Mr. Ruiz met Dr. J. K. Osei on Jan. 4 in the U.S. capital. Rates rose 2.5 points."), vec![
+            "Mr. Ruiz met Dr. J. K. Osei on Jan. 4 in the U.S. capital.",
+            "Rates rose 2.5 points."
+        ]);
+    }
+
+    #[test]
+    fn acronym_at_the_end_splits_before_a_starter() {
+        assert_eq!(parts("He flew to the U.S. The trip was short."), vec!["He flew to the U.S.", "The trip was short."]);
+    }
+
+    #[test]
+    fn quotes_closing_after_the_stop_stay_with_their_sentence() {
+        assert_eq!(parts("“It went better than expected.” She left. \"Done.\" Yes."), vec![
+            "“It went better than expected.”",
+            "She left.",
+            "\"Done.\"",
+            "Yes."
+        ]);
+    }
+
+    #[test]
+    fn ellipses_and_lowercase_continuations() {
+        assert_eq!(parts("Wait... what? It was approx. ten."), vec!["Wait... what?", "It was approx. ten."]);
+    }
+}

@@ -1,0 +1,420 @@
+//! Tokens and their normalised keys: what two sentences must share to say the same.
+//!
+//! A key folds case, accents, quote styles and apostrophes ("city's", "citys"),
+//! British spellings, known transliterations and inflections (a Snowball stemmer), and
+//! number words ("eleven" → `#11`). Tokens keep their byte range, so diffs computed over
+//! keys are reported as spans of the original text.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use rust_stemmers::Stemmer;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::lang::Language;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Word,
+    Number,
+    Punct,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range in the text that was tokenized.
+    pub range: Range<usize>,
+    pub kind: Kind,
+    /// The normalised key compared across sources.
+    pub key: String,
+    /// Starts with a capital letter (names, places; or a sentence start).
+    pub capitalized: bool,
+    /// A function word of the language ("the", "and", "de").
+    pub stop: bool,
+}
+
+/// Normalises tokens for one language.
+pub struct Normalizer {
+    lang: Language,
+    stemmer: Stemmer,
+}
+
+impl Normalizer {
+    pub fn new(lang: Language) -> Self {
+        Self { lang, stemmer: Stemmer::create(lang.stemmer()) }
+    }
+
+    pub fn language(&self) -> Language {
+        self.lang
+    }
+
+    /// Splits `text` into word, number and punctuation tokens (no whitespace).
+    pub fn tokens(&self, text: &str) -> Vec<Token> {
+        let mut out: Vec<Token> = Vec::new();
+        for (pos, piece) in text.split_word_bound_indices() {
+            let piece_clean: Cow<str> = if piece.chars().any(is_invisible) {
+                Cow::Owned(piece.chars().filter(|&c| !is_invisible(c)).collect())
+            } else {
+                Cow::Borrowed(piece)
+            };
+            let p = piece_clean.as_ref();
+            let Some(first) = p.chars().next() else {
+                // Only invisible characters: glue them to the previous token so that
+                // a zero-width space inside a word neither splits nor joins it.
+                if let Some(last) = out.last_mut() {
+                    last.range.end = pos + piece.len();
+                }
+                continue;
+            };
+            if first.is_whitespace() {
+                continue;
+            }
+            let range = pos..pos + piece.len();
+            // Rejoin a word split by a zero-width character: "Ky\u{200B}iv".
+            if let Some(last) = out.last_mut()
+                && last.range.end == pos
+                && last.kind == Kind::Word
+                && first.is_alphabetic()
+                && text[last.range.clone()].chars().last().is_some_and(is_invisible)
+            {
+                last.range.end = range.end;
+                let joined: String = text[last.range.clone()].chars().filter(|&c| !is_invisible(c)).collect();
+                last.key = self.word_key(&joined);
+                continue;
+            }
+            if first.is_numeric() {
+                let mut range = range;
+                let mut value = number_key(p, self.lang);
+                // A minus sign glued to the number: "-8°C".
+                if let Some(last) = out.last()
+                    && last.range.end == pos
+                    && matches!(&text[last.range.clone()], "-" | "−")
+                    && (last.range.start == 0 || text[..last.range.start].ends_with(char::is_whitespace))
+                {
+                    range.start = last.range.start;
+                    value = format!("-{value}");
+                    out.pop();
+                }
+                out.push(Token { range, kind: Kind::Number, key: format!("#{value}"), capitalized: false, stop: false });
+            } else if first.is_alphabetic() {
+                let folded = fold(p);
+                if let Some(n) = number_word(&folded, self.lang) {
+                    // "twenty-five": join the tens with the unit after a hyphen.
+                    if n < 10
+                        && out.len() >= 2
+                        && out[out.len() - 1].range.end == pos
+                        && &text[out[out.len() - 1].range.clone()] == "-"
+                        && let Some(tens) = out[out.len() - 2].key.strip_prefix('#').and_then(|v| v.parse::<u32>().ok())
+                        && tens >= 20
+                        && tens % 10 == 0
+                        && tens < 100
+                    {
+                        out.pop();
+                        let t = out.last_mut().expect("checked above");
+                        t.range.end = range.end;
+                        t.key = format!("#{}", tens + n);
+                        continue;
+                    }
+                    out.push(Token { range, kind: Kind::Number, key: format!("#{n}"), capitalized: false, stop: false });
+                    continue;
+                }
+                let stop = self.lang.is_stopword(&folded) || self.lang.is_stopword(&p.to_lowercase());
+                out.push(Token { range, kind: Kind::Word, key: self.word_key(p), capitalized: first.is_uppercase(), stop });
+            } else {
+                out.push(Token { range, kind: Kind::Punct, key: punct_key(p).into_owned(), capitalized: false, stop: true });
+            }
+        }
+        out
+    }
+
+    /// The comparison key of one word.
+    pub fn word_key(&self, word: &str) -> String {
+        let mut w = fold(word);
+        // Possessives and missing apostrophes: "city's", "city’s", "citys" → "city".
+        for suffix in ["'s", "’s"] {
+            if let Some(stripped) = w.strip_suffix(suffix) {
+                w = stripped.to_owned();
+            }
+        }
+        w.retain(|c| c != '\'' && c != '’');
+        if let Some(canon) = transliteration(&w) {
+            return canon.to_owned();
+        }
+        if self.lang == Language::English {
+            if let Some(base) = irregular(&w) {
+                return base.to_owned();
+            }
+            w = americanize(&w).into_owned();
+        }
+        self.stemmer.stem(&w).into_owned()
+    }
+}
+
+/// Zero-width and format characters that must not change how words match.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Lowercase, without accents.
+pub fn fold(word: &str) -> String {
+    word.nfkd().filter(|&c| !is_combining_mark(c) && !is_invisible(c)).flat_map(char::to_lowercase).collect()
+}
+
+fn punct_key(p: &str) -> Cow<'_, str> {
+    match p {
+        "“" | "”" | "„" | "«" | "»" | "‟" => Cow::Borrowed("\""),
+        "‘" | "’" | "‚" | "‹" | "›" => Cow::Borrowed("'"),
+        "—" | "–" | "‒" | "−" => Cow::Borrowed("-"),
+        _ => Cow::Borrowed(p),
+    }
+}
+
+/// Names written several ways in the press, folded to one spelling.
+fn transliteration(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "gaddafi" | "qaddafi" | "qadhafi" | "gadhafi" | "kadafi" | "kaddafi" | "khadafi" | "gadafi" | "qadafi" | "khadafy"
+        | "gaddafy" => "gaddafi",
+        "kiev" | "kyiv" => "kyiv",
+        "kharkov" | "kharkiv" => "kharkiv",
+        "odessa" | "odesa" => "odesa",
+        "peking" | "beijing" => "beijing",
+        "bombay" | "mumbai" => "mumbai",
+        "burma" | "myanmar" => "myanmar",
+        "mohammed" | "muhammad" | "mohammad" | "mohamed" | "muhammed" => "muhammad",
+        "tchaikovsky" | "chaikovsky" => "tchaikovsky",
+        _ => return None,
+    })
+}
+
+/// Irregular English verb forms and a few nouns of the news, folded to one base, so
+/// that a quote reported in another tense ("went" / "is going") still matches.
+fn irregular(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "went" | "gone" | "goes" | "going" => "go",
+        "took" | "taken" | "takes" | "taking" => "take",
+        "made" | "makes" | "making" => "make",
+        "came" | "comes" | "coming" => "come",
+        "gave" | "given" | "gives" | "giving" => "give",
+        "told" | "tells" | "telling" => "tell",
+        "found" | "finds" | "finding" => "find",
+        "held" | "holds" | "holding" => "hold",
+        "kept" | "keeps" | "keeping" => "keep",
+        "fell" | "fallen" | "falls" | "falling" => "fall",
+        "rose" | "risen" | "rises" | "rising" => "rise",
+        "began" | "begun" | "begins" | "beginning" => "begin",
+        "brought" | "brings" | "bringing" => "bring",
+        "bought" => "buy",
+        "thought" | "thinks" | "thinking" => "think",
+        "caught" => "catch",
+        "fought" => "fight",
+        "sent" => "send",
+        "spent" => "spend",
+        "built" => "build",
+        "won" => "win",
+        "lost" => "lose",
+        "met" => "meet",
+        "paid" => "pay",
+        "sold" => "sell",
+        "struck" => "strike",
+        "spoke" | "spoken" => "speak",
+        "wrote" | "written" => "write",
+        "saw" | "seen" => "see",
+        "knew" | "known" => "know",
+        "drove" | "driven" => "drive",
+        "flew" | "flown" => "fly",
+        "fled" => "flee",
+        "dead" | "death" | "deaths" | "died" | "dies" | "dying" => "die",
+        "injured" | "injuries" | "injury" | "injuring" | "injure" => "injur",
+        "children" => "child",
+        "people" | "persons" => "person",
+        "men" => "man",
+        "women" => "woman",
+        _ => return None,
+    })
+}
+
+/// British → American spelling, applied to both sides so that only consistency matters.
+fn americanize(w: &str) -> Cow<'_, str> {
+    const WORDS: &[(&str, &str)] = &[
+        ("grey", "gray"),
+        ("programme", "program"),
+        ("programmes", "programs"),
+        ("tyre", "tire"),
+        ("tyres", "tires"),
+        ("defence", "defense"),
+        ("offence", "offense"),
+        ("licence", "license"),
+        ("pretence", "pretense"),
+        ("cheque", "check"),
+        ("aluminium", "aluminum"),
+        ("storey", "story"),
+        ("storeys", "stories"),
+        ("towards", "toward"),
+        ("amongst", "among"),
+        ("whilst", "while"),
+        ("learnt", "learned"),
+        ("burnt", "burned"),
+        ("spelt", "spelled"),
+        ("jewellery", "jewelry"),
+        ("manoeuvre", "maneuver"),
+        ("plough", "plow"),
+        ("mould", "mold"),
+        ("kerb", "curb"),
+    ];
+    if let Some(&(_, us)) = WORDS.iter().find(|(uk, _)| *uk == w) {
+        return Cow::Borrowed(us);
+    }
+    if w.len() < 5 {
+        return Cow::Borrowed(w);
+    }
+    for (uk, us) in [
+        ("isations", "izations"),
+        ("isation", "ization"),
+        ("ising", "izing"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("ise", "ize"),
+        ("ysing", "yzing"),
+        ("ysed", "yzed"),
+        ("yse", "yze"),
+        ("ourite", "orite"),
+        ("ourites", "orites"),
+        ("ouring", "oring"),
+        ("oured", "ored"),
+        ("ourable", "orable"),
+        ("ours", "ors"),
+        ("our", "or"),
+        ("elled", "eled"),
+        ("elling", "eling"),
+        ("eller", "eler"),
+        ("ogue", "og"),
+        ("ogues", "ogs"),
+        ("tres", "ters"),
+        ("tre", "ter"),
+        ("bre", "ber"),
+    ] {
+        if let Some(stem) = w.strip_suffix(uk)
+            && stem.len() >= 2
+        {
+            return Cow::Owned(format!("{stem}{us}"));
+        }
+    }
+    Cow::Borrowed(w)
+}
+
+/// Digits as a canonical value: "1,200" → "1200", "2.50" → "2.5".
+fn number_key(p: &str, lang: Language) -> String {
+    let digits_only = |s: &str| s.chars().filter(|c| c.is_ascii_digit()).collect::<String>();
+    let grouped = |sep: char| {
+        let mut parts = p.split(sep);
+        parts.next().is_some_and(|h| (1..=3).contains(&h.len()) && h.chars().all(|c| c.is_ascii_digit()))
+            && parts.clone().count() > 0
+            && parts.all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
+    };
+    let thousands = if lang == Language::English { ',' } else { '.' };
+    let decimal = if lang == Language::English { '.' } else { ',' };
+    if grouped(thousands) {
+        return digits_only(p);
+    }
+    if let Some((int, frac)) = p.split_once(decimal)
+        && int.chars().all(|c| c.is_ascii_digit())
+        && frac.chars().all(|c| c.is_ascii_digit())
+    {
+        let frac = frac.trim_end_matches('0');
+        let int = int.trim_start_matches('0');
+        let int = if int.is_empty() { "0" } else { int };
+        return if frac.is_empty() { int.to_owned() } else { format!("{int}.{frac}") };
+    }
+    // "12th", "3pm", "2031": keep the leading number.
+    let lead: String = p.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let trimmed = lead.trim_start_matches('0');
+    if lead.is_empty() {
+        p.to_owned()
+    } else if trimmed.is_empty() {
+        "0".into()
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+/// The value of a spelled-out number, for the languages we know.
+fn number_word(w: &str, lang: Language) -> Option<u32> {
+    const EN: &[&str] = &[
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    ];
+    const EN_TENS: &[&str] = &["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    const PT: &[&str] = &[
+        "zero", "", "dois", "tres", "quatro", "cinco", "seis", "sete", "oito", "nove", "dez", "onze", "doze", "treze", "catorze",
+        "quinze", "dezesseis", "dezessete", "dezoito", "dezenove",
+    ];
+    const PT_TENS: &[&str] = &["vinte", "trinta", "quarenta", "cinquenta", "sessenta", "setenta", "oitenta", "noventa"];
+    let (units, tens) = match lang {
+        Language::English => (EN, EN_TENS),
+        Language::Portuguese => (PT, PT_TENS),
+        _ => return None,
+    };
+    if let Some(i) = units.iter().position(|&u| !u.is_empty() && u == w) {
+        return Some(i as u32);
+    }
+    if let Some(i) = tens.iter().position(|&t| t == w) {
+        return Some(20 + 10 * i as u32);
+    }
+    match (lang, w) {
+        (Language::English, "dozen") => Some(12),
+        (Language::English, "hundred") | (Language::Portuguese, "cem" | "cento") => Some(100),
+        (Language::English, "thousand") | (Language::Portuguese, "mil") => Some(1000),
+        (Language::Portuguese, "duas") => Some(2),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> Vec<String> {
+        Normalizer::new(Language::English).tokens(text).into_iter().map(|t| t.key).collect()
+    }
+
+    #[test]
+    fn keys_fold_case_accents_quotes_and_inflection() {
+        assert_eq!(keys("The City’s mayor"), keys("the citys Mayor"));
+        assert_eq!(keys("“Talks resumed”"), keys("\"talk resumes\""));
+        assert_eq!(keys("café"), keys("cafe"));
+    }
+
+    #[test]
+    fn british_and_american_spellings_meet() {
+        assert_eq!(keys("the harbour centre organised a programme"), keys("the harbor center organized a program"));
+    }
+
+    #[test]
+    fn transliterations_meet() {
+        assert_eq!(keys("Qadhafi in Kiev"), keys("Gaddafi in Kyiv"));
+    }
+
+    #[test]
+    fn numbers_in_words_and_digits_meet() {
+        assert_eq!(keys("twelve injured"), keys("12 injured"));
+        assert_eq!(keys("twenty-five"), vec!["#25"]);
+        assert_eq!(keys("1,200 people"), keys("1200 people"));
+        assert_eq!(keys("-8°C"), vec!["#-8", "°", "c"]);
+        assert_ne!(keys("eleven injured"), keys("12 injured"));
+    }
+
+    #[test]
+    fn zero_width_characters_do_not_split_words() {
+        assert_eq!(keys("Ky\u{200B}iv talks"), keys("Kyiv talks"));
+    }
+
+    #[test]
+    fn ranges_point_into_the_text() {
+        let text = "Mr. Ruiz said “yes.”";
+        for t in Normalizer::new(Language::English).tokens(text) {
+            assert!(text.is_char_boundary(t.range.start) && text.is_char_boundary(t.range.end));
+        }
+    }
+}
