@@ -5,15 +5,21 @@
 //! and [`discrepancy`] inside groups) → [`report`] (JSON, Markdown) or the TUI.
 
 pub mod align;
+pub mod app;
 pub mod cli;
 pub mod compare;
+pub mod config;
 pub mod diff;
 pub mod discrepancy;
 pub mod document;
+pub mod keymap;
 pub mod lang;
 pub mod output;
 pub mod report;
 pub mod sanitize;
 pub mod segment;
 pub mod source;
+pub mod theme;
 pub mod tokens;
+pub mod tui;
+pub mod view;
