@@ -48,7 +48,14 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Config { theme: None, view: None, pivot: None, color: None, mouse: true, keys: BTreeMap::new() }
+        Config {
+            theme: None,
+            view: None,
+            pivot: None,
+            color: None,
+            mouse: true,
+            keys: BTreeMap::new(),
+        }
     }
 }
 
@@ -63,7 +70,9 @@ pub struct Loaded {
 /// `<platform config dir>/parallax`.
 pub fn dir() -> Option<PathBuf> {
     use etcetera::BaseStrategy;
-    etcetera::choose_base_strategy().ok().map(|s| s.config_dir().join("parallax"))
+    etcetera::choose_base_strategy()
+        .ok()
+        .map(|s| s.config_dir().join("parallax"))
 }
 
 /// Which file to read: `--config`, else `PARALLAX_CONFIG`, else the default one.
@@ -78,7 +87,8 @@ pub fn locate(flag: Option<&Path>, env: Option<PathBuf>) -> Option<(PathBuf, boo
 
 /// Reads the config file; only a file the user named that cannot be read is an error.
 pub fn load(flag: Option<&Path>) -> Result<Loaded, String> {
-    let Some((path, named)) = locate(flag, std::env::var_os("PARALLAX_CONFIG").map(PathBuf::from)) else {
+    let Some((path, named)) = locate(flag, std::env::var_os("PARALLAX_CONFIG").map(PathBuf::from))
+    else {
         return Ok(Loaded::default());
     };
     let shown = crate::sanitize::one_line(&path.display().to_string());
@@ -89,7 +99,9 @@ pub fn load(flag: Option<&Path>) -> Result<Loaded, String> {
             Ok(loaded)
         }
         Err(e) if !named && e.kind() == std::io::ErrorKind::NotFound => Ok(Loaded::default()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(format!("{shown}: no such config file")),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Err(format!("{shown}: no such config file"))
+        }
         Err(e) => Err(format!("{shown}: cannot read the config file: {e}")),
     }
 }
@@ -101,9 +113,14 @@ pub fn parse(text: &str, label: &str) -> Loaded {
         Ok(t) => t,
         Err(e) => {
             let e: toml::de::Error = e;
-            let line = e.span().map(|s| text[..s.start.min(text.len())].lines().count().max(1));
+            let line = e
+                .span()
+                .map(|s| text[..s.start.min(text.len())].lines().count().max(1));
             let at = line.map_or(String::new(), |l| format!(" (line {l})"));
-            out.warnings.push(format!("{label}{at}: {}; using the defaults", e.message().trim()));
+            out.warnings.push(format!(
+                "{label}{at}: {}; using the defaults",
+                e.message().trim()
+            ));
             return out;
         }
     };
@@ -117,7 +134,11 @@ pub fn parse(text: &str, label: &str) -> Loaded {
             },
             "view" => match value.as_str().and_then(ViewKind::parse) {
                 Some(v) => out.config.view = Some(v),
-                None => warn(w, key, &format!("expected one of {}", ViewKind::NAMES.join(", "))),
+                None => warn(
+                    w,
+                    key,
+                    &format!("expected one of {}", ViewKind::NAMES.join(", ")),
+                ),
             },
             "pivot" => match value.as_integer() {
                 Some(n) if n >= 1 => out.config.pivot = Some(n as usize - 1),
@@ -142,7 +163,11 @@ pub fn parse(text: &str, label: &str) -> Loaded {
     out
 }
 
-fn parse_keys(table: &toml::Table, label: &str, warnings: &mut Vec<String>) -> BTreeMap<Action, Vec<Key>> {
+fn parse_keys(
+    table: &toml::Table,
+    label: &str,
+    warnings: &mut Vec<String>,
+) -> BTreeMap<Action, Vec<Key>> {
     let mut out = BTreeMap::new();
     for (name, value) in table {
         let Ok(action) = toml::Value::String(name.clone()).try_into::<Action>() else {
@@ -151,9 +176,13 @@ fn parse_keys(table: &toml::Table, label: &str, warnings: &mut Vec<String>) -> B
         };
         let specs: Vec<&str> = match value {
             toml::Value::String(s) => vec![s.as_str()],
-            toml::Value::Array(a) if a.iter().all(toml::Value::is_str) => a.iter().filter_map(toml::Value::as_str).collect(),
+            toml::Value::Array(a) if a.iter().all(toml::Value::is_str) => {
+                a.iter().filter_map(toml::Value::as_str).collect()
+            }
             _ => {
-                warnings.push(format!("{label}: keys.{name}: expected a key or a list of keys"));
+                warnings.push(format!(
+                    "{label}: keys.{name}: expected a key or a list of keys"
+                ));
                 continue;
             }
         };
@@ -200,7 +229,10 @@ mod tests {
 
     #[test]
     fn unknown_keys_and_bad_values_warn_by_name_and_the_rest_applies() {
-        let l = parse("colour_scheme = 1\nview = \"sideways\"\npivot = 0\ntheme = \"light\"\n[keys]\nfly = \"f\"\nquit = \"hyper-q\"\n", "c.toml");
+        let l = parse(
+            "colour_scheme = 1\nview = \"sideways\"\npivot = 0\ntheme = \"light\"\n[keys]\nfly = \"f\"\nquit = \"hyper-q\"\n",
+            "c.toml",
+        );
         let all = l.warnings.join("\n");
         for needle in ["colour_scheme", "view", "pivot", "keys.fly", "keys.quit"] {
             assert!(all.contains(needle), "no warning for {needle}: {all}");
@@ -227,8 +259,17 @@ mod tests {
     #[test]
     fn a_named_file_must_exist_but_the_default_may_be_missing() {
         let err = load(Some(Path::new("/nonexistent/parallax.toml"))).unwrap_err();
-        assert!(err.contains("/nonexistent/parallax.toml") && err.contains("no such"), "{err}");
-        assert_eq!(locate(None, Some(PathBuf::from("/x.toml"))), Some((PathBuf::from("/x.toml"), true)));
-        assert_eq!(locate(Some(Path::new("/a.toml")), Some(PathBuf::from("/x.toml"))).map(|l| l.0), Some(PathBuf::from("/a.toml")));
+        assert!(
+            err.contains("/nonexistent/parallax.toml") && err.contains("no such"),
+            "{err}"
+        );
+        assert_eq!(
+            locate(None, Some(PathBuf::from("/x.toml"))),
+            Some((PathBuf::from("/x.toml"), true))
+        );
+        assert_eq!(
+            locate(Some(Path::new("/a.toml")), Some(PathBuf::from("/x.toml"))).map(|l| l.0),
+            Some(PathBuf::from("/a.toml"))
+        );
     }
 }

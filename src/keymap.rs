@@ -40,7 +40,11 @@ pub struct Key {
 
 impl Key {
     pub const fn plain(code: Code) -> Self {
-        Self { code, ctrl: false, alt: false }
+        Self {
+            code,
+            ctrl: false,
+            alt: false,
+        }
     }
 
     pub const fn ch(c: char) -> Self {
@@ -48,7 +52,11 @@ impl Key {
     }
 
     pub const fn ctrl(c: char) -> Self {
-        Self { code: Code::Char(c), ctrl: true, alt: false }
+        Self {
+            code: Code::Char(c),
+            ctrl: true,
+            alt: false,
+        }
     }
 
     /// Parses a key as written in the config file.
@@ -92,7 +100,10 @@ impl Key {
             "delete" | "del" => Code::Delete,
             "space" => Code::Char(' '),
             "minus" => Code::Char('-'),
-            f if f.len() >= 2 && f.starts_with('f') && f[1..].parse::<u8>().is_ok_and(|n| (1..=24).contains(&n)) => {
+            f if f.len() >= 2
+                && f.starts_with('f')
+                && f[1..].parse::<u8>().is_ok_and(|n| (1..=24).contains(&n)) =>
+            {
                 Code::F(f[1..].parse().unwrap_or(1))
             }
             one if one.chars().count() == 1 => {
@@ -141,13 +152,19 @@ impl fmt::Display for Key {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum KeymapError {
     #[error("key {key} is bound to both {first} and {second}; rebind one of them")]
-    Conflict { key: String, first: String, second: String },
+    Conflict {
+        key: String,
+        first: String,
+        second: String,
+    },
 }
 
 /// The bindings in force: every key maps to at most one action.
 #[derive(Debug, Clone)]
 pub struct Keymap {
     by_key: BTreeMap<Key, Action>,
+    /// Each action's keys in the order they were given (the first is shown in hints).
+    by_action: BTreeMap<Action, Vec<Key>>,
 }
 
 /// The default keys of each action.
@@ -199,7 +216,10 @@ pub fn defaults() -> Vec<(Action, Vec<Key>)> {
 
 impl Default for Keymap {
     fn default() -> Self {
-        Self::with_overrides(&BTreeMap::new()).unwrap_or_else(|_| Keymap { by_key: BTreeMap::new() })
+        Self::with_overrides(&BTreeMap::new()).unwrap_or_else(|_| Keymap {
+            by_key: BTreeMap::new(),
+            by_action: BTreeMap::new(),
+        })
     }
 }
 
@@ -207,18 +227,24 @@ impl Keymap {
     /// The defaults with some actions' keys replaced; an empty list unbinds an action.
     pub fn with_overrides(overrides: &BTreeMap<Action, Vec<Key>>) -> Result<Keymap, KeymapError> {
         let mut by_key: BTreeMap<Key, Action> = BTreeMap::new();
+        let mut by_action: BTreeMap<Action, Vec<Key>> = BTreeMap::new();
         for (action, keys) in defaults() {
             let keys = overrides.get(&action).unwrap_or(&keys);
+            by_action.insert(action, keys.clone());
             for &key in keys {
                 if let Some(&other) = by_key.get(&key)
                     && other != action
                 {
-                    return Err(KeymapError::Conflict { key: key.to_string(), first: other.name(), second: action.name() });
+                    return Err(KeymapError::Conflict {
+                        key: key.to_string(),
+                        first: other.name(),
+                        second: action.name(),
+                    });
                 }
                 by_key.insert(key, action);
             }
         }
-        Ok(Keymap { by_key })
+        Ok(Keymap { by_key, by_action })
     }
 
     pub fn action(&self, key: Key) -> Option<Action> {
@@ -227,12 +253,18 @@ impl Keymap {
 
     /// The keys bound to `action`, in a stable order.
     pub fn keys_of(&self, action: Action) -> Vec<Key> {
-        self.by_key.iter().filter(|(_, a)| **a == action).map(|(k, _)| *k).collect()
+        let mut keys = self.by_action.get(&action).cloned().unwrap_or_default();
+        keys.dedup();
+        keys
     }
 
     /// The keys of `action` as shown to users ("j ↓").
     pub fn label(&self, action: Action) -> String {
-        self.keys_of(action).iter().map(Key::to_string).collect::<Vec<_>>().join(" ")
+        self.keys_of(action)
+            .iter()
+            .map(Key::to_string)
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -279,6 +311,9 @@ mod tests {
         o.insert(Action::FocusNext, vec![Key::ch('j')]);
         let err = Keymap::with_overrides(&o).unwrap_err();
         let msg = err.to_string();
-        assert!(msg.contains("next_passage") && msg.contains("focus_next") && msg.contains("key j"), "{msg}");
+        assert!(
+            msg.contains("next_passage") && msg.contains("focus_next") && msg.contains("key j"),
+            "{msg}"
+        );
     }
 }

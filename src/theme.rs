@@ -154,7 +154,9 @@ impl Colour {
         if let Ok(n) = t.parse::<u8>() {
             return Ok(Colour::Indexed(n));
         }
-        Err(format!("{s:?} is not a colour (use #rrggbb, 0-255 or a name such as lightblue)"))
+        Err(format!(
+            "{s:?} is not a colour (use #rrggbb, 0-255 or a name such as lightblue)"
+        ))
     }
 
     fn rgb(self) -> Option<(u8, u8, u8)> {
@@ -173,7 +175,9 @@ impl Colour {
             (_, Colour::Reset) | (_, Colour::Ansi(_)) => Some(self),
             (Depth::TrueColor, c) => Some(c),
             (Depth::Ansi256, Colour::Indexed(_)) => Some(self),
-            (Depth::Ansi256, c) => c.rgb().map(|(r, g, b)| Colour::Indexed(nearest_256(r, g, b))),
+            (Depth::Ansi256, c) => c
+                .rgb()
+                .map(|(r, g, b)| Colour::Indexed(nearest_256(r, g, b))),
             (Depth::Ansi16, c) => c.rgb().map(|(r, g, b)| Colour::Ansi(nearest_16(r, g, b))),
         }
     }
@@ -186,7 +190,11 @@ fn indexed_rgb(i: u8) -> (u8, u8, u8) {
         0..=15 => ANSI_RGB[usize::from(i)],
         16..=231 => {
             let n = i - 16;
-            (STEPS[usize::from(n / 36)], STEPS[usize::from(n / 6 % 6)], STEPS[usize::from(n % 6)])
+            (
+                STEPS[usize::from(n / 36)],
+                STEPS[usize::from(n / 6 % 6)],
+                STEPS[usize::from(n % 6)],
+            )
         }
         _ => {
             let v = 8 + 10 * (i - 232);
@@ -203,11 +211,15 @@ fn distance((a, b, c): (u8, u8, u8), (x, y, z): (u8, u8, u8)) -> u32 {
 
 /// The nearest colour of the 6×6×6 cube or the grey ramp.
 fn nearest_256(r: u8, g: u8, b: u8) -> u8 {
-    (16..=255u8).min_by_key(|&i| distance(indexed_rgb(i), (r, g, b))).unwrap_or(16)
+    (16..=255u8)
+        .min_by_key(|&i| distance(indexed_rgb(i), (r, g, b)))
+        .unwrap_or(16)
 }
 
 fn nearest_16(r: u8, g: u8, b: u8) -> u8 {
-    (0..16u8).min_by_key(|&i| distance(ANSI_RGB[usize::from(i)], (r, g, b))).unwrap_or(7)
+    (0..16u8)
+        .min_by_key(|&i| distance(ANSI_RGB[usize::from(i)], (r, g, b)))
+        .unwrap_or(7)
 }
 
 /// How many colours the terminal shows.
@@ -279,7 +291,11 @@ impl Paint {
     }
 
     fn reduce(self, depth: Depth) -> Paint {
-        Paint { fg: self.fg.and_then(|c| c.reduce(depth)), bg: self.bg.and_then(|c| c.reduce(depth)), ..self }
+        Paint {
+            fg: self.fg.and_then(|c| c.reduce(depth)),
+            bg: self.bg.and_then(|c| c.reduce(depth)),
+            ..self
+        }
     }
 }
 
@@ -312,7 +328,10 @@ pub struct Theme {
 pub const BUILT_IN: [(&str, &str); 5] = [
     ("dark", include_str!("../themes/dark.toml")),
     ("light", include_str!("../themes/light.toml")),
-    ("high-contrast", include_str!("../themes/high-contrast.toml")),
+    (
+        "high-contrast",
+        include_str!("../themes/high-contrast.toml"),
+    ),
     ("colorblind", include_str!("../themes/colorblind.toml")),
     ("mono", include_str!("../themes/mono.toml")),
 ];
@@ -320,8 +339,14 @@ pub const BUILT_IN: [(&str, &str); 5] = [
 impl Theme {
     /// Parses a theme; roles it lacks come from `base`. Problems that do not stop
     /// the theme from working (an unknown role, a bad colour) come back as warnings.
-    pub fn parse(name: &str, toml_text: &str, base: Option<&Theme>) -> Result<(Theme, Vec<String>), String> {
-        let value: toml::Table = toml_text.parse().map_err(|e: toml::de::Error| format!("theme {name}: {}", e.message()))?;
+    pub fn parse(
+        name: &str,
+        toml_text: &str,
+        base: Option<&Theme>,
+    ) -> Result<(Theme, Vec<String>), String> {
+        let value: toml::Table = toml_text
+            .parse()
+            .map_err(|e: toml::de::Error| format!("theme {name}: {}", e.message()))?;
         let mut warnings = Vec::new();
         let mut paints = base.map(|b| b.paints.clone()).unwrap_or_default();
         for (key, v) in &value {
@@ -338,15 +363,25 @@ impl Theme {
                         let spec: PaintSpec = match spec.clone().try_into() {
                             Ok(s) => s,
                             Err(e) => {
-                                warnings.push(format!("theme {name}: roles.{role_name}: {}", e.message()));
+                                warnings.push(format!(
+                                    "theme {name}: roles.{role_name}: {}",
+                                    e.message()
+                                ));
                                 continue;
                             }
                         };
-                        let colour = |c: &Option<String>, what: &str, warnings: &mut Vec<String>| {
-                            c.as_deref().and_then(|c| {
-                                Colour::parse(c).map_err(|e| warnings.push(format!("theme {name}: roles.{role_name}.{what}: {e}"))).ok()
-                            })
-                        };
+                        let colour =
+                            |c: &Option<String>, what: &str, warnings: &mut Vec<String>| {
+                                c.as_deref().and_then(|c| {
+                                    Colour::parse(c)
+                                        .map_err(|e| {
+                                            warnings.push(format!(
+                                                "theme {name}: roles.{role_name}.{what}: {e}"
+                                            ))
+                                        })
+                                        .ok()
+                                })
+                            };
                         let paint = Paint {
                             fg: colour(&spec.fg, "fg", &mut warnings),
                             bg: colour(&spec.bg, "bg", &mut warnings),
@@ -363,7 +398,13 @@ impl Theme {
                 _ => warnings.push(format!("theme {name}: unknown key {key:?}")),
             }
         }
-        Ok((Theme { name: name.to_owned(), paints }, warnings))
+        Ok((
+            Theme {
+                name: name.to_owned(),
+                paints,
+            },
+            warnings,
+        ))
     }
 
     /// How `role` looks.
@@ -373,7 +414,14 @@ impl Theme {
 
     /// This theme with its colours reduced to `depth`.
     pub fn reduced(&self, depth: Depth) -> Theme {
-        Theme { name: self.name.clone(), paints: self.paints.iter().map(|(r, p)| (*r, p.reduce(depth))).collect() }
+        Theme {
+            name: self.name.clone(),
+            paints: self
+                .paints
+                .iter()
+                .map(|(r, p)| (*r, p.reduce(depth)))
+                .collect(),
+        }
     }
 
     pub fn shared_word(&self) -> Paint {
@@ -405,24 +453,45 @@ impl Catalog {
     /// With `Depth::None` only `mono` is offered: colours are not allowed.
     pub fn load(user_dir: Option<&Path>, depth: Depth) -> Catalog {
         let mut warnings = Vec::new();
-        let mut sources: Vec<(String, String)> = BUILT_IN.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())).collect();
+        let mut sources: Vec<(String, String)> = BUILT_IN
+            .iter()
+            .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
+            .collect();
         if let Some(dir) = user_dir
             && let Ok(entries) = std::fs::read_dir(dir)
         {
-            let mut files: Vec<_> = entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "toml")).collect();
+            let mut files: Vec<_> = entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+                .collect();
             files.sort();
             for f in files {
-                let name = f.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                let name = f
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
                 match std::fs::read_to_string(&f) {
                     Ok(text) => match sources.iter_mut().find(|(n, _)| *n == name) {
                         Some(slot) => slot.1 = text,
                         None => sources.push((name, text)),
                     },
-                    Err(e) => warnings.push(format!("{}: {e}", crate::sanitize::one_line(&f.display().to_string()))),
+                    Err(e) => warnings.push(format!(
+                        "{}: {e}",
+                        crate::sanitize::one_line(&f.display().to_string())
+                    )),
                 }
             }
         }
-        let (base, _) = Theme::parse("dark", BUILT_IN[0].1, None).unwrap_or_else(|_| (Theme { name: "dark".into(), paints: BTreeMap::new() }, vec![]));
+        let (base, _) = Theme::parse("dark", BUILT_IN[0].1, None).unwrap_or_else(|_| {
+            (
+                Theme {
+                    name: "dark".into(),
+                    paints: BTreeMap::new(),
+                },
+                vec![],
+            )
+        });
         let mut themes = Vec::new();
         for (name, text) in sources {
             if depth == Depth::None && name != "mono" {
@@ -472,15 +541,27 @@ mod tests {
             let text = BUILT_IN.iter().find(|(n, _)| *n == name).unwrap().1;
             let (t, _) = Theme::parse(name, text, None).unwrap();
             let marks = |p: Paint| (p.bold, p.italic, p.underline, p.reversed);
-            let roles = [Role::SharedWord, Role::ChangedWord, Role::OnlyHere, Role::Disagreement];
+            let roles = [
+                Role::SharedWord,
+                Role::ChangedWord,
+                Role::OnlyHere,
+                Role::Disagreement,
+            ];
             for (i, a) in roles.iter().enumerate() {
                 for b in &roles[i + 1..] {
-                    assert_ne!(marks(t.paint(*a)), marks(t.paint(*b)), "{name}: {a:?} and {b:?} differ only by colour");
+                    assert_ne!(
+                        marks(t.paint(*a)),
+                        marks(t.paint(*b)),
+                        "{name}: {a:?} and {b:?} differ only by colour"
+                    );
                 }
             }
         }
         let (mono, _) = Theme::parse("mono", BUILT_IN[4].1, None).unwrap();
-        assert!(mono.paint(Role::Cursor).reversed, "without colour the cursor must still show");
+        assert!(
+            mono.paint(Role::Cursor).reversed,
+            "without colour the cursor must still show"
+        );
     }
 
     #[test]
@@ -489,33 +570,71 @@ mod tests {
         assert_eq!(c.reduce(Depth::TrueColor), Some(c));
         assert_eq!(c.reduce(Depth::Ansi256), Some(Colour::Indexed(221)));
         assert_eq!(c.reduce(Depth::Ansi16), Some(Colour::Ansi(3)));
-        assert_eq!(Colour::Rgb(0, 0, 0).reduce(Depth::Ansi16), Some(Colour::Ansi(0)));
+        assert_eq!(
+            Colour::Rgb(0, 0, 0).reduce(Depth::Ansi16),
+            Some(Colour::Ansi(0))
+        );
         assert_eq!(c.reduce(Depth::None), None);
-        assert_eq!(Colour::Indexed(196).reduce(Depth::Ansi16), Some(Colour::Ansi(9)));
+        assert_eq!(
+            Colour::Indexed(196).reduce(Depth::Ansi16),
+            Some(Colour::Ansi(9))
+        );
     }
 
     #[test]
     fn depth_detection_honours_no_color_first() {
         let env = |pairs: &'static [(&'static str, &'static str)]| {
-            move |k: &str| pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| (*v).to_owned())
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| (*v).to_owned())
+            }
         };
-        assert_eq!(Depth::detect(env(&[("NO_COLOR", "1"), ("COLORTERM", "truecolor")])), Depth::None);
-        assert_eq!(Depth::detect(env(&[("COLORTERM", "truecolor")])), Depth::TrueColor);
-        assert_eq!(Depth::detect(env(&[("TERM", "xterm-256color")])), Depth::Ansi256);
+        assert_eq!(
+            Depth::detect(env(&[("NO_COLOR", "1"), ("COLORTERM", "truecolor")])),
+            Depth::None
+        );
+        assert_eq!(
+            Depth::detect(env(&[("COLORTERM", "truecolor")])),
+            Depth::TrueColor
+        );
+        assert_eq!(
+            Depth::detect(env(&[("TERM", "xterm-256color")])),
+            Depth::Ansi256
+        );
         assert_eq!(Depth::detect(env(&[("TERM", "xterm")])), Depth::Ansi16);
     }
 
     #[test]
     fn user_themes_override_and_extend_and_bad_values_warn() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("light.toml"), "[roles]\ntext = { fg = \"#010203\" }\n").unwrap();
-        std::fs::write(dir.path().join("mine.toml"), "[roles]\nchanged_word = { fg = \"nope\" }\nwat = {}\n").unwrap();
+        std::fs::write(
+            dir.path().join("light.toml"),
+            "[roles]\ntext = { fg = \"#010203\" }\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("mine.toml"),
+            "[roles]\nchanged_word = { fg = \"nope\" }\nwat = {}\n",
+        )
+        .unwrap();
         let cat = Catalog::load(Some(dir.path()), Depth::TrueColor);
         let light = &cat.themes[cat.index_of("light").unwrap()];
         assert_eq!(light.paint(Role::Text).fg, Some(Colour::Rgb(1, 2, 3)));
         assert!(cat.index_of("mine").is_some());
-        assert!(cat.warnings.iter().any(|w| w.contains("roles.changed_word.fg")), "{:?}", cat.warnings);
-        assert!(cat.warnings.iter().any(|w| w.contains("\"wat\"")), "{:?}", cat.warnings);
+        assert!(
+            cat.warnings
+                .iter()
+                .any(|w| w.contains("roles.changed_word.fg")),
+            "{:?}",
+            cat.warnings
+        );
+        assert!(
+            cat.warnings.iter().any(|w| w.contains("\"wat\"")),
+            "{:?}",
+            cat.warnings
+        );
     }
 
     #[test]

@@ -64,9 +64,13 @@ pub struct Scroll {
 /// A box drawn over the view.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     /// The search prompt being typed.
-    Search { draft: String },
+    Search {
+        draft: String,
+    },
 }
 
 /// A line for the status bar.
@@ -92,12 +96,21 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(reader: &Reader, pivot: usize, view: ViewKind, themes: Vec<String>, theme: usize) -> App {
+    pub fn new(
+        reader: &Reader,
+        pivot: usize,
+        view: ViewKind,
+        themes: Vec<String>,
+        theme: usize,
+    ) -> App {
         let n = reader.source_count();
         App {
             nav: Nav::new(n, pivot.min(n.saturating_sub(1))),
             view,
-            scroll: Scroll { top: 0, follow: true },
+            scroll: Scroll {
+                top: 0,
+                follow: true,
+            },
             tops: vec![0; n],
             overlay: None,
             search: Search::default(),
@@ -109,18 +122,29 @@ impl App {
     }
 
     pub fn say(&mut self, text: impl Into<String>) {
-        self.message = Some(Message { text: text.into(), warning: false });
+        self.message = Some(Message {
+            text: text.into(),
+            warning: false,
+        });
     }
 
     pub fn warn(&mut self, text: impl Into<String>) {
-        self.message = Some(Message { text: text.into(), warning: true });
+        self.message = Some(Message {
+            text: text.into(),
+            warning: true,
+        });
     }
 
     /// The group the cursor is on, in any view.
     pub fn group(&self, reader: &Reader) -> usize {
         match self.view {
             ViewKind::Reading => self.nav.group(reader),
-            ViewKind::Aligned | ViewKind::Coverage => reader.order(self.nav.focus).rows.get(self.nav.row).copied().unwrap_or(0),
+            ViewKind::Aligned | ViewKind::Coverage => reader
+                .order(self.nav.focus)
+                .rows
+                .get(self.nav.row)
+                .copied()
+                .unwrap_or(0),
         }
     }
 
@@ -164,11 +188,18 @@ impl App {
             Action::ScrollUp => self.scroll_by(-1),
             Action::MakePivot => {
                 self.nav.pivot = self.nav.focus;
-                self.say(format!("pivot: source {} — the others are compared with it", self.nav.focus + 1));
+                self.say(format!(
+                    "pivot: source {} — the others are compared with it",
+                    self.nav.focus + 1
+                ));
             }
             Action::CycleView => self.set_view(self.view.next(), reader),
             Action::Open => self.open(reader),
-            Action::Search => self.overlay = Some(Overlay::Search { draft: self.search.query.clone() }),
+            Action::Search => {
+                self.overlay = Some(Overlay::Search {
+                    draft: self.search.query.clone(),
+                })
+            }
             Action::NextMatch => self.next_match(reader, true),
             Action::PrevMatch => self.next_match(reader, false),
             Action::CycleTheme => {
@@ -193,7 +224,9 @@ impl App {
 
     /// A key typed while the search prompt is open.
     pub fn prompt_key(&mut self, key: Key, reader: &Reader) {
-        let Some(Overlay::Search { draft }) = &mut self.overlay else { return };
+        let Some(Overlay::Search { draft }) = &mut self.overlay else {
+            return;
+        };
         match key.code {
             Code::Esc => {
                 self.overlay = None;
@@ -225,7 +258,14 @@ impl App {
     }
 
     fn set_search(&mut self, query: &str, reader: &Reader) {
-        self.search.set(query, reader.comparison.sources.iter().map(|s| s.doc.text.as_str()));
+        self.search.set(
+            query,
+            reader
+                .comparison
+                .sources
+                .iter()
+                .map(|s| s.doc.text.as_str()),
+        );
     }
 
     fn motion(&mut self, motion: Motion, reader: &Reader) {
@@ -265,7 +305,10 @@ impl App {
                 if let Some(p) = reader.passage_in(g, source) {
                     self.nav.cursor[source] = p;
                 }
-                self.scroll = Scroll { top: self.tops[source].max(0) as usize, follow: true };
+                self.scroll = Scroll {
+                    top: self.tops[source].max(0) as usize,
+                    follow: true,
+                };
             }
             ViewKind::Aligned | ViewKind::Coverage => {
                 self.nav.row = reader.order(source).row_of[g];
@@ -277,10 +320,15 @@ impl App {
     pub fn set_view(&mut self, view: ViewKind, reader: &Reader) {
         let g = self.group(reader);
         self.view = view;
-        self.scroll = Scroll { top: 0, follow: true };
+        self.scroll = Scroll {
+            top: 0,
+            follow: true,
+        };
         match view {
             ViewKind::Reading => self.nav.select_group_near(g, reader),
-            ViewKind::Aligned | ViewKind::Coverage => self.nav.row = reader.order(self.nav.focus).row_of[g],
+            ViewKind::Aligned | ViewKind::Coverage => {
+                self.nav.row = reader.order(self.nav.focus).row_of[g]
+            }
         }
     }
 
@@ -295,15 +343,22 @@ impl App {
         {
             self.nav.focus = s;
         }
-        self.set_view(ViewKind::Reading, reader);
-        self.scroll = Scroll { top: 0, follow: true };
+        self.view = ViewKind::Reading;
+        self.scroll = Scroll {
+            top: 0,
+            follow: true,
+        };
+        self.nav.select_group_near(g, reader);
     }
 
     /// Selects a passage by mouse.
     pub fn select_passage(&mut self, source: usize, passage: usize, reader: &Reader) {
         if source != self.nav.focus {
             self.nav.focus = source;
-            self.scroll = Scroll { top: self.tops[source].max(0) as usize, follow: true };
+            self.scroll = Scroll {
+                top: self.tops[source].max(0) as usize,
+                follow: true,
+            };
         }
         if passage < reader.passages[source].len() {
             self.nav.cursor[source] = passage;
@@ -327,7 +382,10 @@ impl App {
         if matches.is_empty() {
             let elsewhere = self.search.total();
             self.warn(if elsewhere > 0 {
-                format!("{:?}: not in this source ({elsewhere} matches in others)", self.search.query)
+                format!(
+                    "{:?}: not in this source ({elsewhere} matches in others)",
+                    self.search.query
+                )
             } else {
                 format!("{:?}: no match", self.search.query)
             });
@@ -339,13 +397,23 @@ impl App {
         };
         let passage_of = |r: &std::ops::Range<usize>| {
             let ps = &reader.passages[focus];
-            ps.partition_point(|p| p.range.end <= r.start).min(ps.len().saturating_sub(1))
+            ps.partition_point(|p| p.range.end <= r.start)
+                .min(ps.len().saturating_sub(1))
         };
         let targets: Vec<usize> = matches.iter().map(passage_of).collect();
         let pick = if forward {
-            targets.iter().copied().find(|&p| p > current).or_else(|| targets.first().copied())
+            targets
+                .iter()
+                .copied()
+                .find(|&p| p > current)
+                .or_else(|| targets.first().copied())
         } else {
-            targets.iter().rev().copied().find(|&p| p < current).or_else(|| targets.last().copied())
+            targets
+                .iter()
+                .rev()
+                .copied()
+                .find(|&p| p < current)
+                .or_else(|| targets.last().copied())
         };
         if let Some(p) = pick {
             let wrapped = if forward { p <= current } else { p >= current };
@@ -359,7 +427,11 @@ impl App {
                 "{:?}: match {n} of {}{}",
                 self.search.query,
                 targets.len(),
-                if wrapped && targets.len() > 1 { " (wrapped)" } else { "" }
+                if wrapped && targets.len() > 1 {
+                    " (wrapped)"
+                } else {
+                    ""
+                }
             ));
         }
     }

@@ -61,12 +61,20 @@ pub struct Nav {
 
 impl Nav {
     pub fn new(sources: usize, pivot: usize) -> Nav {
-        Nav { focus: pivot, pivot, cursor: vec![0; sources], row: 0, page_rows: 10 }
+        Nav {
+            focus: pivot,
+            pivot,
+            cursor: vec![0; sources],
+            row: 0,
+            page_rows: 10,
+        }
     }
 
     /// The group of the cursor passage in the focused source.
     pub fn group(&self, reader: &Reader) -> usize {
-        reader.passages[self.focus].get(self.cursor[self.focus]).map_or(0, |p| p.group)
+        reader.passages[self.focus]
+            .get(self.cursor[self.focus])
+            .map_or(0, |p| p.group)
     }
 
     /// Moves the reading cursor; false if it could not move.
@@ -103,7 +111,11 @@ impl Nav {
     }
 
     fn page_passages(&self, whole: bool) -> usize {
-        let rows = if whole { self.page_rows } else { self.page_rows / 2 };
+        let rows = if whole {
+            self.page_rows
+        } else {
+            self.page_rows / 2
+        };
         (rows / 3).max(1)
     }
 
@@ -113,7 +125,13 @@ impl Nav {
         let rows = &order.rows;
         let at = self.row;
         let last = rows.len().saturating_sub(1);
-        let page = |whole: bool| if whole { self.page_rows.max(1) } else { (self.page_rows / 2).max(1) };
+        let page = |whole: bool| {
+            if whole {
+                self.page_rows.max(1)
+            } else {
+                (self.page_rows / 2).max(1)
+            }
+        };
         let find = |dir: Dir, want: &dyn Fn(usize) -> bool| -> Option<usize> {
             match dir {
                 Dir::Forward => (at + 1..rows.len()).find(|&r| want(rows[r])),
@@ -150,8 +168,15 @@ impl Nav {
             return;
         }
         let order = reader.order(f);
-        let next = order.rows[order.row_of[group]..].iter().find_map(|&g| reader.passage_in(g, f));
-        let prev = || order.rows[..order.row_of[group]].iter().rev().find_map(|&g| reader.passage_in(g, f));
+        let next = order.rows[order.row_of[group]..]
+            .iter()
+            .find_map(|&g| reader.passage_in(g, f));
+        let prev = || {
+            order.rows[..order.row_of[group]]
+                .iter()
+                .rev()
+                .find_map(|&g| reader.passage_in(g, f))
+        };
         if let Some(p) = next.or_else(prev) {
             self.cursor[f] = p;
         }

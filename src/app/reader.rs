@@ -63,7 +63,11 @@ impl Reader {
                     }
                     _ => {
                         members[g].push((s, list.len()));
-                        list.push(Passage { group: g, sentences: i..i + 1, range: sentence.range.clone() });
+                        list.push(Passage {
+                            group: g,
+                            sentences: i..i + 1,
+                            range: sentence.range.clone(),
+                        });
                     }
                 }
                 of.push(list.len() - 1);
@@ -102,12 +106,19 @@ impl Reader {
 
     /// The first passage of `group` in `source`.
     pub fn passage_in(&self, group: usize, source: usize) -> Option<usize> {
-        self.members[group].iter().find(|&&(s, _)| s == source).map(|&(_, p)| p)
+        self.members[group]
+            .iter()
+            .find(|&&(s, _)| s == source)
+            .map(|&(_, p)| p)
     }
 
     /// The last passage of `group` in `source`.
     pub fn last_passage_in(&self, group: usize, source: usize) -> Option<usize> {
-        self.members[group].iter().rev().find(|&&(s, _)| s == source).map(|&(_, p)| p)
+        self.members[group]
+            .iter()
+            .rev()
+            .find(|&&(s, _)| s == source)
+            .map(|&(_, p)| p)
     }
 
     /// The word diff of `group` against `pivot` (cached).
@@ -116,7 +127,9 @@ impl Reader {
             return Rc::clone(d);
         }
         let d = Rc::new(self.comparison.diff(group, pivot));
-        self.diffs.borrow_mut().insert((group, pivot), Rc::clone(&d));
+        self.diffs
+            .borrow_mut()
+            .insert((group, pivot), Rc::clone(&d));
         d
     }
 
@@ -150,7 +163,10 @@ impl Reader {
                 Some(p) => (p as isize, 0, 0, 0),
                 None => {
                     let (s, first) = members[0];
-                    let anchor = self.passages[s][..first].iter().rev().find_map(|p| pos[p.group]);
+                    let anchor = self.passages[s][..first]
+                        .iter()
+                        .rev()
+                        .find_map(|p| pos[p.group]);
                     (anchor.map_or(-1, |a| a as isize), 1, s, first)
                 }
             };
@@ -183,7 +199,11 @@ impl Reader {
                 }
             }
         }
-        Order { rows, row_of, moved }
+        Order {
+            rows,
+            row_of,
+            moved,
+        }
     }
 }
 
@@ -215,8 +235,14 @@ mod tests {
 
     #[test]
     fn longest_increasing_run_leaves_out_the_moved() {
-        assert_eq!(longest_increasing(&[0, 1, 5, 2, 3, 4]), vec![true, true, false, true, true, true]);
+        assert_eq!(
+            longest_increasing(&[0, 1, 5, 2, 3, 4]),
+            vec![true, true, false, true, true, true]
+        );
         assert_eq!(longest_increasing(&[]), Vec::<bool>::new());
-        assert_eq!(longest_increasing(&[3, 0, 1, 2]), vec![false, true, true, true]);
+        assert_eq!(
+            longest_increasing(&[3, 0, 1, 2]),
+            vec![false, true, true, true]
+        );
     }
 }

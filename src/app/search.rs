@@ -14,7 +14,11 @@ pub struct Search {
 impl Search {
     pub fn set<'a>(&mut self, query: &str, texts: impl Iterator<Item = &'a str>) {
         self.query = query.to_owned();
-        self.matches = if query.is_empty() { Vec::new() } else { texts.map(|t| find_all(t, query)).collect() };
+        self.matches = if query.is_empty() {
+            Vec::new()
+        } else {
+            texts.map(|t| find_all(t, query)).collect()
+        };
     }
 
     pub fn clear(&mut self) {
@@ -38,7 +42,10 @@ pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
     }
     let fold_case = !query.chars().any(char::is_uppercase);
     if !fold_case {
-        return text.match_indices(query).map(|(i, m)| i..i + m.len()).collect();
+        return text
+            .match_indices(query)
+            .map(|(i, m)| i..i + m.len())
+            .collect();
     }
     // Lower-case the text char by char, remembering where each lowered byte came from,
     // because lower-casing can change byte lengths.

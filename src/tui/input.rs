@@ -26,7 +26,11 @@ pub fn key(ev: KeyEvent) -> Option<Key> {
         KeyCode::F(n) => Code::F(n),
         _ => return None,
     };
-    Some(Key { code, ctrl: ev.modifiers.contains(KeyModifiers::CONTROL), alt: ev.modifiers.contains(KeyModifiers::ALT) })
+    Some(Key {
+        code,
+        ctrl: ev.modifiers.contains(KeyModifiers::CONTROL),
+        alt: ev.modifiers.contains(KeyModifiers::ALT),
+    })
 }
 
 #[cfg(test)]

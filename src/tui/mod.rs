@@ -10,7 +10,9 @@ pub use session::{Session, Settings};
 
 use std::io;
 
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind};
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+};
 use ratatui::crossterm::execute;
 
 use crate::compare::Comparison;
@@ -24,7 +26,11 @@ pub fn run(comparison: Comparison, pivot: usize, overrides: Overrides) -> Result
     let (settings, warnings, mouse) = settings(&comparison, pivot, overrides)?;
     let mut session = Session::new(comparison, settings);
     if let Some(first) = warnings.first() {
-        let more = if warnings.len() > 1 { format!(" (+{} more, printed on exit)", warnings.len() - 1) } else { String::new() };
+        let more = if warnings.len() > 1 {
+            format!(" (+{} more, printed on exit)", warnings.len() - 1)
+        } else {
+            String::new()
+        };
         session.app.warn(format!("{first}{more}"));
     }
     let mut terminal = ratatui::init();
@@ -73,12 +79,20 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, session: &mut Session) ->
 }
 
 /// Everything the session needs from the config file and the command line.
-fn settings(comparison: &Comparison, pivot: usize, o: Overrides) -> Result<(Settings, Vec<String>, bool), String> {
+fn settings(
+    comparison: &Comparison,
+    pivot: usize,
+    o: Overrides,
+) -> Result<(Settings, Vec<String>, bool), String> {
     let loaded = config::load(o.config.as_deref())?;
-    let label = loaded.path.as_ref().map_or("config".to_owned(), |p| crate::sanitize::one_line(&p.display().to_string()));
+    let label = loaded.path.as_ref().map_or("config".to_owned(), |p| {
+        crate::sanitize::one_line(&p.display().to_string())
+    });
     let mut warnings = loaded.warnings;
     let cfg = loaded.config;
-    let depth = cfg.color.unwrap_or_else(|| Depth::detect(|k| std::env::var(k).ok()));
+    let depth = cfg
+        .color
+        .unwrap_or_else(|| Depth::detect(|k| std::env::var(k).ok()));
     let catalog = Catalog::load(config::dir().map(|d| d.join("themes")).as_deref(), depth);
     warnings.extend(catalog.warnings.iter().cloned());
     let names = catalog.names().join(", ");
@@ -86,14 +100,24 @@ fn settings(comparison: &Comparison, pivot: usize, o: Overrides) -> Result<(Sett
         (Some(t), _) => match catalog.index_of(t) {
             Some(i) => i,
             None if depth == Depth::None => {
-                warnings.push(format!("--theme {t}: colours are off (NO_COLOR or color = \"none\"), using mono"));
+                warnings.push(format!(
+                    "--theme {t}: colours are off (NO_COLOR or color = \"none\"), using mono"
+                ));
                 0
             }
-            None => return Err(format!("--theme {}: no such theme (have: {names})", crate::sanitize::one_line(t))),
+            None => {
+                return Err(format!(
+                    "--theme {}: no such theme (have: {names})",
+                    crate::sanitize::one_line(t)
+                ));
+            }
         },
         (None, Some(t)) => catalog.index_of(t).unwrap_or_else(|| {
             if depth != Depth::None {
-                warnings.push(format!("{label}: theme: no theme {:?} (have: {names}); using dark", crate::sanitize::one_line(t)));
+                warnings.push(format!(
+                    "{label}: theme: no theme {:?} (have: {names}); using dark",
+                    crate::sanitize::one_line(t)
+                ));
             }
             catalog.index_of("dark").unwrap_or(0)
         }),
@@ -107,11 +131,24 @@ fn settings(comparison: &Comparison, pivot: usize, o: Overrides) -> Result<(Sett
     let pivot = match cfg.pivot {
         Some(p) if !o.pivot_given && p < n => p,
         Some(p) if !o.pivot_given => {
-            warnings.push(format!("{label}: pivot: {} but there are only {n} sources", p + 1));
+            warnings.push(format!(
+                "{label}: pivot: {} but there are only {n} sources",
+                p + 1
+            ));
             pivot
         }
         _ => pivot,
     };
     let view = o.view.or(cfg.view).unwrap_or(crate::app::ViewKind::Reading);
-    Ok((Settings { pivot, view, keymap, catalog, theme }, warnings, cfg.mouse))
+    Ok((
+        Settings {
+            pivot,
+            view,
+            keymap,
+            catalog,
+            theme,
+        },
+        warnings,
+        cfg.mouse,
+    ))
 }

@@ -28,10 +28,24 @@ pub fn draw(frame: &mut Frame, vm: &ViewModel, theme: &Theme) {
     buf.set_style(area, paint::role(theme, Role::Text));
     match &vm.screen {
         Screen::TooSmall(lines) => too_small(buf, area, lines, theme),
-        Screen::Full { header: h, body, status: s, hints, help: overlay } => {
+        Screen::Full {
+            header: h,
+            body,
+            status: s,
+            hints,
+            help: overlay,
+        } => {
             let header_area = Rect { height: 1, ..area };
-            let body_area = Rect { y: area.y + 1, height: area.height.saturating_sub(2), ..area };
-            let status_area = Rect { y: area.bottom().saturating_sub(1), height: 1, ..area };
+            let body_area = Rect {
+                y: area.y + 1,
+                height: area.height.saturating_sub(2),
+                ..area
+            };
+            let status_area = Rect {
+                y: area.bottom().saturating_sub(1),
+                height: 1,
+                ..area
+            };
             header(buf, header_area, h, theme);
             match body {
                 Body::Panes(p) => panes(buf, body_area, p, theme),
@@ -46,7 +60,11 @@ pub fn draw(frame: &mut Frame, vm: &ViewModel, theme: &Theme) {
 }
 
 fn tline<'a>(line: &'a Line, theme: &Theme) -> TLine<'a> {
-    TLine::from(line.iter().map(|s| TSpan::styled(s.text.as_str(), paint::span(theme, s))).collect::<Vec<_>>())
+    TLine::from(
+        line.iter()
+            .map(|s| TSpan::styled(s.text.as_str(), paint::span(theme, s)))
+            .collect::<Vec<_>>(),
+    )
 }
 
 /// Row 0: counts, view, pivot, hidden panes.
@@ -61,10 +79,27 @@ fn panes(buf: &mut Buffer, area: Rect, view: &PanesView, theme: &Theme) {
     let sep = paint::role(theme, Role::Dim);
     for pane in &view.panes {
         let x = area.x + pane.x;
-        let title_role = if pane.focused { Role::TitleFocused } else { Role::Title };
-        buf.set_style(Rect { x, y: area.y, width: pane.width, height: 1 }, paint::role(theme, title_role));
+        let title_role = if pane.focused {
+            Role::TitleFocused
+        } else {
+            Role::Title
+        };
+        buf.set_style(
+            Rect {
+                x,
+                y: area.y,
+                width: pane.width,
+                height: 1,
+            },
+            paint::role(theme, title_role),
+        );
         buf.set_line(x, area.y, &tline(&pane.title, theme), pane.width);
-        for (i, line) in pane.lines.iter().enumerate().take(usize::from(area.height.saturating_sub(1))) {
+        for (i, line) in pane
+            .lines
+            .iter()
+            .enumerate()
+            .take(usize::from(area.height.saturating_sub(1)))
+        {
             buf.set_line(x, area.y + 1 + i as u16, &tline(line, theme), pane.width);
         }
         let right = x + pane.width;
@@ -79,8 +114,18 @@ fn panes(buf: &mut Buffer, area: Rect, view: &PanesView, theme: &Theme) {
 /// The coverage matrix: a head row, then one row per group.
 fn coverage(buf: &mut Buffer, area: Rect, view: &CoverageView, theme: &Theme) {
     buf.set_line(area.x, area.y, &tline(&view.head, theme), area.width);
-    for (i, line) in view.lines.iter().enumerate().take(usize::from(area.height.saturating_sub(1))) {
-        buf.set_line(area.x, area.y + 1 + i as u16, &tline(line, theme), area.width);
+    for (i, line) in view
+        .lines
+        .iter()
+        .enumerate()
+        .take(usize::from(area.height.saturating_sub(1)))
+    {
+        buf.set_line(
+            area.x,
+            area.y + 1 + i as u16,
+            &tline(line, theme),
+            area.width,
+        );
     }
 }
 
@@ -97,15 +142,36 @@ fn status(buf: &mut Buffer, area: Rect, left: &Line, hints: &Line, theme: &Theme
 
 /// The help overlay, centred over the body.
 fn help(frame: &mut Frame, body: Rect, view: &HelpView, theme: &Theme) {
-    let widest = view.lines.iter().map(|l| l.iter().map(|s| wrap::width(&s.text)).sum::<usize>()).max().unwrap_or(0);
-    let width = (widest as u16 + 4).min(body.width.saturating_sub(2)).max(10);
+    let widest = view
+        .lines
+        .iter()
+        .map(|l| l.iter().map(|s| wrap::width(&s.text)).sum::<usize>())
+        .max()
+        .unwrap_or(0);
+    let width = (widest as u16 + 4)
+        .min(body.width.saturating_sub(2))
+        .max(10);
     let height = (view.lines.len() as u16 + 2).min(body.height);
-    let area = Rect { x: body.x + (body.width - width) / 2, y: body.y + (body.height - height) / 2, width, height };
+    let area = Rect {
+        x: body.x + (body.width - width) / 2,
+        y: body.y + (body.height - height) / 2,
+        width,
+        height,
+    };
     let style = paint::role(theme, Role::Overlay);
-    let block = Block::default().borders(Borders::ALL).title(view.title.as_str()).style(style).border_style(paint::role(theme, Role::Key));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(view.title.as_str())
+        .style(style)
+        .border_style(paint::role(theme, Role::Key));
     let inner_rows = usize::from(height.saturating_sub(2));
     let scroll = view.scroll.min(view.lines.len().saturating_sub(inner_rows));
-    let lines: Vec<TLine> = view.lines.iter().skip(scroll).map(|l| tline(l, theme)).collect();
+    let lines: Vec<TLine> = view
+        .lines
+        .iter()
+        .skip(scroll)
+        .map(|l| tline(l, theme))
+        .collect();
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(lines).block(block).style(style), area);
 }

@@ -26,7 +26,13 @@ impl Settings {
     pub fn defaults(pivot: usize) -> Settings {
         let catalog = Catalog::load(None, Depth::TrueColor);
         let theme = catalog.index_of("dark").unwrap_or(0);
-        Settings { pivot, view: ViewKind::Reading, keymap: Keymap::default(), catalog, theme }
+        Settings {
+            pivot,
+            view: ViewKind::Reading,
+            keymap: Keymap::default(),
+            catalog,
+            theme,
+        }
     }
 }
 
@@ -44,12 +50,31 @@ pub struct Session {
 impl Session {
     pub fn new(comparison: Comparison, settings: Settings) -> Session {
         let reader = Reader::new(comparison);
-        let names = settings.catalog.names().into_iter().map(str::to_owned).collect();
-        let mut app = App::new(&reader, settings.pivot, ViewKind::Reading, names, settings.theme);
+        let names = settings
+            .catalog
+            .names()
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        let mut app = App::new(
+            &reader,
+            settings.pivot,
+            ViewKind::Reading,
+            names,
+            settings.theme,
+        );
         if settings.view != ViewKind::Reading {
             app.set_view(settings.view, &reader);
         }
-        Session { app, reader, layouts: Layouts::default(), keymap: settings.keymap, catalog: settings.catalog, size: (80, 24), last: None }
+        Session {
+            app,
+            reader,
+            layouts: Layouts::default(),
+            keymap: settings.keymap,
+            catalog: settings.catalog,
+            size: (80, 24),
+            last: None,
+        }
     }
 
     pub fn theme(&self) -> &Theme {
@@ -68,7 +93,8 @@ impl Session {
         }
         let Some(action) = self.keymap.action(key) else {
             if self.app.overlay.is_none() {
-                self.app.say(format!("{key} is not bound; ? lists the keys"));
+                self.app
+                    .say(format!("{key} is not bound; ? lists the keys"));
             }
             return;
         };
@@ -77,8 +103,15 @@ impl Session {
             && let Some(Motion::Page(dir, whole)) = Motion::of(action)
         {
             self.app.message = None;
-            let inputs = Inputs { app: &self.app, reader: &self.reader, layouts: &self.layouts, keymap: &self.keymap };
-            if let Some((passage, top)) = view::reading::page_target(&inputs, self.size.0, self.size.1, dir, whole) {
+            let inputs = Inputs {
+                app: &self.app,
+                reader: &self.reader,
+                layouts: &self.layouts,
+                keymap: &self.keymap,
+            };
+            if let Some((passage, top)) =
+                view::reading::page_target(&inputs, self.size.0, self.size.1, dir, whole)
+            {
                 let focus = self.app.nav.focus;
                 self.app.nav.cursor[focus] = passage;
                 self.app.scroll.top = top;
@@ -102,9 +135,17 @@ impl Session {
             self.app.overlay = None;
             return;
         }
-        let Some(ViewModel { screen: Screen::Full { body, .. }, .. }) = &self.last else { return };
+        let Some(ViewModel {
+            screen: Screen::Full { body, .. },
+            ..
+        }) = &self.last
+        else {
+            return;
+        };
         // Row 0 is the header, row 1 the pane titles or the matrix head.
-        let Some(line) = usize::from(row).checked_sub(2) else { return };
+        let Some(line) = usize::from(row).checked_sub(2) else {
+            return;
+        };
         let hit = match body {
             Body::Panes(p) => p
                 .panes
@@ -114,7 +155,9 @@ impl Session {
             Body::Coverage(c) => Some((None, c.targets.get(line).copied().flatten())),
         };
         match hit {
-            Some((Some(source), Some(Target::Passage(p)))) => self.app.select_passage(source, p, &self.reader),
+            Some((Some(source), Some(Target::Passage(p)))) => {
+                self.app.select_passage(source, p, &self.reader)
+            }
             Some((source, Some(Target::Row(r)))) => {
                 if let Some(s) = source {
                     self.app.focus(s, &self.reader);
@@ -141,7 +184,12 @@ impl Session {
     /// are written back so the next frame starts from them.
     pub fn view_model(&mut self, width: u16, height: u16) -> ViewModel {
         self.size = (width, height);
-        let inputs = Inputs { app: &self.app, reader: &self.reader, layouts: &self.layouts, keymap: &self.keymap };
+        let inputs = Inputs {
+            app: &self.app,
+            reader: &self.reader,
+            layouts: &self.layouts,
+            keymap: &self.keymap,
+        };
         let vm = view::build(&inputs, width, height);
         if let Screen::Full { .. } = vm.screen {
             self.app.scroll.top = vm.settle.top;

@@ -12,24 +12,25 @@ pub fn header(inp: &Inputs, (before, after): (usize, usize), width: u16) -> Line
     let a = &reader.comparison.alignment;
     let shared = a.shared_count();
     let pivot = inp.app.nav.pivot;
-    let mut line = vec![
-        Span::new(" parallax ", Role::Header),
-        Span::new(
-            format!(
-                "│ {} sources · {} groups · {} shared · {} unique │ {} view │ pivot {} ",
-                reader.source_count(),
-                a.groups.len(),
-                shared,
-                a.groups.len() - shared,
-                inp.app.view.name(),
-                pivot + 1
-            ),
-            Role::Header,
-        ),
-    ];
+    let mut line = vec![Span::new(" parallax ", Role::Header)];
     if before + after > 0 {
-        line.push(Span::new(format!("│ ◀ {before} hidden · {after} hidden ▶ (1-9 jump) "), Role::Header));
+        line.push(Span::new(
+            format!("│ ◀ {before} hidden · {after} hidden ▶ "),
+            Role::Header,
+        ));
     }
+    line.push(Span::new(
+        format!(
+            "│ {} sources · {} groups · {} shared · {} unique │ {} view │ pivot {} ",
+            reader.source_count(),
+            a.groups.len(),
+            shared,
+            a.groups.len() - shared,
+            inp.app.view.name(),
+            pivot + 1
+        ),
+        Role::Header,
+    ));
     fit(line, usize::from(width), Role::Header)
 }
 
@@ -62,12 +63,25 @@ pub fn status(inp: &Inputs, width: u16) -> (Line, Line) {
     if let Some(Overlay::Search { draft }) = &app.overlay {
         let found = app.search.in_source(app.nav.focus).len();
         let total = app.search.total();
-        let left = vec![Span::new(" /", Role::Key), Span::new(format!("{}▏", wrap::drawable(draft)), Role::Status)];
-        let right = vec![Span::new(format!("{found} here, {total} in all · Enter jump · Esc cancel "), Role::Dim)];
+        let left = vec![
+            Span::new(" /", Role::Key),
+            Span::new(format!("{}▏", wrap::drawable(draft)), Role::Status),
+        ];
+        let right = vec![Span::new(
+            format!("{found} here, {total} in all · Enter jump · Esc cancel "),
+            Role::Dim,
+        )];
         return (left, right);
     }
     let left = match &app.message {
-        Some(m) => vec![Span::new(format!(" {}", wrap::drawable(&m.text)), if m.warning { Role::Warning } else { Role::Status })],
+        Some(m) => vec![Span::new(
+            format!(" {}", wrap::drawable(&m.text)),
+            if m.warning {
+                Role::Warning
+            } else {
+                Role::Status
+            },
+        )],
         None => group_info(inp),
     };
     let used: usize = left.iter().map(|s| wrap::width(&s.text)).sum();
@@ -82,38 +96,92 @@ fn group_info(inp: &Inputs) -> Line {
     let n = reader.source_count();
     let focus = app.nav.focus;
     let position = match app.view {
-        ViewKind::Reading => format!(" passage {}/{}", app.nav.cursor[focus] + 1, reader.passages[focus].len()),
+        ViewKind::Reading => format!(
+            " passage {}/{}",
+            app.nav.cursor[focus] + 1,
+            reader.passages[focus].len()
+        ),
         _ => format!(" row {}/{}", app.nav.row + 1, reader.group_count()),
     };
-    let list = sources.iter().map(|s| (s + 1).to_string()).collect::<Vec<_>>().join(" ");
+    let list = sources
+        .iter()
+        .map(|s| (s + 1).to_string())
+        .collect::<Vec<_>>()
+        .join(" ");
     let mut line = vec![Span::new(position, Role::Status)];
     if sources.len() == 1 {
         line.push(Span::new(format!(" · only in {list}"), Role::Status));
     } else {
-        line.push(Span::new(format!(" · in {}/{n} ({list})", sources.len()), Role::Status));
+        line.push(Span::new(
+            format!(" · in {}/{n} ({list})", sources.len()),
+            Role::Status,
+        ));
         let diff = reader.diff(g, app.nav.pivot);
         if let Some(d) = diff.discrepancies.first() {
-            let values = d.values.iter().map(|v| format!("{}: {}", v.source + 1, wrap::drawable(&v.text))).collect::<Vec<_>>().join(" / ");
-            let more = if diff.discrepancies.len() > 1 { format!(" (+{} more)", diff.discrepancies.len() - 1) } else { String::new() };
+            let values = d
+                .values
+                .iter()
+                .map(|v| format!("{}: {}", v.source + 1, wrap::drawable(&v.text)))
+                .collect::<Vec<_>>()
+                .join(" / ");
+            let more = if diff.discrepancies.len() > 1 {
+                format!(" (+{} more)", diff.discrepancies.len() - 1)
+            } else {
+                String::new()
+            };
             line.push(Span::new(" · ", Role::Status));
             line.push(Span::new(format!("≠ {values}{more}"), Role::Disagreement));
         }
     }
     let moved = &reader.order(focus).moved[g];
     if !moved.is_empty() {
-        let list = moved.iter().map(|s| (s + 1).to_string()).collect::<Vec<_>>().join(" ");
-        line.push(Span::new(format!(" · out of order in {list}"), Role::Status));
+        let list = moved
+            .iter()
+            .map(|s| (s + 1).to_string())
+            .collect::<Vec<_>>()
+            .join(" ");
+        line.push(Span::new(
+            format!(" · out of order in {list}"),
+            Role::Status,
+        ));
     }
     line
 }
 
 /// Short key hints, as many as fit in `room` columns.
 fn hints(keymap: &Keymap, room: usize) -> Line {
-    let first = |a: Action| keymap.keys_of(a).first().map(ToString::to_string).unwrap_or_default();
+    let first = |a: Action| {
+        keymap
+            .keys_of(a)
+            .first()
+            .map(ToString::to_string)
+            .unwrap_or_default()
+    };
     let items = [
-        (format!("{}/{}", first(Action::NextPassage), first(Action::PrevPassage)), "move"),
-        (format!("{}/{}", first(Action::NextShared), first(Action::PrevShared)), "shared"),
-        (format!("{}/{}", first(Action::NextUnique), first(Action::PrevUnique)), "unique"),
+        (
+            format!(
+                "{}/{}",
+                first(Action::NextPassage),
+                first(Action::PrevPassage)
+            ),
+            "move",
+        ),
+        (
+            format!(
+                "{}/{}",
+                first(Action::NextShared),
+                first(Action::PrevShared)
+            ),
+            "shared",
+        ),
+        (
+            format!(
+                "{}/{}",
+                first(Action::NextUnique),
+                first(Action::PrevUnique)
+            ),
+            "unique",
+        ),
         (first(Action::NextDisagreement), "disagreement"),
         (first(Action::CycleView), "view"),
         (first(Action::Search), "search"),
@@ -123,7 +191,10 @@ fn hints(keymap: &Keymap, room: usize) -> Line {
     let mut line = Vec::new();
     let mut used = 0;
     // Help and quit matter most: keep them even when little fits.
-    let essential: usize = items[6..].iter().map(|(k, d)| wrap::width(k) + d.len() + 3).sum();
+    let essential: usize = items[6..]
+        .iter()
+        .map(|(k, d)| wrap::width(k) + d.len() + 3)
+        .sum();
     for (i, (k, d)) in items.iter().enumerate() {
         // "/" alone is a pair of unbound actions, except for search itself.
         if k.is_empty() || (k == "/" && *d != "search") {
@@ -148,18 +219,65 @@ fn hints(keymap: &Keymap, room: usize) -> Line {
 pub fn help(keymap: &Keymap, scroll: usize) -> HelpView {
     let mut lines: Vec<Line> = Vec::new();
     for a in Action::ALL {
+        // The nine pane jumps make one line.
+        if a.pane().is_some_and(|p| p > 0) {
+            continue;
+        }
+        if a == Action::FocusPane1 {
+            let keys: Vec<String> = Action::ALL
+                .iter()
+                .filter(|a| a.pane().is_some())
+                .map(|&a| keymap.label(a))
+                .collect();
+            let keys = if keys.concat() == "123456789" {
+                "1-9".to_owned()
+            } else {
+                keys.join(" ")
+            };
+            lines.push(vec![
+                Span::new(format!("{keys:>16}  "), Role::Key),
+                Span::new("focus pane 1-9", Role::Overlay),
+            ]);
+            continue;
+        }
         let keys = keymap.label(a);
-        let keys = if keys.is_empty() { "(unbound)".to_owned() } else { keys };
-        lines.push(vec![Span::new(format!("{keys:>16}  "), Role::Key), Span::new(a.describe(), Role::Overlay)]);
+        let keys = if keys.is_empty() {
+            "(unbound)".to_owned()
+        } else {
+            keys
+        };
+        lines.push(vec![
+            Span::new(format!("{keys:>16}  "), Role::Key),
+            Span::new(a.describe(), Role::Overlay),
+        ]);
     }
-    lines.push(vec![Span::new(format!("{:>16}  ", "mouse"), Role::Key), Span::new("click selects, wheel scrolls", Role::Overlay)]);
+    lines.push(vec![
+        Span::new(format!("{:>16}  ", "mouse"), Role::Key),
+        Span::new("click selects, wheel scrolls", Role::Overlay),
+    ]);
     lines.push(Vec::new());
     let legend: [(&str, Role, &str); 7] = [
-        ("changed", Role::ChangedWord, "words that differ from the pivot"),
+        (
+            "changed",
+            Role::ChangedWord,
+            "words that differ from the pivot",
+        ),
         ("only here", Role::OnlyHere, "words no other source has"),
-        ("12 / eleven", Role::Disagreement, "numbers or quotes that disagree (≠ in the gutter)"),
-        ("unique", Role::UniquePassage, "a passage only this source has (┃ in the gutter)"),
-        ("selected", Role::Cursor, "the selected passage (▌ in the gutter)"),
+        (
+            "12 / eleven",
+            Role::Disagreement,
+            "numbers or quotes that disagree (≠ in the gutter)",
+        ),
+        (
+            "unique",
+            Role::UniquePassage,
+            "a passage only this source has (┃ in the gutter)",
+        ),
+        (
+            "selected",
+            Role::Cursor,
+            "the selected passage (▌ in the gutter)",
+        ),
         ("linked", Role::Linked, "its counterpart in the other panes"),
         ("match", Role::Match, "a search match"),
     ];
@@ -170,9 +288,20 @@ pub fn help(keymap: &Keymap, scroll: usize) -> HelpView {
         } else {
             Span::new(sample, role)
         };
-        lines.push(vec![Span::new(" ".repeat(pad), Role::Overlay), span, Span::new(format!("  {what}"), Role::Overlay)]);
+        lines.push(vec![
+            Span::new(" ".repeat(pad), Role::Overlay),
+            span,
+            Span::new(format!("  {what}"), Role::Overlay),
+        ]);
     }
     lines.push(Vec::new());
-    lines.push(vec![Span::new("Keys, theme and view can be set in config.toml; see docs/TUI.md.", Role::Dim)]);
-    HelpView { title: " help — Esc closes, j/k scroll ".to_owned(), lines, scroll }
+    lines.push(vec![Span::new(
+        "Keys, theme and view can be set in config.toml; see docs/TUI.md.",
+        Role::Dim,
+    )]);
+    HelpView {
+        title: " help — Esc closes, j/k scroll ".to_owned(),
+        lines,
+        scroll,
+    }
 }

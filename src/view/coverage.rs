@@ -28,7 +28,11 @@ pub fn build(inp: &Inputs, width: u16, rows: u16) -> (CoverageView, Settle) {
 
     let mut head: Line = vec![Span::new(format!("  {:>num_w$} ", "#"), Role::Title)];
     for s in 0..n {
-        let role = if s == app.nav.focus { Role::TitleFocused } else { Role::Title };
+        let role = if s == app.nav.focus {
+            Role::TitleFocused
+        } else {
+            Role::Title
+        };
         head.push(Span::new(format!("{:^cell$}", s + 1), role));
     }
     head.push(Span::new("  passage", Role::Title));
@@ -39,14 +43,22 @@ pub fn build(inp: &Inputs, width: u16, rows: u16) -> (CoverageView, Settle) {
         let is_selected = row == selected;
         let back = is_selected.then_some(Role::Cursor);
         let mut line: Line = vec![
-            if is_selected { Span::new("▌ ", Role::Gutter) } else { Span::new("  ", Role::Text) },
+            if is_selected {
+                Span::new("▌ ", Role::Gutter)
+            } else {
+                Span::new("  ", Role::Text)
+            },
             Span::new(format!("{:>num_w$} ", row + 1), Role::Dim).on(back),
         ];
         let sources = reader.sources_of(g);
         let shared = sources.len() > 1;
         let diff = shared.then(|| reader.diff(g, app.nav.pivot));
         for s in 0..n {
-            let disagrees = diff.as_ref().is_some_and(|d| d.discrepancies.iter().any(|x| x.values.iter().any(|v| v.source == s)));
+            let disagrees = diff.as_ref().is_some_and(|d| {
+                d.discrepancies
+                    .iter()
+                    .any(|x| x.values.iter().any(|v| v.source == s))
+            });
             let (mark, role) = if !sources.contains(&s) {
                 ("·", Role::Absent)
             } else if disagrees {
@@ -58,20 +70,44 @@ pub fn build(inp: &Inputs, width: u16, rows: u16) -> (CoverageView, Settle) {
             };
             line.push(Span::new(format!("{mark:^cell$}"), role).on(back));
         }
-        let moved = if order.moved[g].is_empty() { "  " } else { "↕ " };
+        let moved = if order.moved[g].is_empty() {
+            "  "
+        } else {
+            "↕ "
+        };
         line.push(Span::new(moved, Role::Dim).on(back));
-        line.push(Span::new(wrap::truncate(&label(inp, g), label_w), if shared { Role::Text } else { Role::Dim }).on(back));
+        line.push(
+            Span::new(
+                wrap::truncate(&label(inp, g), label_w),
+                if shared { Role::Text } else { Role::Dim },
+            )
+            .on(back),
+        );
         lines.push(line);
         targets.push(Some(Target::Row(row)));
     }
-    (CoverageView { head, lines, targets }, Settle { top, tops: Vec::new(), body_rows: 0 })
+    (
+        CoverageView {
+            head,
+            lines,
+            targets,
+        },
+        Settle {
+            top,
+            tops: Vec::new(),
+            body_rows: 0,
+        },
+    )
 }
 
 /// A group's label: the start of its member in the focused source, else the first.
 pub fn label(inp: &Inputs, group: usize) -> String {
     let reader = inp.reader;
     let focus = inp.app.nav.focus;
-    let (s, p) = reader.passage_in(group, focus).map(|p| (focus, p)).unwrap_or(reader.members[group][0]);
+    let (s, p) = reader
+        .passage_in(group, focus)
+        .map(|p| (focus, p))
+        .unwrap_or(reader.members[group][0]);
     let text = &reader.comparison.sources[s].doc.text[reader.passages[s][p].range.clone()];
     let words: Vec<&str> = text.split_whitespace().take(24).collect();
     wrap::drawable(&words.join(" "))

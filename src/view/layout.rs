@@ -21,7 +21,12 @@ pub struct DocLayout {
 }
 
 impl DocLayout {
-    pub fn build(text: &str, paragraphs: &[Range<usize>], passages: &[Passage], width: usize) -> DocLayout {
+    pub fn build(
+        text: &str,
+        paragraphs: &[Range<usize>],
+        passages: &[Passage],
+        width: usize,
+    ) -> DocLayout {
         let mut lines = Vec::new();
         for (i, para) in paragraphs.iter().enumerate() {
             if i > 0 {
@@ -31,13 +36,22 @@ impl DocLayout {
                 lines.push(para.start + r.start..para.start + r.end);
             }
         }
-        let passage_lines = passages.iter().map(|p| line_span(&lines, p.range.clone())).collect();
-        DocLayout { width, lines, passage_lines }
+        let passage_lines = passages
+            .iter()
+            .map(|p| line_span(&lines, p.range.clone()))
+            .collect();
+        DocLayout {
+            width,
+            lines,
+            passage_lines,
+        }
     }
 
     /// The line holding byte `at` (or the next line after it).
     pub fn line_at(&self, at: usize) -> usize {
-        self.lines.partition_point(|l| l.end <= at && !(l.is_empty() && l.start == at)).min(self.lines.len().saturating_sub(1))
+        self.lines
+            .partition_point(|l| l.end <= at && !(l.is_empty() && l.start == at))
+            .min(self.lines.len().saturating_sub(1))
     }
 }
 
@@ -61,7 +75,12 @@ impl Layouts {
             return Rc::clone(l);
         }
         let doc = &reader.comparison.sources[source].doc;
-        let l = Rc::new(DocLayout::build(&doc.text, &doc.paragraphs, &reader.passages[source], width));
+        let l = Rc::new(DocLayout::build(
+            &doc.text,
+            &doc.paragraphs,
+            &reader.passages[source],
+            width,
+        ));
         let mut cache = self.cache.borrow_mut();
         // Old widths are useless after a resize; keep the cache from growing without end.
         if cache.len() > 4 * reader.source_count() {
@@ -81,13 +100,36 @@ mod tests {
         let text = "One two three four. Five six.\n\nSeven eight nine ten eleven.";
         let paragraphs = vec![0..29, 31..text.len()];
         let passages = vec![
-            Passage { group: 0, sentences: 0..1, range: 0..19 },
-            Passage { group: 1, sentences: 1..2, range: 20..29 },
-            Passage { group: 2, sentences: 2..3, range: 31..text.len() },
+            Passage {
+                group: 0,
+                sentences: 0..1,
+                range: 0..19,
+            },
+            Passage {
+                group: 1,
+                sentences: 1..2,
+                range: 20..29,
+            },
+            Passage {
+                group: 2,
+                sentences: 2..3,
+                range: 31..text.len(),
+            },
         ];
         let l = DocLayout::build(text, &paragraphs, &passages, 12);
         let shown: Vec<&str> = l.lines.iter().map(|r| &text[r.clone()]).collect();
-        assert_eq!(shown, vec!["One two", "three four.", "Five six.", "", "Seven eight", "nine ten", "eleven."]);
+        assert_eq!(
+            shown,
+            vec![
+                "One two",
+                "three four.",
+                "Five six.",
+                "",
+                "Seven eight",
+                "nine ten",
+                "eleven."
+            ]
+        );
         assert_eq!(l.passage_lines, vec![(0, 1), (2, 2), (4, 6)]);
         assert_eq!(l.line_at(22), 2);
     }

@@ -38,7 +38,11 @@ pub struct Span {
 
 impl Span {
     pub fn new(text: impl Into<String>, role: Role) -> Span {
-        Span { text: text.into(), role, back: None }
+        Span {
+            text: text.into(),
+            role,
+            back: None,
+        }
     }
 
     pub fn on(mut self, back: Option<Role>) -> Span {
@@ -113,7 +117,13 @@ pub struct Settle {
 pub enum Screen {
     /// The terminal is smaller than [`MIN_WIDTH`]×[`MIN_HEIGHT`].
     TooSmall(Vec<String>),
-    Full { header: Line, body: Body, status: Line, hints: Line, help: Option<HelpView> },
+    Full {
+        header: Line,
+        body: Body,
+        status: Line,
+        hints: Line,
+        help: Option<HelpView>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,7 +151,12 @@ pub fn build(inp: &Inputs, width: u16, height: u16) -> ViewModel {
             format!("{width}×{height}, need {MIN_WIDTH}×{MIN_HEIGHT}"),
             "q quits".to_owned(),
         ];
-        return ViewModel { width, height, screen: Screen::TooSmall(lines), settle: Settle::default() };
+        return ViewModel {
+            width,
+            height,
+            screen: Screen::TooSmall(lines),
+            settle: Settle::default(),
+        };
     }
     let body_rows = height - 2;
     let (body, mut settle) = match inp.app.view {
@@ -169,7 +184,18 @@ pub fn build(inp: &Inputs, width: u16, height: u16) -> ViewModel {
         Some(Overlay::Help { scroll }) => Some(chrome::help(inp.keymap, *scroll)),
         _ => None,
     };
-    ViewModel { width, height, screen: Screen::Full { header, body, status, hints, help }, settle }
+    ViewModel {
+        width,
+        height,
+        screen: Screen::Full {
+            header,
+            body,
+            status,
+            hints,
+            help,
+        },
+        settle,
+    }
 }
 
 /// Which sources get a pane: all when they fit at [`MIN_PANE`] columns, else the

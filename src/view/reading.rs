@@ -38,15 +38,34 @@ pub fn follow(top: usize, lines: (usize, usize), rows: usize, total: usize, foll
 /// Title line of a pane: number, title, file name, pivot and focus marks.
 pub fn title(inp: &Inputs, source: usize, width: u16, focused: bool, note: Option<&str>) -> Line {
     let doc = &inp.reader.comparison.sources[source].doc;
-    let role = if focused { Role::TitleFocused } else { Role::Title };
-    let pivot = if inp.app.nav.pivot == source { " ◆pivot" } else { "" };
-    let file = std::path::Path::new(&doc.path).file_name().map_or(doc.path.clone(), |f| f.to_string_lossy().into_owned());
+    let role = if focused {
+        Role::TitleFocused
+    } else {
+        Role::Title
+    };
+    let pivot = if inp.app.nav.pivot == source {
+        " ◆pivot"
+    } else {
+        ""
+    };
+    let file = std::path::Path::new(&doc.path)
+        .file_name()
+        .map_or(doc.path.clone(), |f| f.to_string_lossy().into_owned());
     let label = doc.label();
-    let name = if label == file { label } else { format!("{label} — {file}") };
+    let name = if label == file {
+        label
+    } else {
+        format!("{label} — {file}")
+    };
     let note = note.map_or(String::new(), |n| format!(" · {n}"));
     let fixed = format!(" {} ", source + 1);
-    let room = usize::from(width).saturating_sub(super::wrap::width(&fixed) + pivot.chars().count() + note.chars().count() + 1);
-    let mut line = vec![Span::new(fixed, role), Span::new(super::wrap::truncate(&name, room), role)];
+    let room = usize::from(width).saturating_sub(
+        super::wrap::width(&fixed) + pivot.chars().count() + note.chars().count() + 1,
+    );
+    let mut line = vec![
+        Span::new(fixed, role),
+        Span::new(super::wrap::truncate(&name, room), role),
+    ];
     if !pivot.is_empty() {
         line.push(Span::new(pivot, role));
     }
@@ -70,11 +89,20 @@ pub fn build(inp: &Inputs, width: u16, rows: u16) -> (PanesView, Settle) {
     let flay = inp.layouts.get(reader, focus, text_width(focus_w));
     let cursor = app.nav.cursor[focus].min(reader.passages[focus].len().saturating_sub(1));
     let cursor_lines = flay.passage_lines.get(cursor).copied().unwrap_or((0, 0));
-    let top = follow(app.scroll.top, cursor_lines, content_rows, flay.lines.len(), app.scroll.follow);
+    let top = follow(
+        app.scroll.top,
+        cursor_lines,
+        content_rows,
+        flay.lines.len(),
+        app.scroll.follow,
+    );
     let anchor = cursor_lines.0 as isize - top as isize;
     let group = reader.passages[focus].get(cursor).map_or(0, |p| p.group);
 
-    let mut settle = Settle { top, ..Settle::default() };
+    let mut settle = Settle {
+        top,
+        ..Settle::default()
+    };
     let mut panes = Vec::new();
     for (i, &(x, w)) in geometry.iter().enumerate() {
         let s = first + i;
@@ -86,23 +114,42 @@ pub fn build(inp: &Inputs, width: u16, rows: u16) -> (PanesView, Settle) {
         } else if let Some(p) = reader.passage_in(group, s) {
             (lay.passage_lines[p].0 as isize - anchor, None)
         } else {
-            (context_line(inp, s, &lay.passage_lines) as isize - anchor, Some(anchor))
+            (
+                context_line(inp, s, &lay.passage_lines) as isize - anchor,
+                Some(anchor),
+            )
         };
         settle.tops.push((s, pane_top));
-        let selection = Selection { group, passage: focused.then_some(cursor), back: if focused { Role::Cursor } else { Role::Linked } };
-        let styler = Styler { reader, source: s, pivot: app.nav.pivot, selection: Some(selection), matches: app.search.in_source(s) };
+        let selection = Selection {
+            group,
+            passage: focused.then_some(cursor),
+            back: if focused { Role::Cursor } else { Role::Linked },
+        };
+        let styler = Styler {
+            reader,
+            source: s,
+            pivot: app.nav.pivot,
+            selection: Some(selection),
+            matches: app.search.in_source(s),
+        };
         let mut lines = Vec::with_capacity(content_rows);
         let mut targets = Vec::with_capacity(content_rows);
         let mut skipped = 0;
         for row in 0..content_rows as isize {
             if notice_row == Some(row) {
-                lines.push(vec![Span::new("  ", Role::Text), Span::new(notice(w), Role::Absent)]);
+                lines.push(vec![
+                    Span::new("  ", Role::Text),
+                    Span::new(notice(w), Role::Absent),
+                ]);
                 targets.push(None);
                 skipped = 1;
                 continue;
             }
             let li = pane_top + row - skipped;
-            match usize::try_from(li).ok().and_then(|li| lay.lines.get(li).map(|r| (li, r.clone()))) {
+            match usize::try_from(li)
+                .ok()
+                .and_then(|li| lay.lines.get(li).map(|r| (li, r.clone())))
+            {
                 Some((_, r)) if r.is_empty() => {
                     lines.push(Vec::new());
                     targets.push(None);
@@ -118,9 +165,21 @@ pub fn build(inp: &Inputs, width: u16, rows: u16) -> (PanesView, Settle) {
             }
         }
         let note = notice_row.map(|_| "not in this source");
-        panes.push(PaneView { source: s, x, width: w, title: title(inp, s, w, focused, note), focused, lines, targets });
+        panes.push(PaneView {
+            source: s,
+            x,
+            width: w,
+            title: title(inp, s, w, focused, note),
+            focused,
+            lines,
+            targets,
+        });
     }
-    let view = PanesView { panes, hidden_before: first, hidden_after: n - first - geometry.len() };
+    let view = PanesView {
+        panes,
+        hidden_before: first,
+        hidden_after: n - first - geometry.len(),
+    };
     (view, settle)
 }
 
@@ -152,27 +211,49 @@ fn context_line(inp: &Inputs, source: usize, passage_lines: &[(usize, usize)]) -
 /// Resolves a page motion in the reading view: the passage to select and the new
 /// first line, moving the view and the cursor by the same number of lines (like a
 /// pager). `None` when the motion cannot move.
-pub fn page_target(inp: &Inputs, width: u16, rows: u16, dir: Dir, whole: bool) -> Option<(usize, usize)> {
+pub fn page_target(
+    inp: &Inputs,
+    width: u16,
+    rows: u16,
+    dir: Dir,
+    whole: bool,
+) -> Option<(usize, usize)> {
     let reader = inp.reader;
     let focus = inp.app.nav.focus;
     let (first, geometry) = pane_window(reader.source_count(), focus, width);
     let w = usize::from(geometry[focus - first].1.saturating_sub(super::GUTTER)).max(1);
     let lay = inp.layouts.get(reader, focus, w);
     let content = usize::from(rows.saturating_sub(3)).max(1);
-    let step = if whole { content.saturating_sub(2).max(1) } else { (content / 2).max(1) };
+    let step = if whole {
+        content.saturating_sub(2).max(1)
+    } else {
+        (content / 2).max(1)
+    };
     let cursor = inp.app.nav.cursor[focus];
     let at = lay.passage_lines.get(cursor)?.0;
     let last = reader.passages[focus].len().checked_sub(1)?;
     let (target_line, top) = match dir {
         Dir::Forward => (at + step, inp.app.scroll.top + step),
-        Dir::Back => (at.saturating_sub(step), inp.app.scroll.top.saturating_sub(step)),
+        Dir::Back => (
+            at.saturating_sub(step),
+            inp.app.scroll.top.saturating_sub(step),
+        ),
     };
     let p = lay.passage_lines.partition_point(|&(a, _)| a < target_line);
     let p = match dir {
         Dir::Forward => p.min(last).max(cursor.min(last)),
         Dir::Back => {
             // The passage covering the target line, not the one after it.
-            let q = if p > 0 && lay.passage_lines.get(p).is_none_or(|&(a, _)| a > target_line) { p - 1 } else { p };
+            let q = if p > 0
+                && lay
+                    .passage_lines
+                    .get(p)
+                    .is_none_or(|&(a, _)| a > target_line)
+            {
+                p - 1
+            } else {
+                p
+            };
             q.min(cursor)
         }
     };

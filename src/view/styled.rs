@@ -40,7 +40,9 @@ impl Styler<'_> {
         let text = &self.reader.comparison.sources[self.source].doc.text;
         let passages = &self.reader.passages[self.source];
         let first = passages.partition_point(|p| p.range.end <= range.start);
-        let on_line: Vec<usize> = (first..passages.len()).take_while(|&i| passages[i].range.start < range.end).collect();
+        let on_line: Vec<usize> = (first..passages.len())
+            .take_while(|&i| passages[i].range.start < range.end)
+            .collect();
 
         // (range, back) and (range, fore, priority) layers, clipped to the line.
         let mut backs: Vec<(Range<usize>, Role)> = Vec::new();
@@ -78,7 +80,10 @@ impl Styler<'_> {
             for d in &diff.discrepancies {
                 for v in d.values.iter().filter(|v| v.source == self.source) {
                     let r = clip(&v.range);
-                    if r.start < r.end && p.range.start <= v.range.start && v.range.start < p.range.end {
+                    if r.start < r.end
+                        && p.range.start <= v.range.start
+                        && v.range.start < p.range.end
+                    {
                         any_disagreement = true;
                         fores.push((r, Role::Disagreement, 2));
                     }
@@ -86,7 +91,10 @@ impl Styler<'_> {
             }
         }
         let m0 = self.matches.partition_point(|m| m.end <= range.start);
-        for m in self.matches[m0..].iter().take_while(|m| m.start < range.end) {
+        for m in self.matches[m0..]
+            .iter()
+            .take_while(|m| m.start < range.end)
+        {
             fores.push((clip(m), Role::Match, 3));
         }
 
@@ -101,7 +109,11 @@ impl Styler<'_> {
         cuts.dedup();
 
         let mut line: Line = Vec::with_capacity(cuts.len() + 2);
-        line.push(if any_selected { Span::new("▌", Role::Gutter) } else { Span::new(" ", Role::Text) });
+        line.push(if any_selected {
+            Span::new("▌", Role::Gutter)
+        } else {
+            Span::new(" ", Role::Text)
+        });
         line.push(if any_disagreement {
             Span::new("≠", Role::Disagreement)
         } else if any_unique {
@@ -114,13 +126,27 @@ impl Styler<'_> {
             if a >= b || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
                 continue;
             }
-            let back = backs.iter().rev().find(|(r, _)| r.start <= a && a < r.end).map(|(_, b)| *b);
-            let role = fores.iter().filter(|(r, _, _)| r.start <= a && a < r.end).max_by_key(|(_, _, p)| *p).map_or(Role::Text, |f| f.1);
+            let back = backs
+                .iter()
+                .rev()
+                .find(|(r, _)| r.start <= a && a < r.end)
+                .map(|(_, b)| *b);
+            let role = fores
+                .iter()
+                .filter(|(r, _, _)| r.start <= a && a < r.end)
+                .max_by_key(|(_, _, p)| *p)
+                .map_or(Role::Text, |f| f.1);
             let piece = wrap::drawable(&text[a..b]);
             let merge = line.len() > 2;
             match line.last_mut() {
-                Some(last) if merge && last.role == role && last.back == back => last.text.push_str(&piece),
-                _ => line.push(Span { text: piece, role, back }),
+                Some(last) if merge && last.role == role && last.back == back => {
+                    last.text.push_str(&piece)
+                }
+                _ => line.push(Span {
+                    text: piece,
+                    role,
+                    back,
+                }),
             }
         }
         line

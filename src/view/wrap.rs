@@ -135,13 +135,24 @@ mod tests {
     fn breaks_at_spaces_and_never_exceeds_the_width() {
         let t = "The ferry left port at dawn and struck the bank in fog.";
         let l = lines(t, 16);
-        assert_eq!(l, vec!["The ferry left", "port at dawn and", "struck the bank", "in fog."]);
+        assert_eq!(
+            l,
+            vec![
+                "The ferry left",
+                "port at dawn and",
+                "struck the bank",
+                "in fog."
+            ]
+        );
         assert!(l.iter().all(|s| width(s) <= 16));
     }
 
     #[test]
     fn long_words_are_cut_at_grapheme_boundaries() {
-        assert_eq!(lines("supercalifragilistic word", 8), vec!["supercal", "ifragili", "stic", "word"]);
+        assert_eq!(
+            lines("supercalifragilistic word", 8),
+            vec!["supercal", "ifragili", "stic", "word"]
+        );
     }
 
     #[test]
