@@ -46,10 +46,7 @@ impl Features {
             offsets.push(ids.len());
             let n = source.sentences.len().max(1) as f32;
             for i in 0..source.sentences.len() {
-                ids.push(super::SentenceId {
-                    source: s,
-                    index: i,
-                });
+                ids.push(super::SentenceId { source: s, index: i });
                 let toks: Vec<Token> = normalizer
                     .tokens(source.sentence_text(i))
                     .into_iter()
@@ -71,10 +68,7 @@ impl Features {
                 });
                 keys.push(id);
             }
-            let mut bigrams: Vec<u64> = keys
-                .windows(2)
-                .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
-                .collect();
+            let mut bigrams: Vec<u64> = keys.windows(2).map(|w| (u64::from(w[0]) << 32) | u64::from(w[1])).collect();
             bigrams.sort_unstable();
             bigrams.dedup();
             keys.sort_unstable();
@@ -101,24 +95,11 @@ impl Features {
             .into_iter()
             .map(|(keys, bigrams, position)| {
                 let w = keys.iter().map(|&k| weight[k as usize]).sum();
-                SentenceFeatures {
-                    keys,
-                    bigrams,
-                    weight: w,
-                    position,
-                }
+                SentenceFeatures { keys, bigrams, weight: w, position }
             })
             .collect();
         let max_weight = weight.iter().copied().fold(0.0, f32::max);
-        Features {
-            ids,
-            sentences,
-            weight,
-            df,
-            offsets,
-            is_number,
-            max_weight,
-        }
+        Features { ids, sentences, weight, df, offsets, is_number, max_weight }
     }
 
     pub fn source_of(&self, global: usize) -> usize {
@@ -165,12 +146,7 @@ fn fuzzy_names(sentences: &[Vec<Token>]) -> HashMap<String, String> {
 
 /// Spelling habits of transliteration folded away: "qadhafi" → "kadafi".
 fn phonetic(w: &str) -> String {
-    let w = w
-        .replace("ph", "f")
-        .replace("dh", "d")
-        .replace("kh", "k")
-        .replace("gh", "g")
-        .replace("th", "t");
+    let w = w.replace("ph", "f").replace("dh", "d").replace("kh", "k").replace("gh", "g").replace("th", "t");
     let mut out = String::new();
     for c in w.chars() {
         let c = match c {
@@ -190,13 +166,8 @@ fn phonetic(w: &str) -> String {
 fn skeleton(w: &str) -> String {
     let p = phonetic(w);
     let mut chars = p.chars();
-    let first = chars
-        .next()
-        .map(|c| if "aeiou".contains(c) { 'a' } else { c });
-    first
-        .into_iter()
-        .chain(chars.filter(|c| !"aeiou".contains(*c)))
-        .collect()
+    let first = chars.next().map(|c| if "aeiou".contains(c) { 'a' } else { c });
+    first.into_iter().chain(chars.filter(|c| !"aeiou".contains(*c))).collect()
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {

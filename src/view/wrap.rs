@@ -25,6 +25,10 @@ pub fn grapheme_width(g: &str) -> usize {
 
 /// Columns `s` takes on screen once made visible.
 pub fn width(s: &str) -> usize {
+    // Printable ASCII (the bulk of most articles) is one column a byte.
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return s.len();
+    }
     s.graphemes(true).map(grapheme_width).sum()
 }
 
@@ -66,8 +70,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
     // The line being built: its start, its end so far and its width so far.
     let mut line: Option<(usize, usize, usize)> = None;
     for (start, word) in words(text) {
-        let graphemes: Vec<(usize, &str)> = word.grapheme_indices(true).collect();
-        let word_width: usize = graphemes.iter().map(|(_, g)| grapheme_width(g)).sum();
+        let word_width = self::width(word);
         if let Some((ls, le, lw)) = line {
             let gap = width_between(text, le, start);
             if lw + gap + word_width <= width {
@@ -83,7 +86,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
         // Too long for any line: cut it.
         let mut piece_start = start;
         let mut used = 0;
-        for (i, g) in graphemes {
+        for (i, g) in word.grapheme_indices(true) {
             let w = grapheme_width(g);
             if used + w > width && used > 0 {
                 lines.push(piece_start..start + i);
@@ -120,7 +123,12 @@ fn words(text: &str) -> Vec<(usize, &str)> {
 }
 
 fn width_between(text: &str, a: usize, b: usize) -> usize {
-    text[a..b].graphemes(true).map(grapheme_width).sum()
+    let gap = &text[a..b];
+    if gap == " " {
+        1
+    } else {
+        gap.graphemes(true).map(grapheme_width).sum()
+    }
 }
 
 #[cfg(test)]
