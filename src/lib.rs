@@ -13,6 +13,7 @@ pub mod document;
 pub mod lang;
 pub mod output;
 pub mod report;
+pub mod review;
 pub mod sanitize;
 pub mod segment;
 pub mod source;
