@@ -123,14 +123,34 @@ pub fn diff_group(sources: &[Source], group: &Group, pivot: usize, norm: &Normal
         }
     }
     if !others.is_empty() {
+        // A pivot word is the same when some other source has it in place; else it was
+        // reworded somewhere (changed) or nobody else has it (only here).
         for (k, &(m, i)) in pivot_seq.iter().enumerate() {
-            kinds[m][i] = if changed[k] {
-                FragmentKind::Changed
-            } else if !present[k] {
-                FragmentKind::OnlyHere
-            } else {
+            kinds[m][i] = if present[k] {
                 FragmentKind::Same
+            } else if changed[k] {
+                FragmentKind::Changed
+            } else {
+                FragmentKind::OnlyHere
             };
+        }
+    }
+    // Outside the pivot, a word the pivot lacks is "only here" only if no other
+    // source has it either; otherwise it is a change shared with another source.
+    for (m, member) in members.iter().enumerate() {
+        if member.source == pivot {
+            continue;
+        }
+        let elsewhere: std::collections::HashSet<&str> = members
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.source != member.source)
+            .flat_map(|(o, _)| tokens[o].iter().map(|t| t.key.as_str()))
+            .collect();
+        for (i, t) in tokens[m].iter().enumerate() {
+            if kinds[m][i] == FragmentKind::OnlyHere && elsewhere.contains(t.key.as_str()) {
+                kinds[m][i] = FragmentKind::Changed;
+            }
         }
     }
     for (m, member) in members.iter_mut().enumerate() {
@@ -144,7 +164,7 @@ pub fn diff_group(sources: &[Source], group: &Group, pivot: usize, norm: &Normal
 /// that kind, other gaps are `Same`.
 fn fragments(range: Range<usize>, tokens: &[Token], kinds: &[FragmentKind]) -> Vec<Fragment> {
     let mut out: Vec<Fragment> = Vec::new();
-    let mut push = |r: Range<usize>, kind: FragmentKind, out: &mut Vec<Fragment>| {
+    let push = |r: Range<usize>, kind: FragmentKind, out: &mut Vec<Fragment>| {
         if r.is_empty() {
             return;
         }

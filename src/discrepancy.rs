@@ -64,17 +64,28 @@ fn numbers(sources: &[Source], members: &[Member], tokens: &[Vec<Token>]) -> Vec
             }
         }
     }
+    // Every number each source gives anywhere in the group.
+    let mut all: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+    for (m, member) in members.iter().enumerate() {
+        let set = all.entry(member.source).or_default();
+        set.extend(tokens[m].iter().filter(|t| t.kind == Kind::Number).map(|t| t.key.as_str()));
+    }
     let mut out = Vec::new();
     for (ctx, by_source) in seen {
-        if by_source.len() < 2 {
-            continue;
-        }
-        let distinct: BTreeSet<&BTreeSet<&str>> = by_source.values().map(|(v, _)| v).collect();
-        if distinct.len() < 2 {
+        // Two sources disagree when they count the same thing with different numbers
+        // and neither mentions the other's number at all (else it counts something else).
+        let disagrees = |s: usize, t: usize| {
+            let (vs, vt) = (&by_source[&s].0, &by_source[&t].0);
+            vs != vt && vs.is_disjoint(&all[&t]) && vt.is_disjoint(&all[&s])
+        };
+        let involved: Vec<usize> =
+            by_source.keys().copied().filter(|&s| by_source.keys().any(|&t| t != s && disagrees(s, t))).collect();
+        if involved.len() < 2 {
             continue;
         }
         let values = by_source
             .iter()
+            .filter(|(s, _)| involved.contains(s))
             .map(|(&source, (_, ranges))| {
                 let text = &sources[source].doc.text;
                 let shown: Vec<String> = ranges.iter().map(|r| with_unit(text, r.clone())).collect();
@@ -92,7 +103,7 @@ fn with_unit(text: &str, r: Range<usize>) -> String {
     let rest = &text[r.end..];
     let unit_end = rest
         .char_indices()
-        .skip_while(|(_, c)| *c == ' ' || *c == '°' || *c == '%')
+        .skip_while(|(_, c)| matches!(c, ' ' | '°' | '%' | '-' | '\u{2011}'))
         .find(|(_, c)| !c.is_alphabetic())
         .map_or(rest.len(), |(i, _)| i);
     let unit = &rest[..unit_end];

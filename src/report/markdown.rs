@@ -20,11 +20,23 @@ fn esc(s: &str) -> String {
     out
 }
 
+/// Like [`esc`] but keeps edge whitespace (fragments are joined back together).
+fn esc_inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in crate::sanitize::visible(&s.replace(['\n', '\r', '\t'], " ")).chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A member's text with changed words in bold and words only it has in italics.
 fn marked(m: &super::MemberReport) -> String {
     let mut out = String::new();
     for f in &m.fragments {
-        let t = esc(&f.text);
+        let t = esc_inline(&f.text);
         let (lead, core, trail) = split_ws(&t);
         match f.kind {
             FragmentKind::Same => out.push_str(&t),
