@@ -298,3 +298,24 @@ fn bad_requests_are_errors_not_panics() {
         Err(ReviewError::Io { .. })
     ));
 }
+
+#[cfg(unix)]
+#[test]
+fn saving_keeps_the_file_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let d = Dir::new();
+    let a = d.article(ARTICLE);
+    let rf = d.path("review.toml");
+    let mut r = open(&rf, &a);
+    let id = r.add_note(&a, span(ARTICLE, "Twelve"), "x").unwrap();
+    assert_eq!(
+        fs::metadata(&rf).unwrap().permissions().mode() & 0o777,
+        0o644
+    );
+    fs::set_permissions(&rf, fs::Permissions::from_mode(0o600)).unwrap();
+    r.edit_note(id, "y").unwrap();
+    assert_eq!(
+        fs::metadata(&rf).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+}

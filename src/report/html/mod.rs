@@ -377,3 +377,175 @@ fn place(n: &NoteReport) -> String {
         .map(|g| format!(", on <a href=\"#g{}\">passage {}</a>", g + 1, g + 1))
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{DiscrepancyReport, FragmentReport, SourceInfo, ValueReport};
+
+    fn source(index: usize, title: &str) -> SourceInfo {
+        SourceInfo {
+            index,
+            path: format!("{title}.txt"),
+            title: title.into(),
+            bytes: 100,
+            date: None,
+            byline: None,
+            sentences: 2,
+        }
+    }
+
+    /// Fragments from (kind, text) pairs laid end to end from `start`.
+    fn member(source: usize, start: usize, parts: &[(FragmentKind, &str)]) -> MemberReport {
+        let mut at = start;
+        let fragments: Vec<FragmentReport> = parts
+            .iter()
+            .map(|&(kind, text)| {
+                at += text.len();
+                FragmentReport {
+                    kind,
+                    start: at - text.len(),
+                    end: at,
+                    text: text.into(),
+                }
+            })
+            .collect();
+        MemberReport {
+            source,
+            start,
+            end: at,
+            text: parts.iter().map(|p| p.1).collect(),
+            fragments,
+        }
+    }
+
+    /// Two sources: one shared passage with a disagreement, one passage only the second has.
+    fn report() -> Report {
+        use FragmentKind::*;
+        let a = member(
+            0,
+            0,
+            &[
+                (Same, "The <b>ferry</b> & "),
+                (Changed, "12"),
+                (Same, " passengers."),
+            ],
+        );
+        let b = member(
+            1,
+            5,
+            &[
+                (Same, "The <b>ferry</b> & "),
+                (Changed, "eleven"),
+                (Same, " passengers "),
+                (OnlyHere, "\u{1b}[2Jsafe"),
+            ],
+        );
+        let values = vec![
+            ValueReport {
+                source: 0,
+                text: "12".into(),
+                start: 19,
+                end: 21,
+            },
+            ValueReport {
+                source: 1,
+                text: "eleven".into(),
+                start: 24,
+                end: 30,
+            },
+        ];
+        let unique = member(1, 60, &[(Same, "Divers \"will\" look.")]);
+        Report {
+            version: 1,
+            pivot: 0,
+            language: "english".into(),
+            sources: vec![source(0, "Gazette"), source(1, "Courier's")],
+            groups: vec![
+                GroupReport {
+                    id: 0,
+                    sources: vec![0, 1],
+                    kind: "shared",
+                    members: vec![a, b],
+                    discrepancies: vec![DiscrepancyReport {
+                        kind: DiscrepancyKind::Number,
+                        values,
+                    }],
+                },
+                GroupReport {
+                    id: 1,
+                    sources: vec![1],
+                    kind: "unique",
+                    members: vec![unique],
+                    discrepancies: vec![],
+                },
+            ],
+            notes: vec![
+                NoteReport {
+                    id: 1,
+                    source: 0,
+                    start: 19,
+                    end: 21,
+                    quote: "12".into(),
+                    text: "Which is it?\n<i>Ask</i>".into(),
+                    detached: false,
+                    group: Some(0),
+                },
+                NoteReport {
+                    id: 2,
+                    source: 1,
+                    start: 90,
+                    end: 95,
+                    quote: "gone".into(),
+                    text: "Cut.".into(),
+                    detached: true,
+                    group: None,
+                },
+            ],
+        }
+    }
+
+    fn body(html: &str) -> &str {
+        &html[html.find("<body>").unwrap()..html.find("<script>").unwrap()]
+    }
+
+    #[test]
+    fn page_body_snapshot() {
+        insta::assert_snapshot!(body(&render(&report(), &Palette::default())));
+    }
+
+    #[test]
+    fn page_is_self_contained() {
+        let html = render(&report(), &Palette::default());
+        assert!(html.starts_with("<!DOCTYPE html>"));
+        assert!(html.contains("Content-Security-Policy") && html.contains("default-src 'none'"));
+        assert!(!html.contains("http://") && !html.contains("https://") && !html.contains(" src="));
+        assert!(
+            html.split("href=\"").skip(1).all(|h| h.starts_with('#')),
+            "only in-page links"
+        );
+        assert!(!html.contains('\u{1b}'));
+        assert!(html.contains("--changed:#ffe08a;"));
+    }
+
+    #[test]
+    fn palette_reaches_the_page() {
+        let mut p = Palette::default();
+        p.set("changed", "#010203").unwrap();
+        assert!(render(&report(), &p).contains("--changed:#010203;"));
+    }
+
+    #[test]
+    fn disagreeing_values_are_marked_inside_their_fragments() {
+        let r = report();
+        assert_eq!(
+            highlighted(&r.groups[0], &r.groups[0].members[0]),
+            "The &lt;b&gt;ferry&lt;/b&gt; &amp; <mark class=\"changed disagree\">12</mark> passengers."
+        );
+        // A value spanning several fragments is underlined across all of them.
+        let mut g = report().groups.remove(0);
+        g.discrepancies[0].values[1].text = "eleven passengers".into();
+        let h = highlighted(&g, &g.members[1]);
+        assert!(h.contains("<mark class=\"changed disagree\">eleven</mark> <mark class=\"disagree\">passengers</mark>"), "{h}");
+    }
+}
