@@ -319,3 +319,25 @@ fn saving_keeps_the_file_permissions() {
         0o600
     );
 }
+
+#[test]
+fn notes_on_a_passage_are_found_by_overlap() {
+    let d = Dir::new();
+    let a = d.article(ARTICLE);
+    let mut r = open(&d.path("review.toml"), &a);
+    let id = r
+        .add_note(&a, span(ARTICLE, "taken ashore"), "How?")
+        .unwrap();
+    let sentence = span(ARTICLE, "Twelve passengers were taken ashore by lifeboat.");
+    assert_eq!(
+        r.notes_on(&a, sentence)
+            .iter()
+            .map(|n| n.id)
+            .collect::<Vec<_>>(),
+        vec![id]
+    );
+    assert!(
+        r.notes_on(&a, span(ARTICLE, "The coastguard said"))
+            .is_empty()
+    );
+}

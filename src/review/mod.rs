@@ -167,6 +167,19 @@ impl Review {
         notes
     }
 
+    /// The attached notes whose words overlap bytes `span` of an opened article (what
+    /// the reader edits when a passage is selected).
+    pub fn notes_on(&self, given: &str, span: Range<usize>) -> Vec<Note> {
+        self.notes_for(given)
+            .into_iter()
+            .filter(|n| {
+                n.span
+                    .as_ref()
+                    .is_some_and(|s| s.start < span.end && span.start < s.end)
+            })
+            .collect()
+    }
+
     /// Adds a note on bytes `span` of an opened article and saves; returns its id.
     pub fn add_note(
         &mut self,
