@@ -118,7 +118,7 @@ fn killing_the_writer_mid_save_never_tears_the_file() {
     assert_eq!(loaded, 40);
     // Writers killed while saving leave their temporary files; the review file is whole.
     assert!(
-        progressed >= 10,
+        progressed >= 5,
         "the writer saved in only {progressed} of 40 rounds; the kills tested little"
     );
 }
