@@ -7,6 +7,8 @@
 pub mod align;
 pub mod cli;
 pub mod compare;
+#[doc(hidden)]
+pub mod corpus;
 pub mod diff;
 pub mod discrepancy;
 pub mod document;
