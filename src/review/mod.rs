@@ -21,7 +21,6 @@
 
 pub mod anchor;
 pub mod file;
-mod store;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -409,7 +408,7 @@ fn read(path: &Path) -> Result<Option<ReviewFile>, ReviewError> {
 fn write(path: &Path, file: &ReviewFile) -> Result<(), ReviewError> {
     // Whatever is on disk must be a file we understand before we replace it.
     read(path)?;
-    store::replace(path, file::render(file).as_bytes()).map_err(|e| ReviewError::Io {
+    crate::output::replace(path, file::render(file).as_bytes()).map_err(|e| ReviewError::Io {
         path: shown(path),
         reason: e.to_string(),
     })
