@@ -9,6 +9,7 @@ use crate::compare::Comparison;
 use crate::document::Document;
 use crate::output;
 use crate::report::{self, Report};
+use crate::review::{self, Review};
 use crate::source::Source;
 
 const EXAMPLES: &str = "\
@@ -17,7 +18,9 @@ Examples:
   parallax samples/*.txt samples/*.md    compare the bundled samples
   parallax --format json a.txt b.txt     print the alignment as JSON (no TUI)
   parallax --format markdown -o review.md a.txt b.txt c.txt
-                                         write a Markdown review to a file";
+                                         write a Markdown review to a file
+  parallax --format html -o review.html a.txt b.txt
+                                         write a self-contained web page";
 
 /// Compare how several sources cover the same event, side by side.
 ///
@@ -57,6 +60,10 @@ pub struct Cli {
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
+    /// The review file holding the editors' notes; reports include its notes.
+    #[arg(long, value_name = "FILE", default_value = review::DEFAULT_FILE)]
+    pub review: PathBuf,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -69,6 +76,8 @@ pub enum OutputFormat {
     Json,
     /// A readable review in Markdown.
     Markdown,
+    /// A self-contained web page: the sources side by side, printable.
+    Html,
 }
 
 #[derive(Debug, Subcommand)]
@@ -151,6 +160,7 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
     }
     if let Some(out) = &cli.output {
         refuse_inputs(out, &cli.files)?;
+        refuse_inputs(out, std::slice::from_ref(&cli.review))?;
     }
     let sources = load_sources(&cli.files)?;
     let pivot = cli.pivot.map_or(0, |p| usize::from(p) - 1);
@@ -166,7 +176,15 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
             eprintln!("parallax: warning: {}", crate::sanitize::one_line(w));
         }
     }
+    let review = load_review(&cli.review, &sources)?;
     let comparison = Comparison::new(sources);
+    let report = || {
+        let mut r = Report::build(&comparison, pivot);
+        if let Some(review) = &review {
+            r.add_notes(review);
+        }
+        r
+    };
     let text = match cli.format {
         OutputFormat::Tui => {
             if cli.output.is_some() {
@@ -181,14 +199,30 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
             }
             return Ok(Outcome::Tui(comparison, pivot));
         }
-        OutputFormat::Json => report::json::render(&Report::build(&comparison, pivot)),
-        OutputFormat::Markdown => report::markdown::render(&Report::build(&comparison, pivot)),
+        OutputFormat::Json => report::json::render(&report()),
+        OutputFormat::Markdown => report::markdown::render(&report()),
+        OutputFormat::Html => report::html::render(&report(), &report::html::Palette::default()),
     };
     match &cli.output {
         Some(path) => output::write_atomic(path, text.as_bytes()).map_err(UsageError)?,
         None => output::print(&text),
     }
     Ok(Outcome::Done)
+}
+
+/// The review file with the sources opened in it, when there is one. A broken file,
+/// or one from a newer parallax, stops the run (and is left as it is).
+pub fn load_review(path: &Path, sources: &[Source]) -> Result<Option<Review>, UsageError> {
+    let Some(mut review) = Review::load_existing(path).map_err(|e| UsageError(e.to_string()))?
+    else {
+        return Ok(None);
+    };
+    for s in sources {
+        let bytes = std::fs::read(&s.doc.path)
+            .map_err(|e| UsageError(format!("{}: {e}", crate::sanitize::one_line(&s.doc.path))))?;
+        review.open_source(&s.doc.path, &bytes);
+    }
+    Ok(Some(review))
 }
 
 /// Refuses an output path that is one of the inputs.

@@ -9,6 +9,8 @@ pub mod app;
 pub mod cli;
 pub mod compare;
 pub mod config;
+#[doc(hidden)]
+pub mod corpus;
 pub mod diff;
 pub mod discrepancy;
 pub mod document;
@@ -16,6 +18,7 @@ pub mod keymap;
 pub mod lang;
 pub mod output;
 pub mod report;
+pub mod review;
 pub mod sanitize;
 pub mod segment;
 pub mod source;
