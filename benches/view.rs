@@ -35,7 +35,7 @@ fn article(paragraphs: usize, variant: usize) -> String {
             100 + i,
             counts[(variant + i) % 3],
         ));
-        if (p + variant) % 5 == 0 {
+        if (p + variant).is_multiple_of(5) {
             out.push_str(&format!(
                 "Only this log notes that the buoy at marker {i} was repainted in source {variant}."
             ));

@@ -211,11 +211,7 @@ impl App {
                 }
             }
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            Action::Close => {
-                if !self.search.query.is_empty() {
-                    self.search.clear();
-                }
-            }
+            Action::Close => self.search.clear(),
             Action::Quit => self.quit = true,
             // Motions and pane jumps were handled above.
             _ => {}

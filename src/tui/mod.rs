@@ -152,3 +152,137 @@ fn settings(
         cfg.mouse,
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Document, Format};
+    use crate::source::Source;
+
+    fn comparison() -> Comparison {
+        let texts = [
+            "The ferry ran aground at dawn. Twelve were hurt.",
+            "The ferry ran aground early. Eleven were hurt.",
+            "Fog was thick.",
+        ];
+        Comparison::new(
+            texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    Source::new(
+                        Document::from_bytes(&format!("{i}.txt"), t.as_bytes(), Format::Text)
+                            .unwrap(),
+                    )
+                })
+                .collect(),
+        )
+    }
+
+    fn with_config(text: &str, o: Overrides) -> Result<(Settings, Vec<String>, bool), String> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, format!("color = \"truecolor\"\n{text}")).unwrap();
+        settings(
+            &comparison(),
+            0,
+            Overrides {
+                config: Some(path),
+                ..o
+            },
+        )
+    }
+
+    #[test]
+    fn config_pivot_view_and_theme_apply_unless_the_command_line_says_otherwise() {
+        let (s, w, mouse) = with_config(
+            "pivot = 2\nview = \"coverage\"\ntheme = \"light\"\nmouse = false\n",
+            Overrides::default(),
+        )
+        .unwrap();
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(
+            (
+                s.pivot,
+                s.view,
+                s.catalog.themes[s.theme].name.as_str(),
+                mouse
+            ),
+            (1, crate::app::ViewKind::Coverage, "light", false)
+        );
+        let o = Overrides {
+            pivot_given: true,
+            theme: Some("colorblind".into()),
+            view: Some(crate::app::ViewKind::Aligned),
+            ..Overrides::default()
+        };
+        let (s, _, _) =
+            with_config("pivot = 2\nview = \"coverage\"\ntheme = \"light\"\n", o).unwrap();
+        assert_eq!(
+            (s.pivot, s.view, s.catalog.themes[s.theme].name.as_str()),
+            (0, crate::app::ViewKind::Aligned, "colorblind")
+        );
+    }
+
+    #[test]
+    fn an_unknown_theme_flag_is_an_error_but_in_the_file_a_warning() {
+        let err = with_config(
+            "",
+            Overrides {
+                theme: Some("neon".into()),
+                ..Overrides::default()
+            },
+        )
+        .err()
+        .unwrap();
+        assert!(
+            err.contains("--theme neon") && err.contains("dark, light"),
+            "{err}"
+        );
+        let (s, w, _) = with_config("theme = \"neon\"\n", Overrides::default()).unwrap();
+        assert_eq!(s.catalog.themes[s.theme].name, "dark");
+        assert!(
+            w.iter().any(|w| w.contains("theme") && w.contains("neon")),
+            "{w:?}"
+        );
+    }
+
+    #[test]
+    fn conflicting_keys_fall_back_to_the_defaults_with_a_warning_naming_both() {
+        let (s, w, _) = with_config("[keys]\nfocus_next = \"j\"\n", Overrides::default()).unwrap();
+        assert!(
+            w.iter()
+                .any(|w| w.contains("next_passage") && w.contains("focus_next")),
+            "{w:?}"
+        );
+        assert_eq!(
+            s.keymap.action(crate::keymap::Key::ch('j')),
+            Some(crate::app::Action::NextPassage)
+        );
+    }
+
+    #[test]
+    fn a_pivot_beyond_the_sources_is_a_warning() {
+        let (s, w, _) = with_config("pivot = 9\n", Overrides::default()).unwrap();
+        assert_eq!(s.pivot, 0);
+        assert!(
+            w.iter()
+                .any(|w| w.contains("pivot") && w.contains("only 3")),
+            "{w:?}"
+        );
+    }
+
+    #[test]
+    fn a_missing_named_config_file_is_an_error() {
+        let o = Overrides {
+            config: Some("/nonexistent/parallax.toml".into()),
+            ..Overrides::default()
+        };
+        assert!(
+            settings(&comparison(), 0, o)
+                .err()
+                .unwrap()
+                .contains("/nonexistent/parallax.toml")
+        );
+    }
+}

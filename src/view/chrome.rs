@@ -85,6 +85,9 @@ pub fn status(inp: &Inputs, width: u16) -> (Line, Line) {
         None => group_info(inp),
     };
     let used: usize = left.iter().map(|s| wrap::width(&s.text)).sum();
+    if used >= width {
+        return (fit(left, width.saturating_sub(1), Role::Status), Vec::new());
+    }
     (left, hints(inp.keymap, width.saturating_sub(used + 2)))
 }
 
