@@ -52,20 +52,26 @@ pub fn title(inp: &Inputs, source: usize, width: u16, focused: bool, note: Optio
         .file_name()
         .map_or(doc.path.clone(), |f| f.to_string_lossy().into_owned());
     let label = doc.label();
-    let name = if label == file {
-        label
-    } else {
-        format!("{label} — {file}")
-    };
     let note = note.map_or(String::new(), |n| format!(" · {n}"));
     let fixed = format!(" {} ", source + 1);
     let room = usize::from(width).saturating_sub(
         super::wrap::width(&fixed) + pivot.chars().count() + note.chars().count() + 1,
     );
-    let mut line = vec![
-        Span::new(fixed, role),
-        Span::new(super::wrap::truncate(&name, room), role),
-    ];
+    // Keep the file name whole when there is room for a little of the title too:
+    // it is what tells two similar headlines apart.
+    let file_w = super::wrap::width(&file);
+    let name = if label == file {
+        super::wrap::truncate(&file, room)
+    } else if file_w + 3 + 8 <= room {
+        format!(
+            "{} — {}",
+            super::wrap::truncate(&label, room - file_w - 3),
+            super::wrap::drawable(&file)
+        )
+    } else {
+        super::wrap::truncate(&format!("{label} — {file}"), room)
+    };
+    let mut line = vec![Span::new(fixed, role), Span::new(name, role)];
     if !pivot.is_empty() {
         line.push(Span::new(pivot, role));
     }
