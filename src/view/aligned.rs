@@ -116,6 +116,15 @@ pub fn build(inp: &Inputs, width: u16, rows: u16) -> (PanesView, Settle) {
         let cells: Vec<Vec<Range<usize>>> =
             columns.iter().map(|&(s, w)| cell(inp, g, s, w)).collect();
         let height = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
+        // A row whose sources are all in hidden panes says where it is.
+        let elsewhere = cells.iter().all(Vec::is_empty).then(|| {
+            let list: Vec<String> = reader
+                .sources_of(g)
+                .iter()
+                .map(|s| (s + 1).to_string())
+                .collect();
+            format!("— in {} (hidden; 1-9 focuses a pane)", list.join(", "))
+        });
         for (c, ranges) in cells.iter().enumerate() {
             let (s, w) = columns[c];
             let is_selected = row == selected;
@@ -149,7 +158,13 @@ pub fn build(inp: &Inputs, width: u16, rows: u16) -> (PanesView, Settle) {
                             },
                         ),
                         Span::new(" ", Role::Text),
-                        Span::new("—", Role::Absent),
+                        Span::new(
+                            match (&elsewhere, c) {
+                                (Some(e), 0) => wrap::truncate(e, w),
+                                _ => "—".to_owned(),
+                            },
+                            Role::Absent,
+                        ),
                     ],
                     None => Vec::new(),
                 };

@@ -10,28 +10,32 @@ use crate::theme::Role;
 pub fn header(inp: &Inputs, (before, after): (usize, usize), width: u16) -> Line {
     let reader = inp.reader;
     let a = &reader.comparison.alignment;
-    let shared = a.shared_count();
-    let pivot = inp.app.nav.pivot;
-    let mut line = vec![Span::new(" parallax ", Role::Header)];
-    if before + after > 0 {
-        line.push(Span::new(
-            format!("│ ◀ {before} hidden · {after} hidden ▶ "),
-            Role::Header,
-        ));
-    }
-    line.push(Span::new(
+    let (n, groups, shared) = (reader.source_count(), a.groups.len(), a.shared_count());
+    let (view, pivot) = (inp.app.view.name(), inp.app.nav.pivot + 1);
+    let hidden = match (before, after) {
+        (0, 0) => String::new(),
+        (0, a) => format!("│ {a} hidden▶ "),
+        (b, 0) => format!("│ ◀{b} hidden "),
+        (b, a) => format!("│ ◀{b} · {a}▶ hidden "),
+    };
+    let full = format!(
+        " parallax │ {n} sources · {groups} groups · {shared} shared · {} unique │ {view} view │ pivot {pivot} {hidden}",
+        groups - shared
+    );
+    // Narrow screens get the same facts in fewer words.
+    let text = if wrap::width(&full) <= usize::from(width) {
+        full
+    } else {
         format!(
-            "│ {} sources · {} groups · {} shared · {} unique │ {} view │ pivot {} ",
-            reader.source_count(),
-            a.groups.len(),
-            shared,
-            a.groups.len() - shared,
-            inp.app.view.name(),
-            pivot + 1
-        ),
+            "parallax │ {n} src · {groups} grp: {shared} shared, {} unique │ {view} │ pivot {pivot} {hidden}",
+            groups - shared
+        )
+    };
+    fit(
+        vec![Span::new(text, Role::Header)],
+        usize::from(width),
         Role::Header,
-    ));
-    fit(line, usize::from(width), Role::Header)
+    )
 }
 
 /// Cuts a line to `width` columns, or pads it with `fill` so a bar spans the screen.
