@@ -204,4 +204,33 @@ mod tests {
         assert_eq!(truncate("short", 8), "short");
         assert_eq!(truncate("渡船在浓雾", 5), "渡船…");
     }
+
+    proptest::proptest! {
+        #[test]
+        fn wrapped_lines_fit_and_lose_no_text(
+            words in proptest::collection::vec("[a-zA-Z0-9.,é\u{301}中文字🚤👍\u{1b}]{1,14}", 0..30),
+            gaps in proptest::collection::vec("[ \n]{1,2}", 30),
+            width in 1usize..40,
+        ) {
+            let mut text = String::new();
+            for (i, w) in words.iter().enumerate() {
+                text.push_str(w);
+                text.push_str(&gaps[i]);
+            }
+            let lines = wrap(&text, width);
+            let mut last_end = 0;
+            for r in &lines {
+                proptest::prop_assert!(r.start >= last_end && r.start < r.end);
+                last_end = r.end;
+                let line = &text[r.clone()];
+                // Only a lone grapheme wider than the line may overflow it (a stray
+                // combining mark, of no width, may ride along).
+                let visible = line.graphemes(true).filter(|g| grapheme_width(g) > 0).count();
+                proptest::prop_assert!(self::width(line) <= width || visible == 1, "{line:?} at {width}");
+            }
+            let kept: String = lines.iter().map(|r| &text[r.clone()]).collect::<String>().split_whitespace().collect();
+            let all: String = text.split_whitespace().collect();
+            proptest::prop_assert_eq!(kept, all);
+        }
+    }
 }
