@@ -283,6 +283,10 @@ fn clicking_a_line_selects_its_passage_in_that_pane() {
         Some(target)
     );
     assert!(rows.len() == 45);
+    // A click on a title focuses that pane.
+    let _ = s.view_model(160, 45);
+    s.click(pane.x.saturating_sub(30), 1);
+    assert_eq!(s.app.nav.focus, 1);
 }
 
 #[test]

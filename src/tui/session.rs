@@ -142,7 +142,19 @@ impl Session {
         else {
             return;
         };
-        // Row 0 is the header, row 1 the pane titles or the matrix head.
+        // Row 0 is the header, row 1 the pane titles (a click there focuses the pane)
+        // or the matrix head.
+        if row == 1
+            && let Body::Panes(p) = body
+            && let Some(pane) = p
+                .panes
+                .iter()
+                .find(|pane| pane.x <= col && col < pane.x + pane.width)
+        {
+            let source = pane.source;
+            self.app.focus(source, &self.reader);
+            return;
+        }
         let Some(line) = usize::from(row).checked_sub(2) else {
             return;
         };
