@@ -327,3 +327,26 @@ fn article_bytes_never_reach_the_screen_as_control_sequences() {
     );
     assert!(all.contains('␛'), "escape should be shown as ␛");
 }
+
+#[test]
+fn clicking_a_cell_in_another_column_of_the_aligned_view_keeps_the_clicked_group() {
+    let mut s = session(&FIXTURES);
+    s.key(Key::ch('v'));
+    let _ = screen(&mut s, 160, 45);
+    let vm = s.view_model(160, 45);
+    let pane = panes(&vm).panes[2].clone();
+    let (i, target) = pane
+        .targets
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(i, t)| t.map(|t| (i, t)))
+        .unwrap();
+    let parallax::view::Target::Row(r) = target else {
+        panic!("rows expected")
+    };
+    let group = s.reader.order(0).rows[r];
+    s.click(pane.x + 3, (i + 2) as u16);
+    assert_eq!(s.app.nav.focus, 2);
+    assert_eq!(s.app.group(&s.reader), group);
+}

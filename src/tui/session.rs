@@ -171,11 +171,12 @@ impl Session {
                 self.app.select_passage(source, p, &self.reader)
             }
             Some((source, Some(Target::Row(r)))) => {
+                // Select first, so that focusing (which re-sorts the rows by the newly
+                // focused source) carries the clicked group along.
+                self.app.select_row(r, &self.reader);
                 if let Some(s) = source {
                     self.app.focus(s, &self.reader);
                 }
-                // Focusing re-sorts rows by that source; the clicked group keeps its place.
-                self.app.select_row(r, &self.reader);
             }
             Some((Some(source), None)) => self.app.focus(source, &self.reader),
             _ => {}
