@@ -2,7 +2,10 @@
 //!
 //! The pipeline runs one way: [`document`] (bytes → prose with offsets) →
 //! [`segment`] (sentences) → [`align`] (groups across sources) → [`diff`] (word diff
-//! and [`discrepancy`] inside groups) → [`report`] (JSON, Markdown) or the TUI.
+//! and [`discrepancy`] inside groups) → [`report`] (JSON, Markdown) or the reader:
+//! [`app`] (state and actions) → [`view`] (a view model for one screen size) → [`tui`]
+//! (the only module that touches the terminal), styled by [`theme`], bound by
+//! [`keymap`], set up by [`config`].
 
 pub mod align;
 pub mod app;
