@@ -3,7 +3,7 @@
 //! whole to the next line instead of breaking a column.
 //!
 //! Widths are measured on the text as it will be drawn, after
-//! [`sanitize::visible`](crate::sanitize::visible) has replaced control characters.
+//! [`sanitize::visible`] has replaced control characters.
 
 use std::ops::Range;
 
