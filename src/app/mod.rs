@@ -67,9 +67,10 @@ pub enum Overlay {
     Help {
         scroll: usize,
     },
-    /// The search prompt being typed.
+    /// The search prompt being typed; `previous` comes back if it is cancelled.
     Search {
         draft: String,
+        previous: String,
     },
 }
 
@@ -197,7 +198,8 @@ impl App {
             Action::Open => self.open(reader),
             Action::Search => {
                 self.overlay = Some(Overlay::Search {
-                    draft: self.search.query.clone(),
+                    draft: String::new(),
+                    previous: self.search.query.clone(),
                 })
             }
             Action::NextMatch => self.next_match(reader, true),
@@ -220,12 +222,14 @@ impl App {
 
     /// A key typed while the search prompt is open.
     pub fn prompt_key(&mut self, key: Key, reader: &Reader) {
-        let Some(Overlay::Search { draft }) = &mut self.overlay else {
+        let Some(Overlay::Search { draft, previous }) = &mut self.overlay else {
             return;
         };
         match key.code {
             Code::Esc => {
+                let previous = std::mem::take(previous);
                 self.overlay = None;
+                self.set_search(&previous, reader);
                 return;
             }
             Code::Enter => {

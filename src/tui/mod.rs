@@ -49,7 +49,7 @@ pub fn run(comparison: Comparison, pivot: usize, overrides: Overrides) -> Result
     }
     ratatui::restore();
     for w in &warnings {
-        eprintln!("parallax: warning: {w}");
+        eprintln!("parallax: warning: {}", crate::sanitize::one_line(w));
     }
     result.map_err(|e| format!("terminal error: {e}"))
 }

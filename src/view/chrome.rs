@@ -64,7 +64,7 @@ pub fn fit(line: Line, width: usize, fill: Role) -> Line {
 pub fn status(inp: &Inputs, width: u16) -> (Line, Line) {
     let app = inp.app;
     let width = usize::from(width);
-    if let Some(Overlay::Search { draft }) = &app.overlay {
+    if let Some(Overlay::Search { draft, .. }) = &app.overlay {
         let found = app.search.in_source(app.nav.focus).len();
         let total = app.search.total();
         let left = vec![
