@@ -265,3 +265,25 @@ pub fn page_target(
     };
     (p != cursor || top != inp.app.scroll.top).then_some((p, top))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::follow;
+
+    #[test]
+    fn following_scrolls_as_little_as_needed_with_a_margin() {
+        // 20 rows, margin 3: a passage on lines 10-11 is already in view.
+        assert_eq!(follow(0, (10, 11), 20, 100, true), 0);
+        // Moving to lines 30-31 brings them up to 3 lines above the bottom edge.
+        assert_eq!(follow(0, (30, 31), 20, 100, true), 15);
+        // Moving back above the top keeps 3 lines of context over it.
+        assert_eq!(follow(15, (12, 12), 20, 100, true), 9);
+        // A passage taller than the screen shows its start.
+        assert_eq!(follow(0, (40, 80), 20, 100, true), 37);
+        // Never a blank screen past the end of the text.
+        assert_eq!(follow(0, (98, 99), 20, 100, true), 80);
+        // Scrolled by hand, the cursor may leave the screen; only the end clamps.
+        assert_eq!(follow(50, (0, 1), 20, 100, false), 50);
+        assert_eq!(follow(95, (0, 1), 20, 100, false), 80);
+    }
+}
