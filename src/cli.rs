@@ -142,7 +142,9 @@ impl Cli {
 /// What the binary should do after parsing.
 pub enum Outcome {
     Done,
-    Tui(Comparison, usize),
+    /// Start the reader on the comparison, with this pivot and the review file (an
+    /// empty review when the file does not exist yet: the first note creates it).
+    Tui(Comparison, usize, Review),
 }
 
 pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
@@ -197,7 +199,11 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
                     "stdout is not a terminal: the reader needs one. For a report use --format json or --format markdown".into(),
                 ));
             }
-            return Ok(Outcome::Tui(comparison, pivot));
+            let review = match review {
+                Some(r) => r,
+                None => open_review(&cli.review, &comparison.sources)?,
+            };
+            return Ok(Outcome::Tui(comparison, pivot, review));
         }
         OutputFormat::Json => report::json::render(&report()),
         OutputFormat::Markdown => report::markdown::render(&report()),
@@ -213,16 +219,26 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
 /// The review file with the sources opened in it, when there is one. A broken file,
 /// or one from a newer parallax, stops the run (and is left as it is).
 pub fn load_review(path: &Path, sources: &[Source]) -> Result<Option<Review>, UsageError> {
-    let Some(mut review) = Review::load_existing(path).map_err(|e| UsageError(e.to_string()))?
-    else {
+    let Some(review) = Review::load_existing(path).map_err(|e| UsageError(e.to_string()))? else {
         return Ok(None);
     };
+    open_sources(review, sources).map(Some)
+}
+
+/// The review file for the reader: as [`load_review`], but a missing file gives an
+/// empty review that the first note creates.
+pub fn open_review(path: &Path, sources: &[Source]) -> Result<Review, UsageError> {
+    let review = Review::load(path).map_err(|e| UsageError(e.to_string()))?;
+    open_sources(review, sources)
+}
+
+fn open_sources(mut review: Review, sources: &[Source]) -> Result<Review, UsageError> {
     for s in sources {
         let bytes = std::fs::read(&s.doc.path)
             .map_err(|e| UsageError(format!("{}: {e}", crate::sanitize::one_line(&s.doc.path))))?;
         review.open_source(&s.doc.path, &bytes);
     }
-    Ok(Some(review))
+    Ok(review)
 }
 
 /// Refuses an output path that is one of the inputs.

@@ -263,7 +263,7 @@ pub fn help(keymap: &Keymap, scroll: usize) -> HelpView {
         Span::new("click selects, wheel scrolls", Role::Overlay),
     ]);
     lines.push(Vec::new());
-    let legend: [(&str, Role, &str); 7] = [
+    let legend: [(&str, Role, &str); 8] = [
         (
             "changed",
             Role::ChangedWord,
@@ -287,6 +287,11 @@ pub fn help(keymap: &Keymap, scroll: usize) -> HelpView {
         ),
         ("linked", Role::Linked, "its counterpart in the other panes"),
         ("match", Role::Match, "a search match"),
+        (
+            "✎",
+            Role::NoteMark,
+            "a passage with a note (m edits it, M lists notes)",
+        ),
     ];
     for (sample, role, what) in legend {
         let pad = 16usize.saturating_sub(wrap::width(sample));
