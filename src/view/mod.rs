@@ -126,7 +126,7 @@ pub enum Screen {
         hints: Line,
         help: Option<HelpView>,
         /// The note editor or a list (notes, disagreements).
-        panel: Option<PanelView>,
+        panel: Option<Box<PanelView>>,
     },
 }
 
@@ -189,9 +189,11 @@ pub fn build(inp: &Inputs, width: u16, height: u16) -> ViewModel {
         _ => None,
     };
     let panel = match &inp.app.overlay {
-        Some(Overlay::Note(ed)) => Some(panel::editor(inp, ed, width, body_rows)),
-        Some(Overlay::Notes(p)) => Some(panel::notes(inp, p, width, body_rows)),
-        Some(Overlay::Disagreements(p)) => Some(panel::disagreements(p, width, body_rows)),
+        Some(Overlay::Note(ed)) => Some(Box::new(panel::editor(inp, ed, width, body_rows))),
+        Some(Overlay::Notes(p)) => Some(Box::new(panel::notes(inp, p, width, body_rows))),
+        Some(Overlay::Disagreements(p)) => {
+            Some(Box::new(panel::disagreements(p, width, body_rows)))
+        }
         _ => None,
     };
     ViewModel {
