@@ -47,7 +47,8 @@ pub struct Cli {
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub pivot: Option<u16>,
 
-    /// Reader theme: dark, light, high-contrast, colorblind, mono, or one in the config dir.
+    /// Colours of the reader and the HTML report: dark, light, high-contrast, colorblind,
+    /// mono, or a theme file in the config dir.
     #[arg(long, value_name = "NAME")]
     pub theme: Option<String>,
 
@@ -207,13 +208,34 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
         }
         OutputFormat::Json => report::json::render(&report()),
         OutputFormat::Markdown => report::markdown::render(&report()),
-        OutputFormat::Html => report::html::render(&report(), &report::html::Palette::default()),
+        OutputFormat::Html => report::html::render(&report(), &html_palette(cli.theme.as_deref())?),
     };
     match &cli.output {
         Some(path) => output::write_atomic(path, text.as_bytes()).map_err(UsageError)?,
         None => output::print(&text),
     }
     Ok(Outcome::Done)
+}
+
+/// The HTML report's colours: the default page, or the reader theme named by `--theme`
+/// (built-in, or a theme file in the config directory).
+pub fn html_palette(theme: Option<&str>) -> Result<report::html::Palette, UsageError> {
+    let Some(name) = theme else {
+        return Ok(report::html::Palette::default());
+    };
+    let user = crate::config::dir().map(|d| d.join("themes"));
+    let catalog = crate::theme::Catalog::load(user.as_deref(), crate::theme::Depth::TrueColor);
+    let theme = catalog
+        .index_of(name)
+        .map(|i| &catalog.themes[i])
+        .ok_or_else(|| {
+            UsageError(format!(
+                "--theme {}: no such theme (have: {})",
+                crate::sanitize::one_line(name),
+                catalog.names().join(", ")
+            ))
+        })?;
+    Ok(report::html::Palette::from_theme(theme))
 }
 
 /// The review file with the sources opened in it, when there is one. A broken file,
