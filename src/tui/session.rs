@@ -202,6 +202,22 @@ impl Session {
             *scroll = scroll.saturating_add_signed(lines);
             return;
         }
+        if matches!(
+            self.app.overlay,
+            Some(Overlay::Notes(_) | Overlay::Disagreements(_))
+        ) {
+            // The wheel moves a list's selection a row at a time.
+            let action = if lines > 0 {
+                crate::app::Action::NextPassage
+            } else {
+                crate::app::Action::PrevPassage
+            };
+            self.app.apply(action, &self.reader);
+            return;
+        }
+        if matches!(self.app.overlay, Some(Overlay::Note(_))) {
+            return;
+        }
         self.app.scroll_by(lines);
     }
 
