@@ -189,3 +189,25 @@ fn note_and_panel_keys_are_rebindable_and_listed_in_help() {
     o.insert(parallax::app::Action::CycleView, vec![Key::ch('m')]);
     assert!(parallax::keymap::Keymap::with_overrides(&o).is_err());
 }
+
+#[test]
+fn panels_fit_the_smallest_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = with_review(&dir.path().join("review.toml"));
+    for keys in ["x", "m"] {
+        s.keys(keys);
+        let r = rows(&screen(&mut s, 40, 10));
+        assert!(r.iter().any(|l| l.contains('┌')), "{keys}: {r:#?}");
+        if keys == "x" {
+            s.key(Key::plain(Code::Esc));
+        }
+    }
+    // A long note scrolls inside the editor: the caret's line stays visible.
+    for i in 0..20 {
+        s.keys(&format!("line {i}"));
+        s.key(Key::plain(Code::Enter));
+    }
+    s.keys("last words");
+    let r = rows(&screen(&mut s, 40, 10)).join("\n");
+    assert!(r.contains("last words"), "{r}");
+}

@@ -186,7 +186,7 @@ pub fn editor(inp: &Inputs, ed: &Editor, width: u16, rows: u16) -> PanelView {
         .position(|&(a, b, last)| a <= ed.cursor && (ed.cursor < b || (last && ed.cursor == b)))
         .unwrap_or(vrows.len() - 1);
     let text_rows = usize::from(rows.saturating_sub(4)).clamp(1, 12);
-    let shown = vrows.len().clamp(3, text_rows);
+    let shown = vrows.len().max(3).min(text_rows);
     let top = caret_row.saturating_sub(shown - 1);
 
     let mut lines = vec![fit(head, inner, Role::Panel)];
