@@ -216,16 +216,16 @@ fn panels_fit_the_smallest_screen() {
 fn a_detached_note_is_listed_as_such_and_cannot_be_jumped_to() {
     let dir = tempfile::tempdir().unwrap();
     let wire = dir.path().join("wire.txt");
-    let text = std::fs::read_to_string(fixture("wire.txt")).unwrap();
-    std::fs::write(&wire, &text).unwrap();
+    let article = std::fs::read_to_string(fixture("wire.txt")).unwrap();
+    std::fs::write(&wire, &article).unwrap();
     let review = dir.path().join("review.toml");
     let mut r = parallax::review::Review::load(&review).unwrap();
     let key = wire.display().to_string();
-    r.open_source(&key, text.as_bytes());
-    let at = text.find("thick fog").unwrap();
+    r.open_source(&key, article.as_bytes());
+    let at = article.find("thick fog").unwrap();
     r.add_note(&key, at..at + 9, "Was it forecast?").unwrap();
     // The words are edited away: the note detaches but is kept.
-    std::fs::write(&wire, text.replace("thick fog", "poor visibility")).unwrap();
+    std::fs::write(&wire, article.replace("thick fog", "poor visibility")).unwrap();
     let paths = vec![wire, fixture("harbour.md"), fixture("evening.txt")];
     let sources = parallax::cli::load_sources(&paths).unwrap();
     let mut settings = Settings::defaults(0);
