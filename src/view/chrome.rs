@@ -89,6 +89,10 @@ pub fn status(inp: &Inputs, width: u16) -> (Line, Line) {
         None => group_info(inp),
     };
     let used: usize = left.iter().map(|s| wrap::width(&s.text)).sum();
+    // The editor's own keys are in its box; the reader's would mislead here.
+    if matches!(app.overlay, Some(Overlay::Note(_))) {
+        return (fit(left, width.saturating_sub(1), Role::Status), Vec::new());
+    }
     if used >= width {
         return (fit(left, width.saturating_sub(1), Role::Status), Vec::new());
     }
