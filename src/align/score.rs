@@ -190,3 +190,21 @@ pub fn tiebreak(f: &Features, g: usize) -> (u64, usize) {
     f.sentences[g].keys.hash(&mut h);
     (h.finish(), f.ids[g].index)
 }
+
+impl Params {
+    /// Sets one parameter by name (for experiments such as `examples/eval_align.rs`).
+    pub fn set(&mut self, name: &str, value: f32) -> Result<(), String> {
+        let slot = match name {
+            "link" => &mut self.link,
+            "strong" => &mut self.strong,
+            "part" => &mut self.part,
+            "containment" => &mut self.containment,
+            "bigram_bonus" => &mut self.bigram_bonus,
+            "common_share" => &mut self.common_share,
+            "merge" => &mut self.merge,
+            _ => return Err(format!("unknown parameter {name}")),
+        };
+        *slot = value;
+        Ok(())
+    }
+}
