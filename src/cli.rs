@@ -77,19 +77,30 @@ pub struct UsageError(pub String);
 /// Runs everything but the TUI; returns `Ok(true)` when the TUI should start.
 pub fn load_sources(files: &[PathBuf]) -> Result<Vec<Source>, UsageError> {
     if files.len() < 2 {
-        let got = files.first().map_or(String::new(), |f| format!(": {}", crate::sanitize::one_line(&f.display().to_string())));
-        return Err(UsageError(format!("need at least two sources to compare (got {}{got})", files.len())));
+        let got = files.first().map_or(String::new(), |f| {
+            format!(": {}", crate::sanitize::one_line(&f.display().to_string()))
+        });
+        return Err(UsageError(format!(
+            "need at least two sources to compare (got {}{got})",
+            files.len()
+        )));
     }
     files
         .iter()
         .map(|f| {
-            Document::load(f).map(Source::new).map_err(|e| UsageError(crate::sanitize::one_line(&e.to_string()))).and_then(|s| {
-                if s.sentences.is_empty() {
-                    Err(UsageError(format!("{}: has no sentences to compare", crate::sanitize::one_line(&s.doc.path))))
-                } else {
-                    Ok(s)
-                }
-            })
+            Document::load(f)
+                .map(Source::new)
+                .map_err(|e| UsageError(crate::sanitize::one_line(&e.to_string())))
+                .and_then(|s| {
+                    if s.sentences.is_empty() {
+                        Err(UsageError(format!(
+                            "{}: has no sentences to compare",
+                            crate::sanitize::one_line(&s.doc.path)
+                        )))
+                    } else {
+                        Ok(s)
+                    }
+                })
         })
         .collect()
 }
@@ -104,8 +115,12 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
     if let Some(cmd) = cli.command {
         let mut out = std::io::stdout();
         match cmd {
-            Command::Completions { shell } => clap_complete::generate(shell, &mut Cli::command(), "parallax", &mut out),
-            Command::Man => clap_mangen::Man::new(Cli::command()).render(&mut out).map_err(|e| UsageError(e.to_string()))?,
+            Command::Completions { shell } => {
+                clap_complete::generate(shell, &mut Cli::command(), "parallax", &mut out)
+            }
+            Command::Man => clap_mangen::Man::new(Cli::command())
+                .render(&mut out)
+                .map_err(|e| UsageError(e.to_string()))?,
         }
         return Ok(Outcome::Done);
     }
@@ -115,7 +130,11 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
     let sources = load_sources(&cli.files)?;
     let pivot = usize::from(cli.pivot) - 1;
     if pivot >= sources.len() {
-        return Err(UsageError(format!("--pivot {}: there are only {} sources", cli.pivot, sources.len())));
+        return Err(UsageError(format!(
+            "--pivot {}: there are only {} sources",
+            cli.pivot,
+            sources.len()
+        )));
     }
     for s in &sources {
         for w in &s.doc.warnings {
@@ -126,7 +145,9 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
     let text = match cli.format {
         OutputFormat::Tui => {
             if cli.output.is_some() {
-                return Err(UsageError("--output needs a report format: add --format json or --format markdown".into()));
+                return Err(UsageError(
+                    "--output needs a report format: add --format json or --format markdown".into(),
+                ));
             }
             if !std::io::stdout().is_terminal() {
                 return Err(UsageError(
@@ -147,10 +168,15 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
 
 /// Refuses an output path that is one of the inputs.
 fn refuse_inputs(out: &Path, files: &[PathBuf]) -> Result<(), UsageError> {
-    let Ok(target) = out.canonicalize() else { return Ok(()) };
+    let Ok(target) = out.canonicalize() else {
+        return Ok(());
+    };
     for f in files {
         if f.canonicalize().is_ok_and(|c| c == target) {
-            return Err(UsageError(format!("{}: is an input file; refusing to overwrite it with the report", out.display())));
+            return Err(UsageError(format!(
+                "{}: is an input file; refusing to overwrite it with the report",
+                out.display()
+            )));
         }
     }
     Ok(())

@@ -19,8 +19,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
         .tempfile_in(dir)
         .map_err(|e| format!("{shown}: cannot write here ({e})"))?;
     tmp.write_all(bytes).map_err(|e| format!("{shown}: {e}"))?;
-    tmp.as_file().sync_all().map_err(|e| format!("{shown}: {e}"))?;
-    tmp.persist(path).map_err(|e| format!("{shown}: {}", e.error))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| format!("{shown}: {e}"))?;
+    tmp.persist(path)
+        .map_err(|e| format!("{shown}: {}", e.error))?;
     Ok(())
 }
 

@@ -6,7 +6,8 @@ use std::borrow::Cow;
 
 /// True for characters that must never be written raw to a terminal.
 pub fn is_unsafe(c: char) -> bool {
-    c.is_control() && c != '\n' || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+    c.is_control() && c != '\n'
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
 /// The visible stand-in for an unsafe character.
@@ -16,7 +17,9 @@ pub fn placeholder(c: char) -> Cow<'static, str> {
         '\t' => Cow::Borrowed(" "),
         '\r' => Cow::Borrowed("^M"),
         '\u{7f}' => Cow::Borrowed("␡"),
-        '\0'..='\u{1f}' => Cow::Owned(char::from_u32(0x2400 + c as u32).map_or_else(|| "�".to_owned(), String::from)),
+        '\0'..='\u{1f}' => Cow::Owned(
+            char::from_u32(0x2400 + c as u32).map_or_else(|| "�".to_owned(), String::from),
+        ),
         '\u{80}'..='\u{9f}' => Cow::Owned(format!("<U+{:04X}>", c as u32)),
         _ => Cow::Owned(format!("<U+{:04X}>", c as u32)),
     }

@@ -27,17 +27,35 @@ struct Unique {
 
 #[test]
 fn samples_meet_the_quality_floors() {
-    let gold: Gold = toml::from_str(&std::fs::read_to_string(common::samples_dir().join("gold.toml")).unwrap()).unwrap();
+    let gold: Gold =
+        toml::from_str(&std::fs::read_to_string(common::samples_dir().join("gold.toml")).unwrap())
+            .unwrap();
     let c = common::samples();
-    let index: HashMap<&str, usize> = common::SAMPLES.iter().enumerate().map(|(i, s)| (*s, i)).collect();
+    let index: HashMap<&str, usize> = common::SAMPLES
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (*s, i))
+        .collect();
     // The one sentence of `file` holding `snippet` (whitespace-insensitive).
     let find = |file: &str, snippet: &str| -> (usize, usize) {
         let s = index[file];
         let want = snippet.split_whitespace().collect::<Vec<_>>().join(" ");
         let hits: Vec<usize> = (0..c.sources[s].sentences.len())
-            .filter(|&i| c.sources[s].sentence_text(i).split_whitespace().collect::<Vec<_>>().join(" ").contains(&want))
+            .filter(|&i| {
+                c.sources[s]
+                    .sentence_text(i)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .contains(&want)
+            })
             .collect();
-        assert_eq!(hits.len(), 1, "snippet {snippet:?} must occur in exactly one sentence of {file}, found {}", hits.len());
+        assert_eq!(
+            hits.len(),
+            1,
+            "snippet {snippet:?} must occur in exactly one sentence of {file}, found {}",
+            hits.len()
+        );
         (s, hits[0])
     };
     let group = |(s, i): (usize, usize)| c.alignment.group_of[s][i];
@@ -59,7 +77,11 @@ fn samples_meet_the_quality_floors() {
             eprintln!("split: {} ({} groups)", l.about, groups.len());
         }
     }
-    let uniques: Vec<(usize, usize)> = gold.unique.iter().map(|u| find(&u.source, &u.snippet)).collect();
+    let uniques: Vec<(usize, usize)> = gold
+        .unique
+        .iter()
+        .map(|u| find(&u.source, &u.snippet))
+        .collect();
     annotated.extend(uniques.iter().copied());
 
     let annotated: Vec<(usize, usize)> = annotated.into_iter().collect();
@@ -73,11 +95,18 @@ fn samples_meet_the_quality_floors() {
     }
     let hit = predicted.intersection(&gold_pairs).count();
     for p in predicted.difference(&gold_pairs) {
-        eprintln!("false link: {:?} / {:?}", c.sources[p.0.0].sentence_text(p.0.1), c.sources[p.1.0].sentence_text(p.1.1));
+        eprintln!(
+            "false link: {:?} / {:?}",
+            c.sources[p.0.0].sentence_text(p.0.1),
+            c.sources[p.1.0].sentence_text(p.1.1)
+        );
     }
     let precision = hit as f64 / predicted.len().max(1) as f64;
     let recall = hit as f64 / gold_pairs.len() as f64;
-    let unique_ok = uniques.iter().filter(|&&id| !c.alignment.groups[group(id)].is_shared()).count();
+    let unique_ok = uniques
+        .iter()
+        .filter(|&&id| !c.alignment.groups[group(id)].is_shared())
+        .count();
     let unique = unique_ok as f64 / uniques.len() as f64;
     println!(
         "samples: precision {precision:.3} recall {recall:.3} ({hit}/{} gold pairs, {} predicted), unique accuracy {unique:.3} ({unique_ok}/{})",

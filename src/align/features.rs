@@ -1,10 +1,12 @@
-//! What each sentence brings to matching: weighted content keys and key bigrams.
+//! What each sentence brings to matching: weighted content keys, key bigrams and
+//! numbers, plus the vocabulary statistics shared by every source.
 
 use std::collections::HashMap;
 
 use super::SentenceId;
+use super::soft;
 use crate::source::Source;
-use crate::tokens::{Kind, Normalizer, Token};
+use crate::tokens::{Kind, Normalizer, Token, fold};
 
 /// One sentence's evidence.
 #[derive(Debug, Clone, Default)]
@@ -15,7 +17,7 @@ pub struct SentenceFeatures {
     pub bigrams: Vec<u64>,
     /// Sum of the weights of `keys`.
     pub weight: f32,
-    /// Position in its source, 0..1.
+    /// Position in its source, 0..1 (the middle of the sentence's slot).
     pub position: f32,
 }
 
@@ -23,101 +25,260 @@ pub struct SentenceFeatures {
 pub struct Features {
     pub ids: Vec<SentenceId>,
     pub sentences: Vec<SentenceFeatures>,
-    /// Weight of each key id (rarer is heavier; function words are not keys at all).
+    /// Weight of each key id: rarer is heavier, everyday words lighter.
     pub weight: Vec<f32>,
     /// How many sentences contain each key.
     pub df: Vec<u32>,
     /// Global index of the first sentence of each source.
     pub offsets: Vec<usize>,
     pub is_number: Vec<bool>,
-    /// The heaviest key weight (a key found in one sentence only).
-    pub max_weight: f32,
+    /// Keys that look like inflections or spellings of each other, with a similarity
+    /// in 0..1 (see [`soft`]).
+    pub soft: Vec<Vec<(u32, f32)>>,
+    /// A hash of each sentence's keys, for tie-breaks that ignore source order.
+    pub hashes: Vec<u64>,
+    /// A hash of each source's text, the last tie-break.
+    pub doc_hashes: Vec<u64>,
+    /// The text of each key.
+    pub names: Vec<String>,
+}
+
+/// How a key's weight is computed.
+#[derive(Debug, Clone)]
+pub struct Weighting {
+    /// Lowest weight of a content key, however frequent it is in these sources.
+    pub floor: f32,
+    /// Factor for everyday words ("day", "great", "dia", "grande").
+    pub common: f32,
+    /// Factor for numbers (dates, counts and amounts are strong evidence).
+    pub number: f32,
+    /// Least similarity for two different keys to count as a partial match.
+    pub soft_min: f32,
+}
+
+impl Default for Weighting {
+    fn default() -> Self {
+        Self {
+            floor: 0.3,
+            common: 0.5,
+            number: 1.3,
+            soft_min: 0.6,
+        }
+    }
+}
+
+struct Word {
+    key: String,
+    number: bool,
+    common: bool,
 }
 
 impl Features {
-    pub fn build(sources: &[Source], normalizer: &Normalizer) -> Features {
-        let mut vocab: HashMap<String, u32> = HashMap::new();
-        let mut is_number = Vec::new();
+    pub fn build(sources: &[Source], normalizer: &Normalizer, w: &Weighting) -> Features {
+        let lang = normalizer.language();
         let mut ids = Vec::new();
-        let mut raw: Vec<(Vec<u32>, Vec<u64>, f32)> = Vec::new();
         let mut offsets = Vec::new();
-        let mut tokens_by_sentence: Vec<Vec<Token>> = Vec::new();
+        let mut positions = Vec::new();
+        let mut words_by_sentence: Vec<Vec<Word>> = Vec::new();
+        let mut name_tokens: Vec<Token> = Vec::new();
         for (s, source) in sources.iter().enumerate() {
             offsets.push(ids.len());
             let n = source.sentences.len().max(1) as f32;
             for i in 0..source.sentences.len() {
-                ids.push(super::SentenceId { source: s, index: i });
-                let toks: Vec<Token> = normalizer
-                    .tokens(source.sentence_text(i))
-                    .into_iter()
-                    .filter(|t| t.kind != Kind::Punct && !t.stop && t.key.chars().count() > 1)
-                    .collect();
-                tokens_by_sentence.push(toks);
-                raw.push((Vec::new(), Vec::new(), (i as f32 + 0.5) / n));
+                ids.push(SentenceId {
+                    source: s,
+                    index: i,
+                });
+                positions.push((i as f32 + 0.5) / n);
+                let text = source.sentence_text(i);
+                let mut words = Vec::new();
+                for t in normalizer.tokens(text) {
+                    if t.kind == Kind::Punct || t.stop || t.key.chars().count() < 2 {
+                        continue;
+                    }
+                    let common =
+                        t.kind == Kind::Word && lang.is_common(&fold(&text[t.range.clone()]));
+                    words.push(Word {
+                        key: t.key.clone(),
+                        number: t.kind == Kind::Number,
+                        common,
+                    });
+                    if t.kind == Kind::Word && t.capitalized {
+                        name_tokens.push(t);
+                    }
+                }
+                words_by_sentence.push(words);
             }
         }
-        let canon = fuzzy_names(&tokens_by_sentence);
-        for (toks, r) in tokens_by_sentence.iter().zip(raw.iter_mut()) {
-            let mut keys = Vec::with_capacity(toks.len());
-            for t in toks {
-                let key = canon.get(&t.key).cloned().unwrap_or_else(|| t.key.clone());
+        let canon = fuzzy_names(&name_tokens);
+        let mut vocab: HashMap<String, u32> = HashMap::new();
+        let mut is_number = Vec::new();
+        let mut is_common = Vec::new();
+        let mut keyed: Vec<(Vec<u32>, Vec<u64>)> = Vec::with_capacity(words_by_sentence.len());
+        for words in &words_by_sentence {
+            let mut keys = Vec::with_capacity(words.len());
+            for word in words {
+                let key = canon
+                    .get(&word.key)
+                    .cloned()
+                    .unwrap_or_else(|| word.key.clone());
                 let next = vocab.len() as u32;
                 let id = *vocab.entry(key).or_insert_with(|| {
-                    is_number.push(t.kind == Kind::Number);
+                    is_number.push(word.number);
+                    is_common.push(word.common);
                     next
                 });
                 keys.push(id);
             }
-            let mut bigrams: Vec<u64> = keys.windows(2).map(|w| (u64::from(w[0]) << 32) | u64::from(w[1])).collect();
+            let mut bigrams: Vec<u64> = keys
+                .windows(2)
+                .map(|p| (u64::from(p[0]) << 32) | u64::from(p[1]))
+                .collect();
             bigrams.sort_unstable();
             bigrams.dedup();
             keys.sort_unstable();
             keys.dedup();
-            r.0 = keys;
-            r.1 = bigrams;
+            keyed.push((keys, bigrams));
         }
+        // Renumber keys in the order of their text, so that nothing downstream (sums,
+        // tie-breaks) depends on which source came first.
+        let mut by_text: Vec<(&String, u32)> = vocab.iter().map(|(k, &id)| (k, id)).collect();
+        by_text.sort();
+        let mut canonical = vec![0u32; vocab.len()];
+        for (new_id, &(_, old)) in by_text.iter().enumerate() {
+            canonical[old as usize] = new_id as u32;
+        }
+        let reorder = |v: &[bool]| {
+            let mut out = vec![false; v.len()];
+            for (old, &x) in v.iter().enumerate() {
+                out[canonical[old] as usize] = x;
+            }
+            out
+        };
+        let (is_number, is_common) = (reorder(&is_number), reorder(&is_common));
+        for (keys, bigrams) in &mut keyed {
+            for k in keys.iter_mut() {
+                *k = canonical[*k as usize];
+            }
+            keys.sort_unstable();
+            for b in bigrams.iter_mut() {
+                *b = (u64::from(canonical[(*b >> 32) as usize]) << 32)
+                    | u64::from(canonical[(*b & 0xffff_ffff) as usize]);
+            }
+            bigrams.sort_unstable();
+        }
+        let names: Vec<(&str, u32)> = by_text
+            .iter()
+            .enumerate()
+            .filter(|&(id, _)| !is_number[id])
+            .map(|(id, (k, _))| (k.as_str(), id as u32))
+            .collect();
+        let soft = soft::neighbours(&names, vocab.len(), w.soft_min);
+        let hashes: Vec<u64> = keyed.iter().map(|(keys, _)| content_hash(keys)).collect();
         let mut df = vec![0u32; vocab.len()];
-        for r in &raw {
-            for &k in &r.0 {
+        for (keys, _) in &keyed {
+            for &k in keys {
                 df[k as usize] += 1;
             }
         }
-        let n = raw.len().max(1) as f32;
-        let weight: Vec<f32> = df
-            .iter()
-            .zip(&is_number)
-            .map(|(&d, &num)| {
-                let idf = (n / d as f32).ln().max(0.0) + 1.0;
-                if num { idf * 1.2 } else { idf }
-            })
-            .collect();
-        let sentences = raw
+        let weight = weights(&df, &is_number, &is_common, offsets.len(), keyed.len(), w);
+        let sentences = keyed
             .into_iter()
-            .map(|(keys, bigrams, position)| {
-                let w = keys.iter().map(|&k| weight[k as usize]).sum();
-                SentenceFeatures { keys, bigrams, weight: w, position }
+            .zip(positions)
+            .map(|((keys, bigrams), position)| {
+                let total = keys.iter().map(|&k| weight[k as usize]).sum();
+                SentenceFeatures {
+                    keys,
+                    bigrams,
+                    weight: total,
+                    position,
+                }
             })
             .collect();
-        let max_weight = weight.iter().copied().fold(0.0, f32::max);
-        Features { ids, sentences, weight, df, offsets, is_number, max_weight }
+        let doc_hashes = sources
+            .iter()
+            .map(|s| content_hash(s.doc.text.as_bytes()))
+            .collect();
+        let names = by_text.iter().map(|(k, _)| (*k).clone()).collect();
+        Features {
+            ids,
+            sentences,
+            weight,
+            df,
+            offsets,
+            is_number,
+            soft,
+            hashes,
+            doc_hashes,
+            names,
+        }
     }
 
     pub fn source_of(&self, global: usize) -> usize {
         self.ids[global].source
     }
 
-    pub fn global(&self, id: SentenceId) -> usize {
-        self.offsets[id.source] + id.index
+    pub fn sources(&self) -> usize {
+        self.offsets.len()
     }
+
+    /// An order for sentences that depends on their content, never on the order in
+    /// which the sources were given.
+    pub fn tiebreak(&self, g: usize) -> (u64, usize, u64) {
+        (
+            self.hashes[g],
+            self.ids[g].index,
+            self.doc_hashes[self.ids[g].source],
+        )
+    }
+}
+
+fn content_hash<T: std::hash::Hash + ?Sized>(x: &T) -> u64 {
+    use std::hash::Hasher;
+    // A fixed-key hasher: the same content gets the same hash in every run.
+    let mut h = std::hash::DefaultHasher::new();
+    x.hash(&mut h);
+    h.finish()
+}
+
+/// Inverse sentence frequency over the sentences being compared, never below a
+/// floor: a content word every sentence of a short story repeats ("fox") is weak
+/// evidence but still some, while a word two sentences share is strong.
+fn weights(
+    df: &[u32],
+    is_number: &[bool],
+    is_common: &[bool],
+    sources: usize,
+    n: usize,
+    w: &Weighting,
+) -> Vec<f32> {
+    // A key found once per source is what a matched pair looks like: give it full
+    // weight, 1.0, and scale the rest from there.
+    let full = ((n as f32 + 1.0) / (sources.max(2) as f32))
+        .ln()
+        .max(f32::EPSILON);
+    df.iter()
+        .enumerate()
+        .map(|(k, &d)| {
+            let idf = ((n as f32 + 1.0) / d.max(1) as f32).ln() / full;
+            let mut x = idf.clamp(w.floor, 1.5);
+            if is_number[k] {
+                x *= w.number;
+            } else if is_common[k] {
+                x *= w.common;
+            }
+            x
+        })
+        .collect()
 }
 
 /// Folds spellings of the same name that differ by a letter or a transliteration
 /// habit ("Kyiv"/"Kiev", "Qaddafi"/"Gadafi") onto one key. Only capitalised words of
 /// four letters or more are considered, grouped by a consonant skeleton.
-fn fuzzy_names(sentences: &[Vec<Token>]) -> HashMap<String, String> {
+fn fuzzy_names(tokens: &[Token]) -> HashMap<String, String> {
     let mut by_skeleton: HashMap<String, Vec<String>> = HashMap::new();
-    for t in sentences.iter().flatten() {
-        if t.kind == Kind::Word && t.capitalized && t.key.chars().count() >= 4 {
+    for t in tokens {
+        if t.key.chars().count() >= 4 {
             let list = by_skeleton.entry(skeleton(&t.key)).or_default();
             if !list.contains(&t.key) {
                 list.push(t.key.clone());
@@ -146,7 +307,12 @@ fn fuzzy_names(sentences: &[Vec<Token>]) -> HashMap<String, String> {
 
 /// Spelling habits of transliteration folded away: "qadhafi" → "kadafi".
 fn phonetic(w: &str) -> String {
-    let w = w.replace("ph", "f").replace("dh", "d").replace("kh", "k").replace("gh", "g").replace("th", "t");
+    let w = w
+        .replace("ph", "f")
+        .replace("dh", "d")
+        .replace("kh", "k")
+        .replace("gh", "g")
+        .replace("th", "t");
     let mut out = String::new();
     for c in w.chars() {
         let c = match c {
@@ -166,8 +332,13 @@ fn phonetic(w: &str) -> String {
 fn skeleton(w: &str) -> String {
     let p = phonetic(w);
     let mut chars = p.chars();
-    let first = chars.next().map(|c| if "aeiou".contains(c) { 'a' } else { c });
-    first.into_iter().chain(chars.filter(|c| !"aeiou".contains(*c))).collect()
+    let first = chars
+        .next()
+        .map(|c| if "aeiou".contains(c) { 'a' } else { c });
+    first
+        .into_iter()
+        .chain(chars.filter(|c| !"aeiou".contains(*c)))
+        .collect()
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -195,5 +366,32 @@ mod tests {
         assert_eq!(skeleton("kyiv"), skeleton("kiev"));
         assert_eq!(edit_distance(&phonetic("kyiv"), &phonetic("kiev")), 1);
         assert!(edit_distance(&phonetic("marta"), &phonetic("norte")) > 1);
+    }
+
+    #[test]
+    fn weights_fall_with_frequency_but_keep_a_floor() {
+        let w = Weighting::default();
+        // 40 sentences in 2 sources: a key in 2 sentences, one in 10, one in all 40.
+        let df = [2, 10, 40, 2];
+        let weights = weights(&df, &[false, false, false, true], &[false; 4], 2, 40, &w);
+        assert!(weights[0] > weights[1] && weights[1] > weights[2]);
+        assert!(
+            (weights[0] - 1.0).abs() < 0.05,
+            "a key once per source weighs about 1, got {}",
+            weights[0]
+        );
+        assert!(
+            (weights[2] - w.floor).abs() < 1e-6,
+            "the floor holds, got {}",
+            weights[2]
+        );
+        assert!(weights[3] > weights[0], "numbers weigh more");
+    }
+
+    #[test]
+    fn everyday_words_weigh_less() {
+        let w = Weighting::default();
+        let weights = weights(&[2, 2], &[false, false], &[false, true], 2, 40, &w);
+        assert!(weights[1] < weights[0]);
     }
 }

@@ -8,13 +8,19 @@
 
 mod features;
 mod group;
+mod links;
+mod order;
+mod params;
 mod score;
+mod soft;
 
 use crate::lang::Language;
 use crate::source::Source;
 use crate::tokens::Normalizer;
 
-pub use score::Params;
+pub use features::Weighting;
+pub use params::Params;
+pub use score::Pair;
 
 /// One sentence, by source and position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -48,7 +54,10 @@ impl Group {
 
     /// Positions of this group's sentences in `source`.
     pub fn in_source(&self, source: usize) -> impl Iterator<Item = usize> + '_ {
-        self.sentences.iter().filter(move |id| id.source == source).map(|id| id.index)
+        self.sentences
+            .iter()
+            .filter(move |id| id.source == source)
+            .map(|id| id.index)
     }
 }
 
@@ -77,18 +86,62 @@ pub fn align(sources: &[Source]) -> Alignment {
 pub fn align_with(sources: &[Source], params: &Params) -> Alignment {
     let language = Language::detect(sources.iter().map(|s| s.doc.text.as_str()));
     let normalizer = Normalizer::new(language);
-    let feats = features::Features::build(sources, &normalizer);
-    let scored = score::candidates(&feats, params);
-    let links = score::links(&feats, &scored, params);
-    let clusters = group::cluster(&feats, &scored, links, params);
+    let feats = features::Features::build(sources, &normalizer, &params.weighting);
+    let mut scored = score::candidates(&feats, params.common_share);
+    let evidence = links::evidence(&feats, &mut scored, params);
+    let clusters = group::cluster(&feats, &scored, &evidence, params);
     let groups = order(sources, clusters);
-    let mut group_of: Vec<Vec<usize>> = sources.iter().map(|s| vec![0; s.sentences.len()]).collect();
+    let mut group_of: Vec<Vec<usize>> =
+        sources.iter().map(|s| vec![0; s.sentences.len()]).collect();
     for (g, group) in groups.iter().enumerate() {
         for id in &group.sentences {
             group_of[id.source][id.index] = g;
         }
     }
-    Alignment { groups, group_of, language, comparisons: scored.comparisons }
+    Alignment {
+        groups,
+        group_of,
+        language,
+        comparisons: scored.comparisons,
+    }
+}
+
+/// Every candidate pair with what it shares and its strength, for diagnostics
+/// (`examples/eval_align.rs`).
+pub fn candidate_pairs(
+    sources: &[Source],
+    params: &Params,
+) -> Vec<(SentenceId, SentenceId, Pair, f32)> {
+    let language = Language::detect(sources.iter().map(|s| s.doc.text.as_str()));
+    let feats = features::Features::build(sources, &Normalizer::new(language), &params.weighting);
+    let mut scored = score::candidates(&feats, params.common_share);
+    let evidence = links::evidence(&feats, &mut scored, params);
+    scored
+        .pairs
+        .iter()
+        .zip(evidence)
+        .map(|(&(a, b, p), e)| (feats.ids[a as usize], feats.ids[b as usize], p, e))
+        .collect()
+}
+
+/// Every sentence's content keys with their weights, for diagnostics.
+pub fn sentence_keys(sources: &[Source], params: &Params) -> Vec<(SentenceId, Vec<(String, f32)>)> {
+    let language = Language::detect(sources.iter().map(|s| s.doc.text.as_str()));
+    let feats = features::Features::build(sources, &Normalizer::new(language), &params.weighting);
+    feats
+        .ids
+        .iter()
+        .zip(&feats.sentences)
+        .map(|(&id, s)| {
+            (
+                id,
+                s.keys
+                    .iter()
+                    .map(|&k| (feats.names[k as usize].clone(), feats.weight[k as usize]))
+                    .collect(),
+            )
+        })
+        .collect()
 }
 
 /// Puts groups in reading order: by the first source's order, with material the first
@@ -108,6 +161,10 @@ fn order(sources: &[Source], clusters: Vec<Vec<SentenceId>>) -> Vec<Group> {
         let n = sources[first.source].sentences.len().max(1) as f64;
         (first.index as f64 / n, first.source, first.index)
     };
-    groups.sort_by(|a, b| key(a).partial_cmp(&key(b)).unwrap_or(std::cmp::Ordering::Equal));
+    groups.sort_by(|a, b| {
+        key(a)
+            .partial_cmp(&key(b))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
     groups
 }

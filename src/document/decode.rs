@@ -28,7 +28,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         return Err(DecodeError::Binary);
     }
     if let Ok(text) = std::str::from_utf8(body) {
-        return Ok(Decoded { text: text.to_owned(), map: OffsetMap::linear(text.len(), skip), warning: None });
+        return Ok(Decoded {
+            text: text.to_owned(),
+            map: OffsetMap::linear(text.len(), skip),
+            warning: None,
+        });
     }
     Ok(single_byte(body, skip, encoding_rs::WINDOWS_1252))
 }
@@ -44,7 +48,11 @@ pub fn single_byte(body: &[u8], skip: usize, encoding: &'static encoding_rs::Enc
         map.push(text.len(), s.len(), skip + i, 1);
         text.push_str(&s);
     }
-    Decoded { text, map, warning: None }
+    Decoded {
+        text,
+        map,
+        warning: None,
+    }
 }
 
 fn looks_binary(bytes: &[u8]) -> bool {
@@ -52,7 +60,10 @@ fn looks_binary(bytes: &[u8]) -> bool {
     if head.contains(&0) {
         return true;
     }
-    let controls = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b)).count();
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
+        .count();
     controls * 10 > head.len().max(1)
 }
 
@@ -77,6 +88,9 @@ mod tests {
 
     #[test]
     fn nul_bytes_mean_binary() {
-        assert!(matches!(decode(b"PK\x03\x04\x00\x00"), Err(DecodeError::Binary)));
+        assert!(matches!(
+            decode(b"PK\x03\x04\x00\x00"),
+            Err(DecodeError::Binary)
+        ));
     }
 }

@@ -64,18 +64,29 @@ impl Document {
         if path.is_dir() {
             return Err(LoadError::Directory { path: shown });
         }
-        let bytes = std::fs::read(path).map_err(|e| LoadError::Io { path: shown.clone(), reason: io_reason(&e) })?;
+        let bytes = std::fs::read(path).map_err(|e| LoadError::Io {
+            path: shown.clone(),
+            reason: io_reason(&e),
+        })?;
         Self::from_bytes(&shown, &bytes, Self::sniff(path, &bytes))
     }
 
     /// Guesses the format from the extension, then the content.
     pub fn sniff(path: &Path, bytes: &[u8]) -> Format {
-        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
             Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
             Some("txt" | "text") => Format::Text,
             _ => {
                 let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
-                if head.lines().any(|l| l.starts_with("# ") || l.starts_with("## ")) {
+                if head
+                    .lines()
+                    .any(|l| l.starts_with("# ") || l.starts_with("## "))
+                {
                     Format::Markdown
                 } else {
                     Format::Text
@@ -90,7 +101,8 @@ impl Document {
         if bytes.iter().all(|b| b.is_ascii_whitespace()) {
             return Err(LoadError::Empty { path });
         }
-        let decoded = decode::decode(bytes).map_err(|_| LoadError::Binary { path: path.clone() })?;
+        let decoded =
+            decode::decode(bytes).map_err(|_| LoadError::Binary { path: path.clone() })?;
         let mut b = match format {
             Format::Text => text::parse(&decoded.text),
             Format::Markdown => markdown::parse(&decoded.text),
@@ -98,7 +110,10 @@ impl Document {
         if b.paragraphs.is_empty() {
             return Err(LoadError::NoProse { path });
         }
-        b.meta.title = b.meta.title.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
+        b.meta.title = b
+            .meta
+            .title
+            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
         Ok(Document {
             path,
             size: bytes.len(),
@@ -121,7 +136,10 @@ impl Document {
     /// A short name for headers: the title, else the file name.
     pub fn label(&self) -> String {
         self.title.clone().unwrap_or_else(|| {
-            Path::new(&self.path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| self.path.clone())
+            Path::new(&self.path)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| self.path.clone())
         })
     }
 }
@@ -156,14 +174,16 @@ impl Builder {
     /// Appends text copied verbatim from `source_offset` in the source.
     pub fn verbatim(&mut self, s: &str, source_offset: usize) {
         self.open_paragraph();
-        self.map.push(self.text.len(), s.len(), source_offset, s.len());
+        self.map
+            .push(self.text.len(), s.len(), source_offset, s.len());
         self.text.push_str(s);
     }
 
     /// Appends text that stands for `source` bytes it does not copy (an entity, a break).
     pub fn rewritten(&mut self, s: &str, source: Range<usize>) {
         self.open_paragraph();
-        self.map.push(self.text.len(), s.len(), source.start, source.len());
+        self.map
+            .push(self.text.len(), s.len(), source.start, source.len());
         self.text.push_str(s);
     }
 
@@ -191,7 +211,11 @@ impl Builder {
     /// Throws away the paragraph being built.
     pub fn discard_paragraph(&mut self) {
         if let Some(start) = self.open.take() {
-            let keep = if self.paragraphs.is_empty() { 0 } else { start - 2 };
+            let keep = if self.paragraphs.is_empty() {
+                0
+            } else {
+                start - 2
+            };
             self.text.truncate(keep);
             self.map.truncate(keep);
         }

@@ -19,7 +19,10 @@ pub fn sample_paths() -> Vec<PathBuf> {
 }
 
 pub fn load(paths: &[PathBuf]) -> Vec<Source> {
-    paths.iter().map(|p| Source::new(Document::load(p).expect("sample loads"))).collect()
+    paths
+        .iter()
+        .map(|p| Source::new(Document::load(p).expect("sample loads")))
+        .collect()
 }
 
 pub fn samples() -> Comparison {
@@ -28,5 +31,8 @@ pub fn samples() -> Comparison {
 
 /// Builds a source from text held in memory.
 pub fn source(name: &str, text: &str) -> Source {
-    Source::new(Document::from_bytes(name, text.as_bytes(), parallax::document::Format::Text).expect("text loads"))
+    Source::new(
+        Document::from_bytes(name, text.as_bytes(), parallax::document::Format::Text)
+            .expect("text loads"),
+    )
 }
