@@ -13,6 +13,10 @@ use crate::tokens::{Kind, Normalizer, Token, fold};
 pub struct SentenceFeatures {
     /// Content key ids, sorted and unique.
     pub keys: Vec<u32>,
+    /// Share of its weight each key brings here, aligned with `keys`: 1, or less for
+    /// the later words of a multi-word name ("Luiz Inácio Lula da Silva" is one
+    /// piece of evidence, not five).
+    pub scale: Vec<f32>,
     /// Hashes of adjacent content-key pairs, sorted and unique.
     pub bigrams: Vec<u64>,
     /// Sum of the weights of `keys`.
@@ -52,6 +56,8 @@ pub struct Weighting {
     pub common: f32,
     /// Factor for numbers (dates, counts and amounts are strong evidence).
     pub number: f32,
+    /// Share of its weight that a word after the first of a multi-word name brings.
+    pub name_tail: f32,
     /// Least similarity for two different keys to count as a partial match.
     pub soft_min: f32,
 }
@@ -62,6 +68,7 @@ impl Default for Weighting {
             floor: 0.3,
             common: 0.5,
             number: 1.3,
+            name_tail: 0.5,
             soft_min: 0.6,
         }
     }
@@ -71,7 +78,15 @@ struct Word {
     key: String,
     number: bool,
     common: bool,
+    /// Follows another capitalised word of the same name.
+    tail: bool,
 }
+
+/// Particles inside names ("Lula da Silva", "van Gogh"): they neither break a name
+/// nor count as part of one.
+const NAME_PARTICLES: &[&str] = &[
+    "da", "de", "do", "dos", "das", "di", "del", "der", "van", "von", "du", "bin", "ibn", "al",
+];
 
 impl Features {
     pub fn build(sources: &[Source], normalizer: &Normalizer, w: &Weighting) -> Features {
@@ -92,16 +107,24 @@ impl Features {
                 positions.push((i as f32 + 0.5) / n);
                 let text = source.sentence_text(i);
                 let mut words = Vec::new();
+                let mut in_name = false;
                 for t in normalizer.tokens(text) {
+                    let surface = &text[t.range.clone()];
+                    if t.kind == Kind::Word && NAME_PARTICLES.contains(&surface) {
+                        continue;
+                    }
+                    let capital = t.kind == Kind::Word && t.capitalized && !t.stop;
+                    let tail = capital && in_name;
+                    in_name = capital;
                     if t.kind == Kind::Punct || t.stop || t.key.chars().count() < 2 {
                         continue;
                     }
-                    let common =
-                        t.kind == Kind::Word && lang.is_common(&fold(&text[t.range.clone()]));
+                    let common = t.kind == Kind::Word && lang.is_common(&fold(surface));
                     words.push(Word {
                         key: t.key.clone(),
                         number: t.kind == Kind::Number,
                         common,
+                        tail,
                     });
                     if t.kind == Kind::Word && t.capitalized {
                         name_tokens.push(t);
@@ -115,6 +138,7 @@ impl Features {
         let mut is_number = Vec::new();
         let mut is_common = Vec::new();
         let mut keyed: Vec<(Vec<u32>, Vec<u64>)> = Vec::with_capacity(words_by_sentence.len());
+        let mut tails: Vec<Vec<(u32, bool)>> = Vec::with_capacity(words_by_sentence.len());
         for words in &words_by_sentence {
             let mut keys = Vec::with_capacity(words.len());
             for word in words {
@@ -130,6 +154,7 @@ impl Features {
                 });
                 keys.push(id);
             }
+            tails.push(keys.iter().zip(words).map(|(&k, w)| (k, w.tail)).collect());
             let mut bigrams: Vec<u64> = keys
                 .windows(2)
                 .map(|p| (u64::from(p[0]) << 32) | u64::from(p[1]))
@@ -184,11 +209,28 @@ impl Features {
         let weight = weights(&df, &is_number, &is_common, offsets.len(), keyed.len(), w);
         let sentences = keyed
             .into_iter()
+            .zip(tails)
             .zip(positions)
-            .map(|((keys, bigrams), position)| {
-                let total = keys.iter().map(|&k| weight[k as usize]).sum();
+            .map(|(((keys, bigrams), tails), position)| {
+                // A key is a name's tail here only if it is one at every occurrence.
+                let scale: Vec<f32> = keys
+                    .iter()
+                    .map(|&k| {
+                        let tail = tails
+                            .iter()
+                            .filter(|(old, _)| canonical[*old as usize] == k)
+                            .all(|&(_, t)| t);
+                        if tail { w.name_tail } else { 1.0 }
+                    })
+                    .collect();
+                let total = keys
+                    .iter()
+                    .zip(&scale)
+                    .map(|(&k, &x)| weight[k as usize] * x)
+                    .sum();
                 SentenceFeatures {
                     keys,
+                    scale,
                     bigrams,
                     weight: total,
                     position,

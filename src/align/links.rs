@@ -11,7 +11,11 @@ use super::score::{Pair, Scored};
 /// Lexical strength of a pair: shared weight, shared phrasing, and a weak
 /// preference for sentences at similar places in their sources.
 pub fn base(p: &Pair, params: &Params) -> f32 {
-    let lexical = p.dice + params.phrase * p.phrase * p.dice.min(0.5);
+    let mut lexical = p.dice + params.phrase * p.phrase * p.dice.min(0.5);
+    // One word in common is as likely a coincidence as a link.
+    if p.exact + p.partial < 2 {
+        lexical *= params.single;
+    }
     lexical * (1.0 + params.position * (1.0 - 2.0 * p.offset))
 }
 

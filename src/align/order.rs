@@ -5,9 +5,10 @@
 //! neighbouring sentences against one) increasing in both sources, maximising the
 //! shared weight minus a small cost per bead. If the pairs that are clearly linked
 //! on lexical grounds mostly lie on that chain, the two sources tell things in the
-//! same order (retellings, or one outlet rewriting another), and the chain decides:
-//! its pairs are linked even when they share little, pairs off it are not. Sources
-//! that reorder keep their lexical links untouched. The chain is found in
+//! same order (retellings, or one outlet rewriting another), and the pairs on the
+//! chain gain a bonus: a pair that shares little but sits where the story says it
+//! should can now be linked. Pairs off the chain keep their lexical evidence (an
+//! outlet may still move one paragraph), and sources that reorder are left alone. The chain is found in
 //! O(c log c) for c candidate pairs (a Fenwick tree over positions), never over the
 //! full grid of sentence pairs.
 
@@ -80,10 +81,8 @@ pub fn apply(f: &Features, s: &mut Scored, evidence: &mut Vec<f32>, p: &Params) 
         for &i in members {
             let c = cell(i);
             if on.contains(&c) {
-                evidence[i] = evidence[i].max(p.link + p.order_floor);
+                evidence[i] += p.order_bonus;
                 covered.insert(c);
-            } else {
-                evidence[i] = p.link - (evidence[i] - p.link).abs();
             }
         }
         // Cells of two-to-one beads that were not candidates themselves.
@@ -93,7 +92,7 @@ pub fn apply(f: &Features, s: &mut Scored, evidence: &mut Vec<f32>, p: &Params) 
             let (a, b) = (f.offsets[rows] + r, f.offsets[cols] + c);
             let pair = measure(f, &f.sentences[a], &f.sentences[b]);
             s.push(a.min(b), a.max(b), pair);
-            evidence.push(p.link + p.order_floor);
+            evidence.push(super::links::base(&pair, p) + p.order_bonus);
         }
     }
 }
@@ -133,7 +132,7 @@ fn chain(
             )
         })
         .collect();
-    cells.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    cells.sort_by_key(|x| (x.0, x.1));
     let mut beads: Vec<Bead> = Vec::new();
     let row_len = f
         .offsets
@@ -213,19 +212,28 @@ fn join(f: &Features, source: usize, idx: &[usize]) -> SentenceFeatures {
         .iter()
         .map(|&i| &f.sentences[f.offsets[source] + i])
         .collect();
-    let mut keys: Vec<u32> = parts.iter().flat_map(|s| s.keys.iter().copied()).collect();
-    keys.sort_unstable();
-    keys.dedup();
+    let mut scaled: Vec<(u32, f32)> = parts
+        .iter()
+        .flat_map(|s| s.keys.iter().copied().zip(s.scale.iter().copied()))
+        .collect();
+    scaled.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
+    scaled.dedup_by_key(|x| x.0);
+    let (keys, scale): (Vec<u32>, Vec<f32>) = scaled.into_iter().unzip();
     let mut bigrams: Vec<u64> = parts
         .iter()
         .flat_map(|s| s.bigrams.iter().copied())
         .collect();
     bigrams.sort_unstable();
     bigrams.dedup();
-    let weight = keys.iter().map(|&k| f.weight[k as usize]).sum();
+    let weight = keys
+        .iter()
+        .zip(&scale)
+        .map(|(&k, &x)| f.weight[k as usize] * x)
+        .sum();
     let position = parts.iter().map(|s| s.position).sum::<f32>() / parts.len() as f32;
     SentenceFeatures {
         keys,
+        scale,
         bigrams,
         weight,
         position,
@@ -239,7 +247,7 @@ fn best_chain(mut beads: Vec<Bead>, cols: usize) -> Vec<Bead> {
     if beads.is_empty() {
         return Vec::new();
     }
-    beads.sort_by(|x, y| (x.r1, x.c1, x.r2, x.c2).cmp(&(y.r1, y.c1, y.r2, y.c2)));
+    beads.sort_by_key(|x| (x.r1, x.c1, x.r2, x.c2));
     let mut by_end: Vec<usize> = (0..beads.len()).collect();
     by_end.sort_by_key(|&k| (beads[k].r2, k));
     let mut tree = Fenwick::new(cols);

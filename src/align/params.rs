@@ -7,6 +7,8 @@ pub struct Params {
     pub weighting: Weighting,
     /// Keys in more than this share of all sentences are not used to find candidates.
     pub common_share: f32,
+    /// Factor for pairs that share a single key.
+    pub single: f32,
     /// How much shared phrases (key bigrams) add to a pair's strength.
     pub phrase: f32,
     /// How much similar relative positions raise (and distant ones lower) a pair's
@@ -24,8 +26,8 @@ pub struct Params {
     /// Share of the clear links that must lie on the chain for two sources to count
     /// as telling things in the same order (above 1: never).
     pub order_share: f32,
-    /// How far above the threshold a chain pair's evidence is lifted.
-    pub order_floor: f32,
+    /// Evidence added to the pairs on the chain of sources that keep one order.
+    pub order_bonus: f32,
 }
 
 impl Default for Params {
@@ -34,13 +36,14 @@ impl Default for Params {
             weighting: Weighting::default(),
             common_share: 0.12,
             phrase: 0.0,
-            position: 0.0,
-            rel: 0.5,
+            single: 0.5,
+            position: 0.2,
+            rel: 0.8,
             link: 0.22,
             order_single: 0.02,
             order_double: 0.04,
-            order_share: 0.9,
-            order_floor: 0.05,
+            order_share: 0.7,
+            order_bonus: 0.1,
         }
     }
 }
@@ -52,16 +55,18 @@ impl Params {
             "floor" => &mut self.weighting.floor,
             "common" => &mut self.weighting.common,
             "number" => &mut self.weighting.number,
+            "name_tail" => &mut self.weighting.name_tail,
             "soft_min" => &mut self.weighting.soft_min,
             "common_share" => &mut self.common_share,
             "phrase" => &mut self.phrase,
+            "single" => &mut self.single,
             "position" => &mut self.position,
             "rel" => &mut self.rel,
             "link" => &mut self.link,
             "order_single" => &mut self.order_single,
             "order_double" => &mut self.order_double,
             "order_share" => &mut self.order_share,
-            "order_floor" => &mut self.order_floor,
+            "order_bonus" => &mut self.order_bonus,
             _ => return Err(format!("unknown parameter {name}")),
         };
         *slot = value;

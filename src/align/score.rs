@@ -131,7 +131,7 @@ pub fn measure(f: &Features, a: &SentenceFeatures, b: &SentenceFeatures) -> Pair
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 let k = a.keys[i] as usize;
-                let w = f.weight[k];
+                let w = f.weight[k] * a.scale[i].min(b.scale[j]);
                 p.matched += w;
                 p.rare = p.rare.max(w);
                 p.exact += 1;
@@ -165,7 +165,9 @@ pub fn measure(f: &Features, a: &SentenceFeatures, b: &SentenceFeatures) -> Pair
         }
         used_a[i] = true;
         used_b[j] = true;
-        let w = sim * f.weight[a.keys[i] as usize].min(f.weight[b.keys[j] as usize]);
+        let w = sim
+            * (f.weight[a.keys[i] as usize] * a.scale[i])
+                .min(f.weight[b.keys[j] as usize] * b.scale[j]);
         p.matched += w;
         p.rare = p.rare.max(w);
         p.partial += 1;
@@ -205,6 +207,7 @@ mod tests {
             .enumerate()
             .map(|(i, k)| SentenceFeatures {
                 keys: k.to_vec(),
+                scale: vec![1.0; k.len()],
                 bigrams: k
                     .windows(2)
                     .map(|p| (u64::from(p[0]) << 32) | u64::from(p[1]))
