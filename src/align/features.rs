@@ -239,7 +239,7 @@ impl Features {
             .collect();
         let doc_hashes = sources
             .iter()
-            .map(|s| content_hash(s.doc.text.as_bytes()))
+            .map(|s| content_hash(&(s.doc.path.as_str(), s.doc.text.as_str())))
             .collect();
         let names = by_text.iter().map(|(k, _)| (*k).clone()).collect();
         Features {

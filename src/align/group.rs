@@ -72,12 +72,14 @@ fn gain(
     a: &[usize],
     b: &[usize],
     p: &Params,
-) -> f32 {
-    let mut total = 0.0;
+) -> f64 {
+    // In f64, so that the order of the members (which follows the order of merges)
+    // cannot tip a sum that is close to zero.
+    let mut total = 0.0f64;
     for &x in a {
         for &y in b {
             if f.ids[x].source != f.ids[y].source {
-                total += get(x, y) - p.link;
+                total += f64::from(get(x, y) - p.link);
             }
         }
     }

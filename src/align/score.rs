@@ -27,6 +27,11 @@ pub struct Pair {
     pub offset: f32,
 }
 
+/// Most sentences an indexed key may be found in.
+const MAX_POSTINGS: u32 = 64;
+/// Most partners a sentence proposes for measuring.
+const MAX_PARTNERS: usize = 40;
+
 /// Scored candidate pairs: global sentence indices, lower first.
 pub struct Scored {
     pub pairs: Vec<(u32, u32, Pair)>,
@@ -53,13 +58,16 @@ impl Scored {
     }
 }
 
-/// Finds every pair of sentences from different sources that share a key (or a
-/// partial match of one) found in at most `common_share` of all sentences, and
-/// measures what it shares. Frequent keys are left out of the index, so the work
-/// grows with the number of sentences, not its square.
+/// Finds the pairs of sentences from different sources worth measuring. Keys found
+/// in at most `common_share` of all sentences (and never in more than
+/// [`MAX_POSTINGS`]) are indexed; each sentence gathers, through the index, the
+/// weight it shares with every other sentence, and keeps its [`MAX_PARTNERS`]
+/// heaviest partners. A pair is measured when either of its sentences kept the
+/// other. Both bounds make the work grow with the number of sentences, not its
+/// square, and neither depends on the order of the sources.
 pub fn candidates(f: &Features, common_share: f32) -> Scored {
     let n = f.sentences.len();
-    let cap = ((n as f32 * common_share) as u32).max(8);
+    let cap = ((n as f32 * common_share) as u32).clamp(8, MAX_POSTINGS);
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); f.weight.len()];
     for (g, s) in f.sentences.iter().enumerate() {
         for &k in &s.keys {
@@ -68,38 +76,57 @@ pub fn candidates(f: &Features, common_share: f32) -> Scored {
             }
         }
     }
-    let mut pairs = Vec::new();
-    let mut comparisons = 0;
+    let mut shared = vec![0.0f32; n];
     let mut touched: Vec<u32> = Vec::new();
-    let mut seen = vec![false; n];
+    let mut wanted: Vec<(u32, u32)> = Vec::new();
     for (a, sa) in f.sentences.iter().enumerate() {
         let src = f.source_of(a);
-        let mut visit = |k: u32, touched: &mut Vec<u32>| {
+        let mut visit = |k: u32, w: f32, touched: &mut Vec<u32>| {
             for &b in &postings[k as usize] {
                 let bu = b as usize;
-                if bu > a && f.source_of(bu) != src && !seen[bu] {
-                    seen[bu] = true;
-                    touched.push(b);
+                if f.source_of(bu) != src {
+                    if shared[bu] == 0.0 {
+                        touched.push(b);
+                    }
+                    shared[bu] += w;
                 }
             }
         };
         for &k in &sa.keys {
-            visit(k, &mut touched);
-            for &(o, _) in &f.soft[k as usize] {
-                visit(o, &mut touched);
+            visit(k, f.weight[k as usize], &mut touched);
+            for &(o, sim) in &f.soft[k as usize] {
+                visit(o, sim * f.weight[k as usize], &mut touched);
             }
         }
-        touched.sort_unstable();
-        for &b in &touched {
-            seen[b as usize] = false;
-            comparisons += 1;
-            let pair = measure(f, sa, &f.sentences[b as usize]);
-            if pair.matched > 0.0 {
-                pairs.push((a as u32, b, pair));
+        if touched.len() > MAX_PARTNERS {
+            // Heaviest first; ties by content, never by position in the input.
+            touched.sort_by(|&x, &y| {
+                shared[y as usize]
+                    .total_cmp(&shared[x as usize])
+                    .then_with(|| f.tiebreak(x as usize).cmp(&f.tiebreak(y as usize)))
+            });
+            for &b in &touched[MAX_PARTNERS..] {
+                shared[b as usize] = 0.0;
             }
+            touched.truncate(MAX_PARTNERS);
+        }
+        for &b in &touched {
+            shared[b as usize] = 0.0;
+            let (x, y) = (a.min(b as usize) as u32, a.max(b as usize) as u32);
+            wanted.push((x, y));
         }
         touched.clear();
     }
+    wanted.sort_unstable();
+    wanted.dedup();
+    let comparisons = wanted.len();
+    let pairs: Vec<(u32, u32, Pair)> = wanted
+        .into_iter()
+        .filter_map(|(a, b)| {
+            let pair = measure(f, &f.sentences[a as usize], &f.sentences[b as usize]);
+            (pair.matched > 0.0).then_some((a, b, pair))
+        })
+        .collect();
     let index = pairs
         .iter()
         .enumerate()
