@@ -96,6 +96,7 @@ impl Features {
         let mut positions = Vec::new();
         let mut words_by_sentence: Vec<Vec<Word>> = Vec::new();
         let mut name_tokens: Vec<Token> = Vec::new();
+        let mut cache = HashMap::new();
         for (s, source) in sources.iter().enumerate() {
             offsets.push(ids.len());
             let n = source.sentences.len().max(1) as f32;
@@ -108,7 +109,7 @@ impl Features {
                 let text = source.sentence_text(i);
                 let mut words = Vec::new();
                 let mut in_name = false;
-                for t in normalizer.tokens(text) {
+                for t in normalizer.tokens_cached(text, &mut cache) {
                     let surface = &text[t.range.clone()];
                     if t.kind == Kind::Word && NAME_PARTICLES.contains(&surface) {
                         continue;

@@ -157,19 +157,22 @@ fn chain(
                 value: v - p.order_single,
             });
         }
-        // Two neighbouring sentences of one source against one of the other.
-        for r0 in [r.wrapping_sub(1), r] {
-            if r0 != u32::MAX && (r0 as usize) + 1 < row_len {
-                doubles.insert((r0, c, true));
-            }
+    }
+    // Two neighbouring sentences of one source against one of the other: only worth
+    // measuring when both share something with it (else joining them only dilutes).
+    let has = |r: u32, c: u32| cells.binary_search_by(|x| (x.0, x.1).cmp(&(r, c))).is_ok();
+    for &(r, c, _) in &cells {
+        if (r as usize) + 1 < row_len && has(r + 1, c) {
+            doubles.insert((r, c, true));
         }
-        for c0 in [c.wrapping_sub(1), c] {
-            if c0 != u32::MAX && (c0 as usize) + 1 < col_len {
-                doubles.insert((r, c0, false));
-            }
+        if (c as usize) + 1 < col_len && has(r, c + 1) {
+            doubles.insert((r, c, false));
         }
     }
     let mut doubles: Vec<(u32, u32, bool)> = doubles.into_iter().collect();
+    // Joined neighbours, built once each.
+    let mut joined_rows: HashMap<u32, SentenceFeatures> = HashMap::new();
+    let mut joined_cols: HashMap<u32, SentenceFeatures> = HashMap::new();
     doubles.sort_unstable();
     for (r, c, two_rows) in doubles {
         let (rs, cs): (Vec<usize>, Vec<usize>) = if two_rows {
@@ -177,9 +180,13 @@ fn chain(
         } else {
             (vec![r as usize], vec![c as usize, c as usize + 1])
         };
-        let joined_r = join(f, rows, &rs);
-        let joined_c = join(f, cols, &cs);
-        let pair = measure(f, &joined_r, &joined_c);
+        let pair = if two_rows {
+            let joined = joined_rows.entry(r).or_insert_with(|| join(f, rows, &rs));
+            measure(f, joined, &f.sentences[f.offsets[cols] + cs[0]])
+        } else {
+            let joined = joined_cols.entry(c).or_insert_with(|| join(f, cols, &cs));
+            measure(f, &f.sentences[f.offsets[rows] + rs[0]], joined)
+        };
         let v = super::links::base(&pair, p) - p.order_double;
         // Only worth it when the pair of sentences beats each alone.
         let alone = |rr: u32, cc: u32| {

@@ -149,8 +149,8 @@ pub fn measure(f: &Features, a: &SentenceFeatures, b: &SentenceFeatures) -> Pair
     if a.weight == 0.0 || b.weight == 0.0 {
         return p;
     }
-    let mut used_a = vec![false; a.keys.len()];
-    let mut used_b = vec![false; b.keys.len()];
+    let mut used_a = Marks::new(a.keys.len());
+    let mut used_b = Marks::new(b.keys.len());
     let (mut i, mut j) = (0, 0);
     while i < a.keys.len() && j < b.keys.len() {
         match a.keys[i].cmp(&b.keys[j]) {
@@ -163,8 +163,8 @@ pub fn measure(f: &Features, a: &SentenceFeatures, b: &SentenceFeatures) -> Pair
                 p.rare = p.rare.max(w);
                 p.exact += 1;
                 p.numbers += u16::from(f.is_number[k]);
-                used_a[i] = true;
-                used_b[j] = true;
+                used_a.set(i);
+                used_b.set(j);
                 i += 1;
                 j += 1;
             }
@@ -174,12 +174,12 @@ pub fn measure(f: &Features, a: &SentenceFeatures, b: &SentenceFeatures) -> Pair
     // (a, b) and (b, a) gives the same result.
     let mut partial: Vec<(f32, u32, u32, usize, usize)> = Vec::new();
     for (i, &k) in a.keys.iter().enumerate() {
-        if used_a[i] {
+        if used_a.get(i) {
             continue;
         }
         for &(o, sim) in &f.soft[k as usize] {
             if let Ok(j) = b.keys.binary_search(&o)
-                && !used_b[j]
+                && !used_b.get(j)
             {
                 partial.push((sim, k.min(o), k.max(o), i, j));
             }
@@ -187,11 +187,11 @@ pub fn measure(f: &Features, a: &SentenceFeatures, b: &SentenceFeatures) -> Pair
     }
     partial.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
     for (sim, _, _, i, j) in partial {
-        if used_a[i] || used_b[j] {
+        if used_a.get(i) || used_b.get(j) {
             continue;
         }
-        used_a[i] = true;
-        used_b[j] = true;
+        used_a.set(i);
+        used_b.set(j);
         let w = sim
             * (f.weight[a.keys[i] as usize] * a.scale[i])
                 .min(f.weight[b.keys[j] as usize] * b.scale[j]);
@@ -206,6 +206,42 @@ pub fn measure(f: &Features, a: &SentenceFeatures, b: &SentenceFeatures) -> Pair
             / a.bigrams.len().min(b.bigrams.len()) as f32;
     }
     p
+}
+
+/// Which keys of a sentence are matched: bits, on the stack for sentences of up to
+/// 256 keys (measuring is the hot loop; it should not allocate).
+enum Marks {
+    Small([u64; 4]),
+    Large(Vec<u64>),
+}
+
+impl Marks {
+    fn new(n: usize) -> Self {
+        if n <= 256 {
+            Marks::Small([0; 4])
+        } else {
+            Marks::Large(vec![0; n.div_ceil(64)])
+        }
+    }
+
+    fn words(&self) -> &[u64] {
+        match self {
+            Marks::Small(w) => w,
+            Marks::Large(w) => w,
+        }
+    }
+
+    fn get(&self, i: usize) -> bool {
+        self.words()[i / 64] & (1 << (i % 64)) != 0
+    }
+
+    fn set(&mut self, i: usize) {
+        let w = match self {
+            Marks::Small(w) => &mut w[..],
+            Marks::Large(w) => &mut w[..],
+        };
+        w[i / 64] |= 1 << (i % 64);
+    }
 }
 
 fn count_common(a: &[u64], b: &[u64]) -> usize {
