@@ -530,6 +530,20 @@ mod tests {
     }
 
     #[test]
+    fn cached_keys_are_the_same_keys() {
+        let n = Normalizer::new(Language::English);
+        let text = "The mayors said the harbour walls were failing; the mayor agreed.";
+        let mut cache = HashMap::new();
+        assert_eq!(n.tokens_cached(text, &mut cache), n.tokens(text));
+        assert_eq!(
+            n.tokens_cached(text, &mut cache),
+            n.tokens(text),
+            "and again from the cache"
+        );
+        assert_eq!(cache.get("mayors").map(String::as_str), Some("mayor"));
+    }
+
+    #[test]
     fn ranges_point_into_the_text() {
         let text = "Mr. Ruiz said “yes.”";
         for t in Normalizer::new(Language::English).tokens(text) {

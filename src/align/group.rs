@@ -85,3 +85,73 @@ fn gain(
     }
     total
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::features::SentenceFeatures;
+    use crate::align::score::Pair;
+
+    /// One sentence in each of `n` sources.
+    fn one_each(n: usize) -> Features {
+        Features {
+            ids: (0..n)
+                .map(|s| SentenceId {
+                    source: s,
+                    index: 0,
+                })
+                .collect(),
+            sentences: vec![SentenceFeatures::default(); n],
+            weight: Vec::new(),
+            df: Vec::new(),
+            offsets: (0..n).collect(),
+            is_number: Vec::new(),
+            soft: Vec::new(),
+            hashes: (0..n as u64).collect(),
+            doc_hashes: (0..n as u64).collect(),
+            names: Vec::new(),
+        }
+    }
+
+    fn groups(links: &[(usize, usize, f32)]) -> Vec<Vec<usize>> {
+        let f = one_each(3);
+        let mut s = Scored::default();
+        let mut evidence = Vec::new();
+        for &(a, b, e) in links {
+            s.push(a, b, Pair::default());
+            evidence.push(e);
+        }
+        let mut out: Vec<Vec<usize>> = cluster(&f, &s, &evidence, &Params::default())
+            .into_iter()
+            .map(|g| g.into_iter().map(|id| id.source).collect())
+            .collect();
+        for g in &mut out {
+            g.sort();
+        }
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn a_chain_does_not_pull_in_a_sentence_unrelated_to_the_start() {
+        // A–B strong, B–C fair, A–C nothing: C stays apart.
+        assert_eq!(
+            groups(&[(0, 1, 0.9), (1, 2, 0.3)]),
+            vec![vec![0, 1], vec![2]]
+        );
+    }
+
+    #[test]
+    fn three_sentences_that_all_agree_form_one_group() {
+        assert_eq!(
+            groups(&[(0, 1, 0.9), (1, 2, 0.3), (0, 2, 0.3)]),
+            vec![vec![0, 1, 2]]
+        );
+    }
+
+    #[test]
+    fn a_strong_enough_link_carries_a_missing_one() {
+        // B–C is so strong that it outweighs A–C being no evidence at all.
+        assert_eq!(groups(&[(0, 1, 0.9), (1, 2, 0.5)]), vec![vec![0, 1, 2]]);
+    }
+}

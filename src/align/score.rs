@@ -33,6 +33,7 @@ const MAX_POSTINGS: u32 = 64;
 const MAX_PARTNERS: usize = 40;
 
 /// Scored candidate pairs: global sentence indices, lower first.
+#[derive(Default)]
 pub struct Scored {
     pub pairs: Vec<(u32, u32, Pair)>,
     index: HashMap<(u32, u32), usize>,
