@@ -39,11 +39,11 @@ impl Default for Params {
             single: 0.5,
             position: 0.2,
             rel: 0.8,
-            link: 0.22,
+            link: 0.2,
             order_single: 0.02,
             order_double: 0.04,
             order_share: 0.7,
-            order_bonus: 0.1,
+            order_bonus: 0.14,
         }
     }
 }
