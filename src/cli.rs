@@ -9,6 +9,7 @@ use crate::compare::Comparison;
 use crate::document::Document;
 use crate::output;
 use crate::report::{self, Report};
+use crate::review::{self, Review};
 use crate::source::Source;
 
 const EXAMPLES: &str = "\
@@ -17,7 +18,9 @@ Examples:
   parallax samples/*.txt samples/*.md    compare the bundled samples
   parallax --format json a.txt b.txt     print the alignment as JSON (no TUI)
   parallax --format markdown -o review.md a.txt b.txt c.txt
-                                         write a Markdown review to a file";
+                                         write a Markdown review to a file
+  parallax --format html -o review.html a.txt b.txt
+                                         write a self-contained web page";
 
 /// Compare how several sources cover the same event, side by side.
 ///
@@ -40,9 +43,26 @@ pub struct Cli {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// The source (1 = first) whose wording the others are compared with.
-    #[arg(short, long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
-    pub pivot: u16,
+    /// The source (1 = first) whose wording the others are compared with [default: 1].
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub pivot: Option<u16>,
+
+    /// Reader theme: dark, light, high-contrast, colorblind, mono, or one in the config dir.
+    #[arg(long, value_name = "NAME")]
+    pub theme: Option<String>,
+
+    /// The view the reader opens in.
+    #[arg(long, value_name = "VIEW", value_parser = ["reading", "aligned", "coverage"])]
+    pub view: Option<String>,
+
+    /// Read reader settings from FILE instead of the default config.toml
+    /// (also: the PARALLAX_CONFIG environment variable).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// The review file holding the editors' notes; reports include its notes.
+    #[arg(long, value_name = "FILE", default_value = review::DEFAULT_FILE)]
+    pub review: PathBuf,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -56,6 +76,8 @@ pub enum OutputFormat {
     Json,
     /// A readable review in Markdown.
     Markdown,
+    /// A self-contained web page: the sources side by side, printable.
+    Html,
 }
 
 #[derive(Debug, Subcommand)]
@@ -105,6 +127,18 @@ pub fn load_sources(files: &[PathBuf]) -> Result<Vec<Source>, UsageError> {
         .collect()
 }
 
+impl Cli {
+    /// The reader settings given on the command line (they win over the config file).
+    pub fn reader_overrides(&self) -> crate::config::Overrides {
+        crate::config::Overrides {
+            theme: self.theme.clone(),
+            view: self.view.as_deref().and_then(crate::app::ViewKind::parse),
+            config: self.config.clone(),
+            pivot_given: self.pivot.is_some(),
+        }
+    }
+}
+
 /// What the binary should do after parsing.
 pub enum Outcome {
     Done,
@@ -126,13 +160,14 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
     }
     if let Some(out) = &cli.output {
         refuse_inputs(out, &cli.files)?;
+        refuse_inputs(out, std::slice::from_ref(&cli.review))?;
     }
     let sources = load_sources(&cli.files)?;
-    let pivot = usize::from(cli.pivot) - 1;
+    let pivot = cli.pivot.map_or(0, |p| usize::from(p) - 1);
     if pivot >= sources.len() {
         return Err(UsageError(format!(
             "--pivot {}: there are only {} sources",
-            cli.pivot,
+            pivot + 1,
             sources.len()
         )));
     }
@@ -141,7 +176,15 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
             eprintln!("parallax: warning: {}", crate::sanitize::one_line(w));
         }
     }
+    let review = load_review(&cli.review, &sources)?;
     let comparison = Comparison::new(sources);
+    let report = || {
+        let mut r = Report::build(&comparison, pivot);
+        if let Some(review) = &review {
+            r.add_notes(review);
+        }
+        r
+    };
     let text = match cli.format {
         OutputFormat::Tui => {
             if cli.output.is_some() {
@@ -156,14 +199,30 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
             }
             return Ok(Outcome::Tui(comparison, pivot));
         }
-        OutputFormat::Json => report::json::render(&Report::build(&comparison, pivot)),
-        OutputFormat::Markdown => report::markdown::render(&Report::build(&comparison, pivot)),
+        OutputFormat::Json => report::json::render(&report()),
+        OutputFormat::Markdown => report::markdown::render(&report()),
+        OutputFormat::Html => report::html::render(&report(), &report::html::Palette::default()),
     };
     match &cli.output {
         Some(path) => output::write_atomic(path, text.as_bytes()).map_err(UsageError)?,
         None => output::print(&text),
     }
     Ok(Outcome::Done)
+}
+
+/// The review file with the sources opened in it, when there is one. A broken file,
+/// or one from a newer parallax, stops the run (and is left as it is).
+pub fn load_review(path: &Path, sources: &[Source]) -> Result<Option<Review>, UsageError> {
+    let Some(mut review) = Review::load_existing(path).map_err(|e| UsageError(e.to_string()))?
+    else {
+        return Ok(None);
+    };
+    for s in sources {
+        let bytes = std::fs::read(&s.doc.path)
+            .map_err(|e| UsageError(format!("{}: {e}", crate::sanitize::one_line(&s.doc.path))))?;
+        review.open_source(&s.doc.path, &bytes);
+    }
+    Ok(Some(review))
 }
 
 /// Refuses an output path that is one of the inputs.

@@ -54,9 +54,14 @@ pub fn members(sources: &[Source], group: &Group) -> Vec<Member> {
     for id in &group.sentences {
         let r = sources[id.source].sentences[id.index].range.clone();
         match out.last_mut() {
+            // Only neighbours in one paragraph merge, so a member's text is one run of the file.
             Some(m)
                 if m.source == id.source
-                    && m.sentences.last().is_some_and(|&l| l + 1 == id.index) =>
+                    && m.sentences.last().is_some_and(|&l| {
+                        l + 1 == id.index
+                            && sources[id.source].sentences[l].paragraph
+                                == sources[id.source].sentences[id.index].paragraph
+                    }) =>
             {
                 m.sentences.push(id.index);
                 m.range.end = r.end;

@@ -58,10 +58,12 @@ fn context(tokens: &[Token], i: usize) -> Option<&str> {
     after.or_else(before).map(|t| t.key.as_str())
 }
 
+/// The values one source gives for one thing, and where.
+type Mentions<'a> = (BTreeSet<&'a str>, Vec<Range<usize>>);
+
 fn numbers(sources: &[Source], members: &[Member], tokens: &[Vec<Token>]) -> Vec<Discrepancy> {
     // context → source → (values, first range)
-    let mut seen: BTreeMap<&str, BTreeMap<usize, (BTreeSet<&str>, Vec<Range<usize>>)>> =
-        BTreeMap::new();
+    let mut seen: BTreeMap<&str, BTreeMap<usize, Mentions>> = BTreeMap::new();
     for (m, member) in members.iter().enumerate() {
         for (i, t) in tokens[m].iter().enumerate() {
             if t.kind != Kind::Number {

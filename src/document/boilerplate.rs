@@ -86,7 +86,6 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
     }
     if lower.split('|').all(|part| {
         let w = part
-            .trim()
             .split_whitespace()
             .next()
             .unwrap_or("")

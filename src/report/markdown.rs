@@ -85,7 +85,11 @@ pub fn render(r: &Report) -> String {
         r.pivot + 1
     )
     .unwrap();
-    writeln!(o, "In shared passages, **bold** words differ from the pivot's wording and _italic_ words are found only in that source.\n").unwrap();
+    writeln!(
+        o,
+        "In shared passages, **bold** words differ from the pivot's wording and _italic_ words are found only in that source.\n"
+    )
+    .unwrap();
 
     writeln!(
         o,
@@ -158,11 +162,12 @@ pub fn render(r: &Report) -> String {
         for m in &g.members {
             writeln!(
                 o,
-                "- **{}** (bytes {}–{}): {}",
+                "- **{}** (bytes {}–{}): {}{}",
                 name(r, m.source),
                 m.start,
                 m.end,
-                marked(m)
+                marked(m),
+                note_marks(r, g.id, m)
             )
             .unwrap();
         }
@@ -186,7 +191,7 @@ pub fn render(r: &Report) -> String {
         }
         for g in unique {
             for m in &g.members {
-                writeln!(o, "- {}", esc(&m.text)).unwrap();
+                writeln!(o, "- {}{}", esc(&m.text), note_marks(r, g.id, m)).unwrap();
             }
         }
         writeln!(o).unwrap();
@@ -208,7 +213,45 @@ pub fn render(r: &Report) -> String {
             .unwrap();
         }
     }
+    notes(&mut o, r);
     o
+}
+
+/// Links to the notes on a member, after its text: " ✎ [note 3](#note-3)".
+fn note_marks(r: &Report, group: usize, m: &super::MemberReport) -> String {
+    r.notes_on(group, m)
+        .map(|n| format!(" ✎ [note {}](#note-{})", n.id, n.id))
+        .collect()
+}
+
+/// The notes section (only when the review has notes on these sources).
+fn notes(o: &mut String, r: &Report) {
+    if r.notes.is_empty() {
+        return;
+    }
+    writeln!(o, "\n## Notes\n").unwrap();
+    for n in &r.notes {
+        let place = match n.group {
+            Some(g) => format!("[passage {}](#passage-{})", g + 1, g + 1),
+            None => "detached: its words are no longer in the file".to_owned(),
+        };
+        writeln!(o, "<a id=\"note-{}\"></a>\n", n.id).unwrap();
+        writeln!(
+            o,
+            "### Note {} · {}, bytes {}–{} · {place}\n",
+            n.id,
+            name(r, n.source),
+            n.start,
+            n.end
+        )
+        .unwrap();
+        writeln!(o, "> {}\n", esc(&n.quote)).unwrap();
+        for l in n.text.trim_end().lines() {
+            // Each line of the note escaped; a trailing backslash keeps the line break.
+            writeln!(o, "{}\\", esc(l)).unwrap();
+        }
+        writeln!(o).unwrap();
+    }
 }
 
 fn discrepancy_line(r: &Report, d: &super::DiscrepancyReport) -> String {

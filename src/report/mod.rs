@@ -1,8 +1,12 @@
 //! Reports: one serialisable [`Report`] built from a comparison; every output format
-//! (JSON, Markdown) reads it and nothing else.
+//! (JSON, Markdown, HTML) reads it and nothing else.
 
+pub mod html;
 pub mod json;
 pub mod markdown;
+mod notes;
+
+pub use notes::NoteReport;
 
 use serde::Serialize;
 
@@ -19,6 +23,9 @@ pub struct Report {
     pub language: String,
     pub sources: Vec<SourceInfo>,
     pub groups: Vec<GroupReport>,
+    /// Editors' notes from the review file (added field; absent when there are none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<NoteReport>,
 }
 
 #[derive(Debug, Serialize)]
@@ -169,6 +176,7 @@ impl Report {
             language: format!("{:?}", c.alignment.language).to_lowercase(),
             sources,
             groups,
+            notes: Vec::new(),
         }
     }
 }
