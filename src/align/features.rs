@@ -431,6 +431,58 @@ mod tests {
         assert!(weights[3] > weights[0], "numbers weigh more");
     }
 
+    fn build(texts: &[&str]) -> Features {
+        use crate::document::{Document, Format};
+        let sources: Vec<Source> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                Source::new(
+                    Document::from_bytes(&format!("s{i}.txt"), t.as_bytes(), Format::Text).unwrap(),
+                )
+            })
+            .collect();
+        let lang = crate::lang::Language::detect(texts.iter().copied());
+        Features::build(&sources, &Normalizer::new(lang), &Weighting::default())
+    }
+
+    #[test]
+    fn later_words_of_a_name_weigh_half() {
+        let f = build(&[
+            "President Luiz Inácio Lula da Silva visited the harbour.",
+            "Lula visited the harbour.",
+        ]);
+        let s = &f.sentences[0];
+        let scale_of = |name: &str| {
+            s.keys
+                .iter()
+                .position(|&k| f.names[k as usize] == name)
+                .map(|i| s.scale[i])
+        };
+        assert_eq!(
+            scale_of("presid"),
+            Some(1.0),
+            "a name starts at full weight"
+        );
+        assert_eq!(scale_of("lula"), Some(0.5));
+        assert_eq!(scale_of("silva"), Some(0.5));
+        assert_eq!(scale_of("harbour").or(scale_of("harbor")), Some(1.0));
+    }
+
+    #[test]
+    fn keys_do_not_depend_on_source_order() {
+        let a = build(&[
+            "The ferry Marisol ran aground.",
+            "Marisol, a ferry, hit a sandbank.",
+        ]);
+        let b = build(&[
+            "Marisol, a ferry, hit a sandbank.",
+            "The ferry Marisol ran aground.",
+        ]);
+        assert_eq!(a.sentences[0].keys, b.sentences[1].keys);
+        assert_eq!(a.hashes[0], b.hashes[1]);
+    }
+
     #[test]
     fn everyday_words_weigh_less() {
         let w = Weighting::default();
