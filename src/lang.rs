@@ -62,6 +62,16 @@ impl Language {
         }
     }
 
+    /// The everyday words of [`Language::is_common`], for building their keys.
+    pub fn common_words(self) -> impl Iterator<Item = &'static str> {
+        let list = match self {
+            Language::English => EVERYDAY_EN,
+            Language::Portuguese => EVERYDAY_PT,
+            _ => "",
+        };
+        list.split_whitespace()
+    }
+
     /// Picks the language whose function words are most frequent in `texts`.
     pub fn detect<'a>(texts: impl IntoIterator<Item = &'a str>) -> Language {
         const ALL: [Language; 5] = [

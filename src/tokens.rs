@@ -61,7 +61,11 @@ impl Normalizer {
 
     /// Like [`Normalizer::tokens`], remembering the key of every word seen in
     /// `cache`: stemming is most of the cost, and a story repeats its words.
-    pub fn tokens_cached(&self, text: &str, cache: &mut HashMap<String, String>) -> Vec<Token> {
+    pub fn tokens_cached<S: std::hash::BuildHasher>(
+        &self,
+        text: &str,
+        cache: &mut HashMap<String, String, S>,
+    ) -> Vec<Token> {
         self.tokens_with(text, &mut |w| {
             if let Some(k) = cache.get(w) {
                 return k.clone();

@@ -1,7 +1,5 @@
 //! Candidate pairs from an inverted index of rare keys, and what each pair shares.
 
-use std::collections::HashMap;
-
 use super::features::{Features, SentenceFeatures};
 
 /// What two sentences of different sources share.
@@ -36,7 +34,7 @@ const MAX_PARTNERS: usize = 40;
 #[derive(Default)]
 pub struct Scored {
     pub pairs: Vec<(u32, u32, Pair)>,
-    index: HashMap<(u32, u32), usize>,
+    index: super::features::FastMap<(u32, u32), usize>,
     /// Candidate pairs examined through the index.
     pub comparisons: usize,
 }
