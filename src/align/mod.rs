@@ -1,10 +1,20 @@
 //! Alignment of N sources: groups of sentences that report the same thing.
 //!
-//! Order-free: candidate pairs come from an inverted index of content keys, are
-//! scored by the rare words, phrases, numbers and names they share, kept when they are
-//! mutual best matches for their pair of sources (or clearly strong), and then merged
-//! into groups strongest link first, refusing merges that would chain unrelated
-//! sentences together. Sentences left alone are material unique to their source.
+//! The pipeline, one module per step:
+//! - [`features`]: content keys per sentence, weighted by rarity among the sources
+//!   compared (with a floor), everyday words and the tails of long names lighter;
+//! - [`soft`]: partial matches between keys sharing a long prefix (inflections);
+//! - [`score`]: candidate pairs from an inverted index of rare keys (bounded, so the
+//!   work is near-linear) and what each pair shares;
+//! - [`links`]: evidence per pair: shared weight, a weak position prior, and how the
+//!   pair compares with the other candidates of both sentences;
+//! - [`order`]: for sources that tell things in the same order, a bonus for pairs on
+//!   the best order-preserving chain;
+//! - [`group`]: correlation clustering, so that a group's members all agree and
+//!   links do not chain unrelated sentences.
+//!
+//! Nothing depends on the order in which sources are given. Sentences left alone are
+//! material unique to their source. QUALITY.md has the measurements.
 
 mod features;
 mod group;
