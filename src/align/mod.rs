@@ -1,16 +1,16 @@
 //! Alignment of N sources: groups of sentences that report the same thing.
 //!
 //! The pipeline, one module per step:
-//! - [`features`]: content keys per sentence, weighted by rarity among the sources
+//! - `features`: content keys per sentence, weighted by rarity among the sources
 //!   compared (with a floor), everyday words and the tails of long names lighter;
-//! - [`soft`]: partial matches between keys sharing a long prefix (inflections);
-//! - [`score`]: candidate pairs from an inverted index of rare keys (bounded, so the
+//! - `soft`: partial matches between keys sharing a long prefix (inflections);
+//! - `score`: candidate pairs from an inverted index of rare keys (bounded, so the
 //!   work is near-linear) and what each pair shares;
-//! - [`links`]: evidence per pair: shared weight, a weak position prior, and how the
+//! - `links`: evidence per pair: shared weight, a weak position prior, and how the
 //!   pair compares with the other candidates of both sentences;
-//! - [`order`]: for sources that tell things in the same order, a bonus for pairs on
+//! - `order`: for sources that tell things in the same order, a bonus for pairs on
 //!   the best order-preserving chain;
-//! - [`group`]: correlation clustering, so that a group's members all agree and
+//! - `group`: correlation clustering, so that a group's members all agree and
 //!   links do not chain unrelated sentences.
 //!
 //! Nothing depends on the order in which sources are given. Sentences left alone are
