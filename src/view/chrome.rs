@@ -312,7 +312,7 @@ pub fn help(keymap: &Keymap, scroll: usize) -> HelpView {
     }
     lines.push(Vec::new());
     lines.push(vec![Span::new(
-        "Keys, theme and view can be set in config.toml; see docs/TUI.md.",
+        "Keys, theme and view can be set in config.toml; see the README (Config file).",
         Role::Dim,
     )]);
     HelpView {
