@@ -155,7 +155,7 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
         good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
         bad += usize::from(!chunk.invalid().is_empty());
     }
-    good > 0 && good >= 2 * bad
+    good > 0 && 2 * good >= bad
 }
 
 /// UTF-16 without a BOM: in ASCII-heavy text every other byte is NUL.
