@@ -93,24 +93,40 @@ pub fn load_sources(files: &[PathBuf]) -> Result<Vec<Source>, UsageError> {
 /// Loads and segments every source; `-` is stdin, which may appear once.
 pub fn load_sources_with(files: &[PathBuf], opts: &LoadOptions) -> Result<Vec<Source>, UsageError> {
     if files.len() < 2 {
-        let got = files.first().map_or(String::new(), |f| format!(": {}", crate::sanitize::path(f)));
-        return Err(UsageError(format!("need at least two sources to compare (got {}{got})", files.len())));
+        let got = files
+            .first()
+            .map_or(String::new(), |f| format!(": {}", crate::sanitize::path(f)));
+        return Err(UsageError(format!(
+            "need at least two sources to compare (got {}{got})",
+            files.len()
+        )));
     }
     let stdin_uses = files.iter().filter(|f| is_stdin(f)).count();
     if stdin_uses > 1 {
-        return Err(UsageError(format!("'-' (stdin) is given {stdin_uses} times; stdin can be read only once")));
+        return Err(UsageError(format!(
+            "'-' (stdin) is given {stdin_uses} times; stdin can be read only once"
+        )));
     }
     files
         .iter()
         .map(|f| {
-            let doc = if is_stdin(f) { Document::read_stdin(opts) } else { Document::load_with(f, opts) };
-            doc.map(Source::new).map_err(|e| UsageError(crate::sanitize::one_line(&e.to_string()))).and_then(|s| {
-                if s.sentences.is_empty() {
-                    Err(UsageError(format!("{}: has no sentences to compare", crate::sanitize::one_line(&s.doc.path))))
-                } else {
-                    Ok(s)
-                }
-            })
+            let doc = if is_stdin(f) {
+                Document::read_stdin(opts)
+            } else {
+                Document::load_with(f, opts)
+            };
+            doc.map(Source::new)
+                .map_err(|e| UsageError(crate::sanitize::one_line(&e.to_string())))
+                .and_then(|s| {
+                    if s.sentences.is_empty() {
+                        Err(UsageError(format!(
+                            "{}: has no sentences to compare",
+                            crate::sanitize::one_line(&s.doc.path)
+                        )))
+                    } else {
+                        Ok(s)
+                    }
+                })
         })
         .collect()
 }
@@ -137,10 +153,22 @@ fn parse_size(s: &str) -> Result<u64, String> {
         "K" => 10,
         "M" => 20,
         "G" => 30,
-        _ => return Err(format!("{:?} is not a size; use a number of bytes, optionally with K, M or G", crate::sanitize::one_line(s))),
+        _ => {
+            return Err(format!(
+                "{:?} is not a size; use a number of bytes, optionally with K, M or G",
+                crate::sanitize::one_line(s)
+            ));
+        }
     };
-    let n: u64 = digits.parse().map_err(|_| format!("{:?} is not a size; use a number of bytes, optionally with K, M or G", crate::sanitize::one_line(s)))?;
-    n.checked_mul(1 << shift).filter(|&n| n > 0).ok_or_else(|| format!("{:?} is out of range", crate::sanitize::one_line(s)))
+    let n: u64 = digits.parse().map_err(|_| {
+        format!(
+            "{:?} is not a size; use a number of bytes, optionally with K, M or G",
+            crate::sanitize::one_line(s)
+        )
+    })?;
+    n.checked_mul(1 << shift)
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("{:?} is out of range", crate::sanitize::one_line(s)))
 }
 
 /// What the binary should do after parsing.
@@ -153,19 +181,30 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
     if let Some(cmd) = cli.command {
         let mut out = std::io::stdout();
         match cmd {
-            Command::Completions { shell } => clap_complete::generate(shell, &mut Cli::command(), "parallax", &mut out),
-            Command::Man => clap_mangen::Man::new(Cli::command()).render(&mut out).map_err(|e| UsageError(e.to_string()))?,
+            Command::Completions { shell } => {
+                clap_complete::generate(shell, &mut Cli::command(), "parallax", &mut out)
+            }
+            Command::Man => clap_mangen::Man::new(Cli::command())
+                .render(&mut out)
+                .map_err(|e| UsageError(e.to_string()))?,
         }
         return Ok(Outcome::Done);
     }
     if let Some(out) = &cli.output {
         refuse_inputs(out, &cli.files)?;
     }
-    let opts = LoadOptions { encoding: cli.encoding, max_bytes: cli.max_bytes };
+    let opts = LoadOptions {
+        encoding: cli.encoding,
+        max_bytes: cli.max_bytes,
+    };
     let sources = load_sources_with(&cli.files, &opts)?;
     let pivot = usize::from(cli.pivot) - 1;
     if pivot >= sources.len() {
-        return Err(UsageError(format!("--pivot {}: there are only {} sources", cli.pivot, sources.len())));
+        return Err(UsageError(format!(
+            "--pivot {}: there are only {} sources",
+            cli.pivot,
+            sources.len()
+        )));
     }
     for s in &sources {
         for w in &s.doc.warnings {
@@ -176,7 +215,9 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
     let text = match cli.format {
         OutputFormat::Tui => {
             if cli.output.is_some() {
-                return Err(UsageError("--output needs a report format: add --format json or --format markdown".into()));
+                return Err(UsageError(
+                    "--output needs a report format: add --format json or --format markdown".into(),
+                ));
             }
             if !std::io::stdout().is_terminal() {
                 return Err(UsageError(
@@ -197,10 +238,15 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
 
 /// Refuses an output path that is one of the inputs.
 fn refuse_inputs(out: &Path, files: &[PathBuf]) -> Result<(), UsageError> {
-    let Ok(target) = out.canonicalize() else { return Ok(()) };
+    let Ok(target) = out.canonicalize() else {
+        return Ok(());
+    };
     for f in files.iter().filter(|f| !is_stdin(f)) {
         if f.canonicalize().is_ok_and(|c| c == target) {
-            return Err(UsageError(format!("{}: is an input file; refusing to overwrite it with the report", crate::sanitize::path(out))));
+            return Err(UsageError(format!(
+                "{}: is an input file; refusing to overwrite it with the report",
+                crate::sanitize::path(out)
+            )));
         }
     }
     Ok(())

@@ -30,7 +30,9 @@ pub fn placeholder(c: char) -> Cow<'static, str> {
         '\t' => Cow::Borrowed(" "),
         '\r' => Cow::Borrowed("^M"),
         '\u{7f}' => Cow::Borrowed("␡"),
-        '\0'..='\u{1f}' => Cow::Owned(char::from_u32(0x2400 + c as u32).map_or_else(|| "\u{FFFD}".to_owned(), String::from)),
+        '\0'..='\u{1f}' => Cow::Owned(
+            char::from_u32(0x2400 + c as u32).map_or_else(|| "\u{FFFD}".to_owned(), String::from),
+        ),
         _ => Cow::Owned(format!("<U+{:04X}>", c as u32)),
     }
 }
@@ -55,9 +57,16 @@ pub fn visible(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// `s` on one line: newlines and runs of whitespace become single spaces, then made visible.
+/// `s` on one line: line ends, tabs and runs of spaces become single spaces; a lone CR
+/// (overprinting) and other control whitespace stay visible as placeholders.
 pub fn one_line(s: &str) -> String {
-    let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = s.replace("\r\n", "\n");
+    let breaks = |c: char| c == '\n' || c == '\t' || (c.is_whitespace() && !c.is_control());
+    let joined = s
+        .split(breaks)
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     visible(&joined).into_owned()
 }
 
@@ -98,7 +107,8 @@ mod tests {
 
     #[test]
     fn osc8_links_and_title_changes_lose_their_escape() {
-        let s = visible("\u{1b}]8;;http://x.test\u{1b}\\click\u{1b}]8;;\u{1b}\\ \u{1b}]0;owned\u{7}");
+        let s =
+            visible("\u{1b}]8;;http://x.test\u{1b}\\click\u{1b}]8;;\u{1b}\\ \u{1b}]0;owned\u{7}");
         assert_eq!(s, "␛]8;;http://x.test␛\\click␛]8;;␛\\ ␛]0;owned␇");
     }
 
@@ -112,11 +122,25 @@ mod tests {
         let raw = serde_json::to_string(&"x\u{9b}y\u{202e}z\u{1b}").unwrap();
         let safe = json(&raw);
         assert!(!safe.chars().any(is_unsafe));
-        assert_eq!(serde_json::from_str::<String>(&safe).unwrap(), "x\u{9b}y\u{202e}z\u{1b}");
+        assert_eq!(
+            serde_json::from_str::<String>(&safe).unwrap(),
+            "x\u{9b}y\u{202e}z\u{1b}"
+        );
+    }
+
+    #[test]
+    fn one_line_shows_overprinting_but_not_line_ends() {
+        assert_eq!(
+            one_line("a\r\nb\tc  d\re\u{85}f\u{2028}g"),
+            "a b c d^Me<U+0085>f g"
+        );
     }
 
     #[test]
     fn paths_are_one_visible_line() {
-        assert_eq!(path(std::path::Path::new("evil\u{1b}[2J\nname.txt")), "evil␛[2J name.txt");
+        assert_eq!(
+            path(std::path::Path::new("evil\u{1b}[2J\nname.txt")),
+            "evil␛[2J name.txt"
+        );
     }
 }

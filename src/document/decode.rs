@@ -29,11 +29,13 @@ pub enum DecodeError {
 /// Looks up an encoding by any WHATWG label ("utf-8", "latin1", "cp1252", "utf-16le", …).
 pub fn lookup(name: &str) -> Option<&'static Encoding> {
     let name = name.trim();
-    Encoding::for_label(name.as_bytes()).or_else(|| match name.to_ascii_lowercase().replace('_', "-").as_str() {
-        "utf16" | "utf-16" | "ucs-2" => Some(UTF_16LE),
-        "utf8" => Some(UTF_8),
-        "cp1252" | "win1252" | "windows1252" | "latin-1" => encoding_rs::WINDOWS_1252.into(),
-        _ => None,
+    Encoding::for_label(name.as_bytes()).or_else(|| {
+        match name.to_ascii_lowercase().replace('_', "-").as_str() {
+            "utf16" | "utf-16" | "ucs-2" => Some(UTF_16LE),
+            "utf8" => Some(UTF_8),
+            "cp1252" | "win1252" | "windows1252" | "latin-1" => encoding_rs::WINDOWS_1252.into(),
+            _ => None,
+        }
     })
 }
 
@@ -84,28 +86,52 @@ fn decode_with(body: &[u8], skip: usize, enc: &'static Encoding) -> Decoded {
         let last = i == body.len();
         let input = if last { &[][..] } else { &body[i..=i] };
         let before = text.len();
-        text.reserve(decoder.max_utf8_buffer_length(input.len()).unwrap_or(16).max(16));
+        text.reserve(
+            decoder
+                .max_utf8_buffer_length(input.len())
+                .unwrap_or(16)
+                .max(16),
+        );
         let (result, _, replaced) = decoder.decode_to_string(input, &mut text, last);
         debug_assert!(matches!(result, CoderResult::InputEmpty));
         let start = pending;
         if text.len() > before {
             let end = if last { body.len() } else { i + 1 };
             // Output with no bytes left to own (a flush) stays with the last byte.
-            let from = if end > start { start } else { start.saturating_sub(1) };
-            map.push(before, text.len() - before, skip + from, end.max(from + 1) - from);
+            let from = if end > start {
+                start
+            } else {
+                start.saturating_sub(1)
+            };
+            map.push(
+                before,
+                text.len() - before,
+                skip + from,
+                end.max(from + 1) - from,
+            );
             pending = end;
         }
         if replaced {
             bad.note(skip + start);
         }
     }
-    Decoded { text, map, encoding: enc, warning: bad.warning(enc) }
+    Decoded {
+        text,
+        map,
+        encoding: enc,
+        warning: bad.warning(enc),
+    }
 }
 
 /// UTF-8, with each invalid sequence replaced by U+FFFD mapped to its bytes.
 fn utf8(body: &[u8], skip: usize) -> Decoded {
     if let Ok(text) = std::str::from_utf8(body) {
-        return Decoded { text: text.to_owned(), map: OffsetMap::linear(text.len(), skip), encoding: UTF_8, warning: None };
+        return Decoded {
+            text: text.to_owned(),
+            map: OffsetMap::linear(text.len(), skip),
+            encoding: UTF_8,
+            warning: None,
+        };
     }
     let mut text = String::with_capacity(body.len() + 16);
     let mut map = OffsetMap::default();
@@ -124,7 +150,12 @@ fn utf8(body: &[u8], skip: usize) -> Decoded {
             at += invalid.len();
         }
     }
-    Decoded { text, map, encoding: UTF_8, warning: bad.warning(UTF_8) }
+    Decoded {
+        text,
+        map,
+        encoding: UTF_8,
+        warning: bad.warning(UTF_8),
+    }
 }
 
 /// Bytes that did not decode: how many and where the first was.
@@ -142,8 +173,15 @@ impl Bad {
 
     fn warning(&self, enc: &'static Encoding) -> Option<String> {
         let first = self.first?;
-        let more = if self.count > 1 { format!(" (and {} more)", self.count - 1) } else { String::new() };
-        Some(format!("invalid {} at byte {first}{more}; shown as \u{FFFD}", enc.name()))
+        let more = if self.count > 1 {
+            format!(" (and {} more)", self.count - 1)
+        } else {
+            String::new()
+        };
+        Some(format!(
+            "invalid {} at byte {first}{more}; shown as \u{FFFD}",
+            enc.name()
+        ))
     }
 }
 
@@ -167,10 +205,23 @@ fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     let pairs = head.len() / 2;
     let even_nul = head.iter().step_by(2).filter(|&&b| b == 0).count();
     let odd_nul = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
-    let text_like = |other: &[u8]| other.iter().filter(|&&b| b.is_ascii_graphic() || b == b' ' || b == b'\n').count() * 10 >= pairs * 9;
-    if odd_nul * 10 >= pairs * 9 && even_nul == 0 && text_like(&head.iter().step_by(2).copied().collect::<Vec<_>>()) {
+    let text_like = |other: &[u8]| {
+        other
+            .iter()
+            .filter(|&&b| b.is_ascii_graphic() || b == b' ' || b == b'\n')
+            .count()
+            * 10
+            >= pairs * 9
+    };
+    if odd_nul * 10 >= pairs * 9
+        && even_nul == 0
+        && text_like(&head.iter().step_by(2).copied().collect::<Vec<_>>())
+    {
         Some(UTF_16LE)
-    } else if even_nul * 10 >= pairs * 9 && odd_nul == 0 && text_like(&head.iter().skip(1).step_by(2).copied().collect::<Vec<_>>()) {
+    } else if even_nul * 10 >= pairs * 9
+        && odd_nul == 0
+        && text_like(&head.iter().skip(1).step_by(2).copied().collect::<Vec<_>>())
+    {
         Some(UTF_16BE)
     } else {
         None
@@ -196,7 +247,10 @@ fn binary_kind(bytes: &[u8]) -> Option<Option<&'static str>> {
     }
     let head = &bytes[..bytes.len().min(8192)];
     let nuls = head.iter().filter(|&&b| b == 0).count();
-    let controls = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b)).count();
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
+        .count();
     // A stray NUL in a text file is shown as ␀; binary formats are full of them.
     (nuls > 2 && nuls * 100 > head.len() || controls * 10 > head.len().max(1)).then_some(None)
 }
@@ -232,13 +286,19 @@ mod tests {
 
     #[test]
     fn binary_signatures_and_nul_floods_are_refused() {
-        assert_eq!(decode(b"PK\x03\x04\x00\x00").err(), Some(DecodeError::Binary(Some("a ZIP archive (e.g. .docx, .epub)"))));
+        assert_eq!(
+            decode(b"PK\x03\x04\x00\x00").err(),
+            Some(DecodeError::Binary(Some(
+                "a ZIP archive (e.g. .docx, .epub)"
+            )))
+        );
         assert_eq!(decode(&[0u8; 64]).err(), Some(DecodeError::Binary(None)));
     }
 
     #[test]
     fn a_stray_nul_is_kept() {
-        let d = decode(b"One stray\x00 byte in a long enough line of ordinary prose text.").unwrap();
+        let d =
+            decode(b"One stray\x00 byte in a long enough line of ordinary prose text.").unwrap();
         assert!(d.text.contains('\0'));
     }
 
@@ -262,16 +322,31 @@ mod tests {
 
     #[test]
     fn bomless_utf16_is_recognised() {
-        let bytes: Vec<u8> = "Plain words here.".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let bytes: Vec<u8> = "Plain words here."
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
         assert_eq!(decode(&bytes).unwrap().text, "Plain words here.");
     }
 
     #[test]
     fn damaged_utf8_keeps_utf8_and_reports_the_first_bad_byte() {
-        let d = decode("Città e società, più già: ".as_bytes().iter().copied().chain(*b"\xC3x \xFF end.").collect::<Vec<_>>().as_slice()).unwrap();
+        let d = decode(
+            "Città e società, più già: "
+                .as_bytes()
+                .iter()
+                .copied()
+                .chain(*b"\xC3x \xFF end.")
+                .collect::<Vec<_>>()
+                .as_slice(),
+        )
+        .unwrap();
         assert_eq!(d.encoding, UTF_8);
         assert!(d.text.contains("Città") && d.text.contains("\u{FFFD}x \u{FFFD} end."));
-        assert_eq!(d.warning.as_deref(), Some("invalid UTF-8 at byte 30 (and 1 more); shown as \u{FFFD}"));
+        assert_eq!(
+            d.warning.as_deref(),
+            Some("invalid UTF-8 at byte 30 (and 1 more); shown as \u{FFFD}")
+        );
         let r = d.text.find('\u{FFFD}').unwrap();
         assert_eq!(d.map.to_file(r..r + 3), Some(30..31));
     }
@@ -281,7 +356,10 @@ mod tests {
         let d = decode_as(b"caf\xc3\xa9", encoding_rs::WINDOWS_1252.into()).unwrap();
         assert_eq!(d.text, "cafÃ©");
         let d = decode_as(b"ok \x82", Some(encoding_rs::SHIFT_JIS)).unwrap();
-        assert!(d.warning.is_some_and(|w| w.starts_with("invalid Shift_JIS at byte 3")));
+        assert!(
+            d.warning
+                .is_some_and(|w| w.starts_with("invalid Shift_JIS at byte 3"))
+        );
         assert_eq!(lookup("latin1"), Some(encoding_rs::WINDOWS_1252));
         assert_eq!(lookup("nonsense"), None);
     }

@@ -41,7 +41,10 @@ pub struct LoadOptions {
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        Self { encoding: None, max_bytes: DEFAULT_MAX_BYTES }
+        Self {
+            encoding: None,
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
     }
 }
 
@@ -79,7 +82,9 @@ pub enum LoadError {
     Directory { path: String },
     #[error("{path}: looks like {what}, not text")]
     Binary { path: String, what: &'static str },
-    #[error("{path}: is larger than the --max-bytes limit of {limit} bytes; raise the limit to read it")]
+    #[error(
+        "{path}: is larger than the --max-bytes limit of {limit} bytes; raise the limit to read it"
+    )]
     TooLarge { path: String, limit: u64 },
     #[error("{path}: is empty")]
     Empty { path: String },
@@ -99,12 +104,21 @@ impl Document {
         if path.is_dir() {
             return Err(LoadError::Directory { path: shown });
         }
-        let io = |e: std::io::Error| LoadError::Io { path: shown.clone(), reason: io_reason(&e) };
+        let io = |e: std::io::Error| LoadError::Io {
+            path: shown.clone(),
+            reason: io_reason(&e),
+        };
         let file = std::fs::File::open(path).map_err(io)?;
         // The size on disk gives a quick answer; the bounded read below also stops
         // devices and pipes that never end (/dev/zero).
-        if file.metadata().is_ok_and(|m| m.is_file() && m.len() > opts.max_bytes) {
-            return Err(LoadError::TooLarge { path: shown, limit: opts.max_bytes });
+        if file
+            .metadata()
+            .is_ok_and(|m| m.is_file() && m.len() > opts.max_bytes)
+        {
+            return Err(LoadError::TooLarge {
+                path: shown,
+                limit: opts.max_bytes,
+            });
         }
         let bytes = read_bounded(file, &shown, opts.max_bytes)?;
         Self::from_bytes_with(&shown, &bytes, Self::sniff(path, &bytes), opts)
@@ -118,21 +132,38 @@ impl Document {
 
     /// Guesses the format from the extension, then the content.
     pub fn sniff(path: &Path, bytes: &[u8]) -> Format {
-        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
             Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
             Some("txt" | "text") => Format::Text,
             Some("html" | "htm" | "xhtml" | "shtml") => Format::Html,
             _ => {
                 // NULs dropped so UTF-16 text sniffs like its ASCII letters.
-                let head: Vec<u8> = bytes[..bytes.len().min(4096)].iter().copied().filter(|&b| b != 0).collect();
+                let head: Vec<u8> = bytes[..bytes.len().min(4096)]
+                    .iter()
+                    .copied()
+                    .filter(|&b| b != 0)
+                    .collect();
                 let head = String::from_utf8_lossy(&head).to_ascii_lowercase();
-                let lead = head.trim_start_matches(['\u{feff}', '\u{fffd}']).trim_start();
+                let lead = head
+                    .trim_start_matches(['\u{feff}', '\u{fffd}'])
+                    .trim_start();
                 if lead.starts_with("<!doctype html")
                     || lead.starts_with("<html")
-                    || (lead.starts_with('<') && ["<body", "<head", "<p>", "<p ", "<article", "<div"].iter().any(|t| head.contains(t)))
+                    || (lead.starts_with('<')
+                        && ["<body", "<head", "<p>", "<p ", "<article", "<div"]
+                            .iter()
+                            .any(|t| head.contains(t)))
                 {
                     Format::Html
-                } else if head.lines().any(|l| l.starts_with("# ") || l.starts_with("## ")) {
+                } else if head
+                    .lines()
+                    .any(|l| l.starts_with("# ") || l.starts_with("## "))
+                {
                     Format::Markdown
                 } else {
                     Format::Text
@@ -147,13 +178,22 @@ impl Document {
     }
 
     /// Parses bytes already in memory with `opts` (the size limit is the caller's job).
-    pub fn from_bytes_with(path: &str, bytes: &[u8], format: Format, opts: &LoadOptions) -> Result<Document, LoadError> {
+    pub fn from_bytes_with(
+        path: &str,
+        bytes: &[u8],
+        format: Format,
+        opts: &LoadOptions,
+    ) -> Result<Document, LoadError> {
         let path = path.to_owned();
         if bytes.iter().all(|b| b.is_ascii_whitespace()) {
             return Err(LoadError::Empty { path });
         }
-        let decoded = decode::decode_as(bytes, opts.encoding)
-            .map_err(|decode::DecodeError::Binary(what)| LoadError::Binary { path: path.clone(), what: what.unwrap_or("a binary file") })?;
+        let decoded = decode::decode_as(bytes, opts.encoding).map_err(
+            |decode::DecodeError::Binary(what)| LoadError::Binary {
+                path: path.clone(),
+                what: what.unwrap_or("a binary file"),
+            },
+        )?;
         let mut b = match format {
             Format::Text => text::parse(&decoded.text),
             Format::Markdown => markdown::parse(&decoded.text),
@@ -162,8 +202,15 @@ impl Document {
         if b.paragraphs.is_empty() {
             return Err(LoadError::NoProse { path });
         }
-        b.meta.title = b.meta.title.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
-        let warnings = decoded.warning.iter().map(|w| format!("{path}: {w}")).collect();
+        b.meta.title = b
+            .meta
+            .title
+            .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
+        let warnings = decoded
+            .warning
+            .iter()
+            .map(|w| format!("{path}: {w}"))
+            .collect();
         Ok(Document {
             path,
             size: bytes.len(),
@@ -190,7 +237,10 @@ impl Document {
             return "stdin".into();
         }
         self.title.clone().unwrap_or_else(|| {
-            Path::new(&self.path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| self.path.clone())
+            Path::new(&self.path)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| self.path.clone())
         })
     }
 }
@@ -198,9 +248,17 @@ impl Document {
 /// Reads at most `limit` bytes; more is an error, not a silent cut.
 fn read_bounded(r: impl Read, shown: &str, limit: u64) -> Result<Vec<u8>, LoadError> {
     let mut bytes = Vec::new();
-    r.take(limit.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| LoadError::Io { path: shown.to_owned(), reason: io_reason(&e) })?;
+    r.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::Io {
+            path: shown.to_owned(),
+            reason: io_reason(&e),
+        })?;
     if bytes.len() as u64 > limit {
-        return Err(LoadError::TooLarge { path: shown.to_owned(), limit });
+        return Err(LoadError::TooLarge {
+            path: shown.to_owned(),
+            limit,
+        });
     }
     Ok(bytes)
 }
@@ -235,7 +293,8 @@ impl Builder {
     /// Appends text copied verbatim from `source_offset` in the source.
     pub fn verbatim(&mut self, s: &str, source_offset: usize) {
         self.open_paragraph();
-        self.map.push(self.text.len(), s.len(), source_offset, s.len());
+        self.map
+            .push(self.text.len(), s.len(), source_offset, s.len());
         self.text.push_str(s);
     }
 
@@ -248,7 +307,8 @@ impl Builder {
     /// Appends text that stands for `source` bytes it does not copy (an entity, a break).
     pub fn rewritten(&mut self, s: &str, source: Range<usize>) {
         self.open_paragraph();
-        self.map.push(self.text.len(), s.len(), source.start, source.len());
+        self.map
+            .push(self.text.len(), s.len(), source.start, source.len());
         self.text.push_str(s);
     }
 
@@ -276,7 +336,11 @@ impl Builder {
     /// Throws away the paragraph being built.
     pub fn discard_paragraph(&mut self) {
         if let Some(start) = self.open.take() {
-            let keep = if self.paragraphs.is_empty() { 0 } else { start - 2 };
+            let keep = if self.paragraphs.is_empty() {
+                0
+            } else {
+                start - 2
+            };
             self.text.truncate(keep);
             self.map.truncate(keep);
         }

@@ -9,35 +9,152 @@ use scraper::node::Element;
 
 /// Elements dropped with everything inside them.
 const TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "nav", "aside", "footer", "form", "button", "input", "select", "textarea",
-    "label", "svg", "math", "canvas", "iframe", "object", "embed", "video", "audio", "picture", "img", "figure", "figcaption",
-    "dialog", "menu", "link", "meta", "map", "option", "datalist", "output", "progress", "meter",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "head",
+    "nav",
+    "aside",
+    "footer",
+    "form",
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "label",
+    "svg",
+    "math",
+    "canvas",
+    "iframe",
+    "object",
+    "embed",
+    "video",
+    "audio",
+    "picture",
+    "img",
+    "figure",
+    "figcaption",
+    "dialog",
+    "menu",
+    "link",
+    "meta",
+    "map",
+    "option",
+    "datalist",
+    "output",
+    "progress",
+    "meter",
 ];
 
 /// ARIA roles of page furniture.
 const ROLES: &[&str] = &[
-    "navigation", "complementary", "banner", "contentinfo", "dialog", "alertdialog", "search", "menu", "menubar", "toolbar", "alert",
-    "marquee", "tablist", "button",
+    "navigation",
+    "complementary",
+    "banner",
+    "contentinfo",
+    "dialog",
+    "alertdialog",
+    "search",
+    "menu",
+    "menubar",
+    "toolbar",
+    "alert",
+    "marquee",
+    "tablist",
+    "button",
 ];
 
 /// Class/id words that always mean chrome.
 const STRONG: &[&str] = &[
-    "ad", "ads", "advert", "adverts", "advertisement", "advertising", "adslot", "dfp", "sponsor", "sponsored", "promo", "promoted",
-    "related", "recommended", "recommendation", "recommendations", "share", "sharing", "sharebar", "social", "cookie", "cookies",
-    "consent", "gdpr", "newsletter", "subscribe", "subscription", "signup", "comment", "comments", "breadcrumb", "breadcrumbs",
-    "nav", "navbar", "navigation", "menu", "outbrain", "taboola", "trending", "popular", "mostread", "popup", "modal", "overlay",
-    "toolbar", "footer", "sidebar", "widget", "masthead", "skip", "disqus", "paywall", "teaser", "teasers", "more",
+    "ad",
+    "ads",
+    "advert",
+    "adverts",
+    "advertisement",
+    "advertising",
+    "adslot",
+    "dfp",
+    "sponsor",
+    "sponsored",
+    "promo",
+    "promoted",
+    "related",
+    "recommended",
+    "recommendation",
+    "recommendations",
+    "share",
+    "sharing",
+    "sharebar",
+    "social",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "signup",
+    "comment",
+    "comments",
+    "breadcrumb",
+    "breadcrumbs",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "outbrain",
+    "taboola",
+    "trending",
+    "popular",
+    "mostread",
+    "popup",
+    "modal",
+    "overlay",
+    "toolbar",
+    "footer",
+    "sidebar",
+    "widget",
+    "masthead",
+    "skip",
+    "disqus",
+    "paywall",
+    "teaser",
+    "teasers",
+    "more",
 ];
 
 /// Class/id words that mean chrome unless another token marks the element as the
 /// article itself.
-const WEAK: &[&str] = &["banner", "caption", "credit", "credits", "tags", "tag", "byline", "author", "dateline", "timestamp", "meta", "hidden"];
+const WEAK: &[&str] = &[
+    "banner",
+    "caption",
+    "credit",
+    "credits",
+    "tags",
+    "tag",
+    "byline",
+    "author",
+    "dateline",
+    "timestamp",
+    "meta",
+    "hidden",
+];
 
 /// Words that mark the article body.
-const POSITIVE: &[&str] = &["article", "body", "content", "story", "main", "post", "entry", "text", "prose"];
+const POSITIVE: &[&str] = &[
+    "article", "body", "content", "story", "main", "post", "entry", "text", "prose",
+];
 
 /// Whole class tokens for text only screen readers get.
-const HIDDEN_TOKENS: &[&str] = &["sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screenreader", "a11y-hidden"];
+const HIDDEN_TOKENS: &[&str] = &[
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader-text",
+    "screenreader",
+    "a11y-hidden",
+];
 
 /// True when `el` and everything inside it is page chrome.
 pub fn is_chrome(el: &Element) -> bool {
@@ -45,24 +162,47 @@ pub fn is_chrome(el: &Element) -> bool {
     if TAGS.contains(&name) {
         return true;
     }
-    if el.attr("hidden").is_some() || el.attr("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) {
+    if el.attr("hidden").is_some()
+        || el
+            .attr("aria-hidden")
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    {
         return true;
     }
     if let Some(style) = el.attr("style") {
-        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        let style: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
         if style.contains("display:none") || style.contains("visibility:hidden") {
             return true;
         }
     }
-    if el.attr("role").is_some_and(|r| r.split_whitespace().any(|r| ROLES.contains(&r.to_ascii_lowercase().as_str()))) {
+    if el.attr("role").is_some_and(|r| {
+        r.split_whitespace()
+            .any(|r| ROLES.contains(&r.to_ascii_lowercase().as_str()))
+    }) {
         return true;
     }
     // Ad slots and trackers often carry data-ad* attributes and nothing else.
-    if el.attrs().any(|(k, _)| k.starts_with("data-ad-") || k == "data-ad" || k == "data-advertisement") {
+    if el
+        .attrs()
+        .any(|(k, _)| k.starts_with("data-ad-") || k == "data-ad" || k == "data-advertisement")
+    {
         return true;
     }
-    let tokens: Vec<String> = el.attr("class").into_iter().chain(el.attr("id")).flat_map(str::split_whitespace).map(str::to_owned).collect();
-    if tokens.iter().any(|t| HIDDEN_TOKENS.contains(&t.to_ascii_lowercase().as_str())) {
+    let tokens: Vec<String> = el
+        .attr("class")
+        .into_iter()
+        .chain(el.attr("id"))
+        .flat_map(str::split_whitespace)
+        .map(str::to_owned)
+        .collect();
+    if tokens
+        .iter()
+        .any(|t| HIDDEN_TOKENS.contains(&t.to_ascii_lowercase().as_str()))
+    {
         return true;
     }
     let words: Vec<Vec<String>> = tokens.iter().map(|t| words(t)).collect();
@@ -71,16 +211,28 @@ pub fn is_chrome(el: &Element) -> bool {
         return true;
     }
     // "post-meta" is weak; "story-body" next to "has-caption" keeps the element.
-    words.iter().any(|ws| has(WEAK, ws)) && !words.iter().any(|ws| has(POSITIVE, ws) && !has(WEAK, ws))
+    words.iter().any(|ws| has(WEAK, ws))
+        && !words.iter().any(|ws| has(POSITIVE, ws) && !has(WEAK, ws))
 }
 
 /// True when the class or id of `el` names a byline or author line.
 pub fn is_byline(el: &Element) -> bool {
-    el.attr("class").into_iter().chain(el.attr("id")).flat_map(str::split_whitespace).any(|t| {
-        let ws = words(t);
-        ws.iter().any(|w| w == "byline" || w == "author" || w == "authors") && !ws.iter().any(|w| w == "bio" || w == "avatar")
-    }) || el.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("author"))
-        || el.attr("itemprop").is_some_and(|r| r.eq_ignore_ascii_case("author"))
+    el.attr("class")
+        .into_iter()
+        .chain(el.attr("id"))
+        .flat_map(str::split_whitespace)
+        .any(|t| {
+            let ws = words(t);
+            ws.iter()
+                .any(|w| w == "byline" || w == "author" || w == "authors")
+                && !ws.iter().any(|w| w == "bio" || w == "avatar")
+        })
+        || el
+            .attr("rel")
+            .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+        || el
+            .attr("itemprop")
+            .is_some_and(|r| r.eq_ignore_ascii_case("author"))
 }
 
 /// Splits a class token into lowercase words: `shareBar_top-2` → share, bar, top, 2.
@@ -119,7 +271,10 @@ mod tests {
 
     fn chrome(html: &str) -> bool {
         let doc = Html::parse_fragment(html);
-        let el = doc.select(&Selector::parse("body > *, div, span, p, section").unwrap()).next().unwrap();
+        let el = doc
+            .select(&Selector::parse("body > *, div, span, p, section").unwrap())
+            .next()
+            .unwrap();
         is_chrome(el.value())
     }
 

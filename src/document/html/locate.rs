@@ -39,7 +39,13 @@ pub struct Locator<'a> {
 
 impl<'a> Locator<'a> {
     pub fn new(src: &'a str) -> Self {
-        Self { src, runs: text_runs(src), run: 0, cursor: 0, lost: Vec::new() }
+        Self {
+            src,
+            runs: text_runs(src),
+            run: 0,
+            cursor: 0,
+            lost: Vec::new(),
+        }
     }
 
     /// Finds `text` (node number `id`) after the previous node. Returns the segments of
@@ -68,7 +74,14 @@ impl<'a> Locator<'a> {
         let from = self.cursor.min(self.src.len().saturating_sub(1));
         let upto = upto.max(from + 1).min(self.src.len().max(from + 1));
         for (id, len) in self.lost.drain(..) {
-            out.push((id, vec![Seg { text: 0..len, src: from..upto, verbatim: false }]));
+            out.push((
+                id,
+                vec![Seg {
+                    text: 0..len,
+                    src: from..upto,
+                    verbatim: false,
+                }],
+            ));
         }
     }
 
@@ -77,7 +90,11 @@ impl<'a> Locator<'a> {
         let limit = self.cursor.saturating_add(MAX_SCAN);
         // Runs wholly before the cursor are done for good; a failed search must not
         // consume the runs after it.
-        while self.runs.get(self.run).is_some_and(|r| r.end <= self.cursor) {
+        while self
+            .runs
+            .get(self.run)
+            .is_some_and(|r| r.end <= self.cursor)
+        {
             self.run += 1;
         }
         for run in &self.runs[self.run..] {
@@ -114,7 +131,11 @@ fn match_at(src: &str, p: usize, t: &str) -> Option<(Vec<Seg>, usize)> {
             last.src.end = s.end;
             return;
         }
-        segs.push(Seg { text, src: s, verbatim });
+        segs.push(Seg {
+            text,
+            src: s,
+            verbatim,
+        });
     };
     while ti < t.len() {
         let tc = t[ti..].chars().next()?;
@@ -127,11 +148,20 @@ fn match_at(src: &str, p: usize, t: &str) -> Option<(Vec<Seg>, usize)> {
             ti += decoded.len();
             si += n;
         } else if sc == tc {
-            push(&mut segs, ti..ti + tc.len_utf8(), si..si + sc.len_utf8(), true);
+            push(
+                &mut segs,
+                ti..ti + tc.len_utf8(),
+                si..si + sc.len_utf8(),
+                true,
+            );
             ti += tc.len_utf8();
             si += sc.len_utf8();
         } else if sc == '\r' && tc == '\n' {
-            let n = if src[si + 1..].starts_with('\n') { 2 } else { 1 };
+            let n = if src[si + 1..].starts_with('\n') {
+                2
+            } else {
+                1
+            };
             push(&mut segs, ti..ti + 1, si..si + n, false);
             ti += 1;
             si += n;
@@ -156,13 +186,24 @@ pub fn char_ref(s: &str) -> Option<(String, usize)> {
     if b.get(1) == Some(&b'#') {
         let hex = matches!(b.get(2), Some(b'x' | b'X'));
         let digits_at = if hex { 3 } else { 2 };
-        let digits = b[digits_at..].iter().take_while(|c| if hex { c.is_ascii_hexdigit() } else { c.is_ascii_digit() }).count();
+        let digits = b[digits_at..]
+            .iter()
+            .take_while(|c| {
+                if hex {
+                    c.is_ascii_hexdigit()
+                } else {
+                    c.is_ascii_digit()
+                }
+            })
+            .count();
         if digits == 0 {
             return None;
         }
         let mut value: u32 = 0;
         for &c in &b[digits_at..digits_at + digits] {
-            value = value.saturating_mul(if hex { 16 } else { 10 }).saturating_add((c as char).to_digit(16)?);
+            value = value
+                .saturating_mul(if hex { 16 } else { 10 })
+                .saturating_add((c as char).to_digit(16)?);
         }
         let mut end = digits_at + digits;
         if b.get(end) == Some(&b';') {
@@ -170,20 +211,33 @@ pub fn char_ref(s: &str) -> Option<(String, usize)> {
         }
         let c = match value {
             0 => '\u{FFFD}',
-            0x80..=0x9F => C1_REPLACEMENTS[(value - 0x80) as usize].unwrap_or_else(|| char::from_u32(value).unwrap_or('\u{FFFD}')),
+            0x80..=0x9F => C1_REPLACEMENTS[(value - 0x80) as usize]
+                .unwrap_or_else(|| char::from_u32(value).unwrap_or('\u{FFFD}')),
             _ => char::from_u32(value).unwrap_or('\u{FFFD}'),
         };
         return Some((c.to_string(), end));
     }
-    let name_len = b[1..].iter().take(40).take_while(|c| c.is_ascii_alphanumeric()).count();
+    let name_len = b[1..]
+        .iter()
+        .take(40)
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
     if name_len == 0 {
         return None;
     }
     let name = &s[1..1 + name_len];
     // The table also holds every prefix of every name, valued (0, 0).
     let get = |key: &str| NAMED_ENTITIES.get(key).filter(|v| v.0 != 0);
-    let found = if b.get(1 + name_len) == Some(&b';') { get(&s[1..2 + name_len]).map(|v| (v, name_len + 2)) } else { None }
-        .or_else(|| (2..=name_len).rev().find_map(|n| get(&name[..n]).map(|v| (v, n + 1))));
+    let found = if b.get(1 + name_len) == Some(&b';') {
+        get(&s[1..2 + name_len]).map(|v| (v, name_len + 2))
+    } else {
+        None
+    }
+    .or_else(|| {
+        (2..=name_len)
+            .rev()
+            .find_map(|n| get(&name[..n]).map(|v| (v, n + 1)))
+    });
     let (&(a, bb), len) = found?;
     let mut out = String::new();
     out.extend(char::from_u32(a));
@@ -194,7 +248,18 @@ pub fn char_ref(s: &str) -> Option<(String, usize)> {
 }
 
 /// Elements whose content is text up to their end tag, not markup.
-const RAW: &[&str] = &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"];
+const RAW: &[&str] = &[
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "noscript",
+    "plaintext",
+];
 
 /// Byte ranges of the source outside tags, comments and declarations: the only
 /// places a text node can start.
@@ -221,16 +286,26 @@ fn text_runs(src: &str) -> Vec<Range<usize>> {
             push(&mut runs, content..end);
             i = (end + 3).min(b.len());
             start = i;
-        } else if rest.first().is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?')) {
+        } else if rest
+            .first()
+            .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?'))
+        {
             push(&mut runs, start..i);
             let closing = rest[0] == b'/';
             let name_start = i + 1 + usize::from(closing);
-            let name_len = b[name_start..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+            let name_len = b[name_start..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count();
             let name = src[name_start..name_start + name_len].to_ascii_lowercase();
             i = tag_end(b, name_start + name_len);
             start = i;
             if !closing && let Some(raw) = RAW.iter().find(|r| **r == name) {
-                let end = if *raw == "plaintext" { b.len() } else { end_tag(src, i, raw) };
+                let end = if *raw == "plaintext" {
+                    b.len()
+                } else {
+                    end_tag(src, i, raw)
+                };
                 push(&mut runs, i..end);
                 i = end;
                 start = end;
@@ -326,8 +401,22 @@ mod tests {
         let found = l.find(7, "Tom & Ana\nmet");
         assert_eq!(found.len(), 1);
         let segs = &found[0].1;
-        assert_eq!(segs[0], Seg { text: 0..4, src: 15..19, verbatim: true });
-        assert_eq!(segs[1], Seg { text: 4..5, src: 19..24, verbatim: false });
+        assert_eq!(
+            segs[0],
+            Seg {
+                text: 0..4,
+                src: 15..19,
+                verbatim: true
+            }
+        );
+        assert_eq!(
+            segs[1],
+            Seg {
+                text: 4..5,
+                src: 19..24,
+                verbatim: false
+            }
+        );
         assert_eq!(&src[segs[2].src.clone()], " Ana");
         assert_eq!(&src[segs[3].src.clone()], "\r\n");
         assert_eq!(&src[segs[4].src.clone()], "met");
@@ -340,7 +429,17 @@ mod tests {
         assert_eq!(l.find(1, "Alpha").len(), 1);
         assert!(l.find(2, "Beta").is_empty());
         let found = l.find(3, "Gamma");
-        assert_eq!(found[0], (2, vec![Seg { text: 0..4, src: 8..15, verbatim: false }]));
+        assert_eq!(
+            found[0],
+            (
+                2,
+                vec![Seg {
+                    text: 0..4,
+                    src: 8..15,
+                    verbatim: false
+                }]
+            )
+        );
         assert_eq!(found[1].1[0].src, 15..20);
         assert!(l.finish().is_empty());
     }

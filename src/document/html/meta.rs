@@ -20,12 +20,40 @@ pub struct PageMeta {
 }
 
 const DATE_KEYS: &[&str] = &[
-    "article:published_time", "og:published_time", "published_time", "datepublished", "date", "pubdate", "publishdate",
-    "publish-date", "publish_date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.issued", "parsely-pub-date",
-    "sailthru.date", "article.published", "originalpublicationdate",
+    "article:published_time",
+    "og:published_time",
+    "published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "dcterms.issued",
+    "parsely-pub-date",
+    "sailthru.date",
+    "article.published",
+    "originalpublicationdate",
 ];
-const AUTHOR_KEYS: &[&str] = &["author", "article:author", "byl", "sailthru.author", "parsely-author", "dc.creator", "citation_author"];
-const TITLE_KEYS: &[&str] = &["og:title", "twitter:title", "headline", "parsely-title", "sailthru.title"];
+const AUTHOR_KEYS: &[&str] = &[
+    "author",
+    "article:author",
+    "byl",
+    "sailthru.author",
+    "parsely-author",
+    "dc.creator",
+    "citation_author",
+];
+const TITLE_KEYS: &[&str] = &[
+    "og:title",
+    "twitter:title",
+    "headline",
+    "parsely-title",
+    "sailthru.title",
+];
 
 pub fn read(doc: &Html, root: NodeId) -> PageMeta {
     let mut m = PageMeta::default();
@@ -46,7 +74,9 @@ pub fn read(doc: &Html, root: NodeId) -> PageMeta {
                 continue;
             }
         };
-        let Node::Element(el) = n.value() else { continue };
+        let Node::Element(el) = n.value() else {
+            continue;
+        };
         if inside > 0 || n.id() == root {
             inside += 1;
         }
@@ -55,8 +85,16 @@ pub fn read(doc: &Html, root: NodeId) -> PageMeta {
         }
         match el.name() {
             "meta" => {
-                let key = el.attr("property").or(el.attr("name")).or(el.attr("itemprop")).unwrap_or("").trim().to_ascii_lowercase();
-                let Some(value) = el.attr("content").map(clean).filter(|v| !v.is_empty()) else { continue };
+                let key = el
+                    .attr("property")
+                    .or(el.attr("name"))
+                    .or(el.attr("itemprop"))
+                    .unwrap_or("")
+                    .trim()
+                    .to_ascii_lowercase();
+                let Some(value) = el.attr("content").map(clean).filter(|v| !v.is_empty()) else {
+                    continue;
+                };
                 if DATE_KEYS.contains(&key.as_str()) {
                     m.date = m.date.or(Some(value));
                 } else if AUTHOR_KEYS.contains(&key.as_str()) && !value.contains("://") {
@@ -66,15 +104,26 @@ pub fn read(doc: &Html, root: NodeId) -> PageMeta {
                 }
             }
             "title" if doc_title.is_none() => doc_title = Some(text_of(n)),
-            "script" if el.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
+            "script"
+                if el
+                    .attr("type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+            {
                 if let Ok(v) = serde_json::from_str::<serde_json::Value>(&text_of_raw(n)) {
                     ld.push(v);
                 }
             }
             "time" if time.is_none() => {
-                let published = el.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datepublished")) || el.attr("pubdate").is_some();
+                let published = el
+                    .attr("itemprop")
+                    .is_some_and(|p| p.eq_ignore_ascii_case("datepublished"))
+                    || el.attr("pubdate").is_some();
                 if published || inside > 0 || whole {
-                    time = el.attr("datetime").map(clean).filter(|v| !v.is_empty()).or_else(|| Some(text_of(n)).filter(|t| !t.is_empty()));
+                    time = el
+                        .attr("datetime")
+                        .map(clean)
+                        .filter(|v| !v.is_empty())
+                        .or_else(|| Some(text_of(n)).filter(|t| !t.is_empty()));
                 }
             }
             "h1" if chrome_depth == 0 => {
@@ -93,7 +142,10 @@ pub fn read(doc: &Html, root: NodeId) -> PageMeta {
     let (ld_title, ld_date, ld_author) = json_ld(&ld);
     m.date = m.date.or(ld_date).or(time);
     m.byline = m.byline.or(ld_author).or(byline_el.map(|b| strip_by(&b)));
-    m.title = metas_title.or(ld_title).or(doc_title.map(|t| strip_site(&t))).filter(|t| !t.is_empty());
+    m.title = metas_title
+        .or(ld_title)
+        .or(doc_title.map(|t| strip_site(&t)))
+        .filter(|t| !t.is_empty());
     m
 }
 
@@ -109,15 +161,30 @@ fn json_ld(blocks: &[serde_json::Value]) -> (Option<String>, Option<String>, Opt
             Value::Array(items) => stack.extend(items.iter().rev().map(|i| (i, depth + 1))),
             Value::Object(o) => {
                 if o.contains_key("datePublished") || o.contains_key("headline") {
-                    let s = |k: &str| o.get(k).and_then(Value::as_str).map(clean).filter(|s| !s.is_empty());
+                    let s = |k: &str| {
+                        o.get(k)
+                            .and_then(Value::as_str)
+                            .map(clean)
+                            .filter(|s| !s.is_empty())
+                    };
                     let author = o.get("author").and_then(|a| {
-                        let one = |a: &Value| a.as_str().map(str::to_owned).or_else(|| a.get("name").and_then(Value::as_str).map(str::to_owned));
+                        let one = |a: &Value| {
+                            a.as_str().map(str::to_owned).or_else(|| {
+                                a.get("name").and_then(Value::as_str).map(str::to_owned)
+                            })
+                        };
                         match a {
-                            Value::Array(list) => Some(list.iter().filter_map(one).collect::<Vec<_>>().join(", ")),
+                            Value::Array(list) => {
+                                Some(list.iter().filter_map(one).collect::<Vec<_>>().join(", "))
+                            }
                             _ => one(a),
                         }
                     });
-                    return (s("headline"), s("datePublished"), author.map(|a| clean(&a)).filter(|a| !a.is_empty()));
+                    return (
+                        s("headline"),
+                        s("datePublished"),
+                        author.map(|a| clean(&a)).filter(|a| !a.is_empty()),
+                    );
                 }
                 if let Some(g) = o.get("@graph") {
                     stack.push((g, depth + 1));
@@ -135,7 +202,9 @@ pub fn text_of(n: NodeRef<'_, Node>) -> String {
 }
 
 fn text_of_raw(n: NodeRef<'_, Node>) -> String {
-    n.descendants().filter_map(|d| d.value().as_text().map(|t| &**t)).collect()
+    n.descendants()
+        .filter_map(|d| d.value().as_text().map(|t| &**t))
+        .collect()
 }
 
 fn clean(s: &str) -> String {
@@ -179,7 +248,10 @@ mod tests {
         assert_eq!(m.byline.as_deref(), Some("Lena Ortiz"));
         assert_eq!(m.date.as_deref(), Some("2031-04-02T08:15:00Z"));
         assert_eq!(m.title.as_deref(), Some("Ferry sinks"));
-        assert_eq!(strip_site("Ferry sinks in the bay | Coast Wire"), "Ferry sinks in the bay");
+        assert_eq!(
+            strip_site("Ferry sinks in the bay | Coast Wire"),
+            "Ferry sinks in the bay"
+        );
         assert!(m.h1.is_none());
     }
 }

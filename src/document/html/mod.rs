@@ -27,7 +27,16 @@ pub fn parse(src: &str) -> Builder {
     let segs = locate_all(src, &doc);
     let root = score::article_root(&doc);
     let page = meta::read(&doc, root);
-    let mut e = Emitter { b: Builder::default(), src, segs: &segs, space: None, chars: 0, link_chars: 0, links: 0, after_br: false };
+    let mut e = Emitter {
+        b: Builder::default(),
+        src,
+        segs: &segs,
+        space: None,
+        chars: 0,
+        link_chars: 0,
+        links: 0,
+        after_br: false,
+    };
     let h1 = page.h1.and_then(|id| doc.tree.get(id));
     if let Some(h1) = h1 {
         // The headline leads the prose, as in the other formats, even when the page
@@ -35,7 +44,10 @@ pub fn parse(src: &str) -> Builder {
         e.walk(h1, None);
         e.flush();
     }
-    let h1_text = e.b.paragraphs.first().map(|r| e.b.text[r.clone()].to_owned());
+    let h1_text =
+        e.b.paragraphs
+            .first()
+            .map(|r| e.b.text[r.clone()].to_owned());
     if let Some(root) = doc.tree.get(root) {
         e.walk(root, h1.map(|h| h.id()));
         e.flush();
@@ -53,7 +65,9 @@ fn locate_all(src: &str, doc: &Html) -> HashMap<NodeId, Vec<Seg>> {
     let mut ids = Vec::new();
     let mut out = HashMap::new();
     for n in doc.tree.root().descendants() {
-        let Some(t) = n.value().as_text() else { continue };
+        let Some(t) = n.value().as_text() else {
+            continue;
+        };
         if t.trim().is_empty() {
             continue;
         }
@@ -70,17 +84,85 @@ fn locate_all(src: &str, doc: &Html) -> HashMap<NodeId, Vec<Seg>> {
 
 /// Block elements: each starts and ends a paragraph.
 const BLOCKS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div", "dl", "dt", "fieldset",
-    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "listing",
-    "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "caption", "tbody", "thead", "tfoot", "tr", "td", "th",
-    "ul", "legend",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "li",
+    "listing",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "caption",
+    "tbody",
+    "thead",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "ul",
+    "legend",
 ];
 
 /// Openings of short paragraphs that are page furniture even without telling markup.
 const FURNITURE: &[&str] = &[
-    "related", "read more", "read next", "more on this", "more from", "most read", "most popular", "recommended", "share this",
-    "share on", "share article", "follow us", "sign up", "subscribe", "advertisement", "you may also like", "see also", "also read",
-    "trending", "comments", "click here", "skip to", "listen to this", "continue reading", "copyright", "©", "all rights reserved",
+    "related",
+    "read more",
+    "read next",
+    "more on this",
+    "more from",
+    "most read",
+    "most popular",
+    "recommended",
+    "share this",
+    "share on",
+    "share article",
+    "follow us",
+    "sign up",
+    "subscribe",
+    "advertisement",
+    "you may also like",
+    "see also",
+    "also read",
+    "trending",
+    "comments",
+    "click here",
+    "skip to",
+    "listen to this",
+    "continue reading",
+    "copyright",
+    "©",
+    "all rights reserved",
 ];
 
 struct Emitter<'a> {
@@ -127,7 +209,10 @@ impl Emitter<'_> {
                     if skipping == Some(n.id()) {
                         skipping = None;
                         // A dropped block still separates what is around it.
-                        if n.value().as_element().is_some_and(|e| BLOCKS.contains(&e.name())) {
+                        if n.value()
+                            .as_element()
+                            .is_some_and(|e| BLOCKS.contains(&e.name()))
+                        {
                             self.flush();
                         }
                         continue;
@@ -182,7 +267,9 @@ impl Emitter<'_> {
             let mut at = seg.src.start;
             while !rest.is_empty() {
                 let ws = rest.starts_with(char::is_whitespace);
-                let n = rest.find(|c: char| c.is_whitespace() != ws).unwrap_or(rest.len());
+                let n = rest
+                    .find(|c: char| c.is_whitespace() != ws)
+                    .unwrap_or(rest.len());
                 if ws {
                     self.pending_space(at..at + n);
                 } else {
@@ -225,7 +312,10 @@ impl Emitter<'_> {
     fn flush(&mut self) {
         self.space = None;
         self.after_br = false;
-        let (chars, link_chars) = (std::mem::take(&mut self.chars), std::mem::take(&mut self.link_chars));
+        let (chars, link_chars) = (
+            std::mem::take(&mut self.chars),
+            std::mem::take(&mut self.link_chars),
+        );
         let current = self.b.current().trim().to_owned();
         if current.is_empty() {
             self.b.end_paragraph();
@@ -239,7 +329,9 @@ impl Emitter<'_> {
         match boilerplate::classify(&current) {
             Some(kind) => {
                 match kind {
-                    Boilerplate::Byline(name) => self.b.meta.byline = self.b.meta.byline.take().or(name),
+                    Boilerplate::Byline(name) => {
+                        self.b.meta.byline = self.b.meta.byline.take().or(name)
+                    }
                     Boilerplate::Date(d) => self.b.meta.date = self.b.meta.date.take().or(Some(d)),
                     Boilerplate::Caption => {}
                 }
@@ -257,7 +349,11 @@ fn is_furniture(p: &str) -> bool {
         return true;
     }
     // Cookie notices without telling markup.
-    words <= 60 && lower.contains("cookie") && ["accept", "consent", "privacy", "agree"].iter().any(|w| lower.contains(w))
+    words <= 60
+        && lower.contains("cookie")
+        && ["accept", "consent", "privacy", "agree"]
+            .iter()
+            .any(|w| lower.contains(w))
 }
 
 #[cfg(test)]
@@ -290,12 +386,15 @@ mod tests {
     #[test]
     fn extracts_the_article_and_nothing_else() {
         let b = parse(PAGE);
-        assert_eq!(paras(&b), vec![
-            "Dam breach floods valley",
-            "The dam at Orsk failed at dawn on Tuesday, officials said.",
-            "About 1,200 people left their homes — most by boat. Schools are closed.",
-            "Rain is expected to continue through Friday, the weather office said.",
-        ]);
+        assert_eq!(
+            paras(&b),
+            vec![
+                "Dam breach floods valley",
+                "The dam at Orsk failed at dawn on Tuesday, officials said.",
+                "About 1,200 people left their homes — most by boat. Schools are closed.",
+                "Rain is expected to continue through Friday, the weather office said.",
+            ]
+        );
         assert_eq!(b.meta.title.as_deref(), Some("Dam breach floods valley"));
         assert_eq!(b.meta.date.as_deref(), Some("2031-05-06T07:00:00Z"));
         assert_eq!(b.meta.byline.as_deref(), Some("Ana Ruiz"));
@@ -309,18 +408,29 @@ mod tests {
             let text = &b.text[r.clone()];
             let first = text.split_whitespace().next().unwrap();
             let last = text.split_whitespace().last().unwrap();
-            assert!(PAGE[span.clone()].starts_with(first), "{text:?} vs {:?}", &PAGE[span.clone()]);
+            assert!(
+                PAGE[span.clone()].starts_with(first),
+                "{text:?} vs {:?}",
+                &PAGE[span.clone()]
+            );
             assert!(PAGE[span].ends_with(last));
         }
         let dash = b.text.find('—').unwrap();
-        assert_eq!(b.map.to_file(dash..dash + 3).map(|r| &PAGE[r]), Some("&mdash;"));
+        assert_eq!(
+            b.map.to_file(dash..dash + 3).map(|r| &PAGE[r]),
+            Some("&mdash;")
+        );
         let nbsp = b.text.find("dawn on").unwrap() + 4;
-        assert_eq!(b.map.to_file(nbsp..nbsp + 1).map(|r| &PAGE[r]), Some("&nbsp;"));
+        assert_eq!(
+            b.map.to_file(nbsp..nbsp + 1).map(|r| &PAGE[r]),
+            Some("&nbsp;")
+        );
     }
 
     #[test]
     fn pages_without_article_markup_are_scored() {
-        let long = "The harbour crane collapsed onto two ships, injuring four workers, the port said.";
+        let long =
+            "The harbour crane collapsed onto two ships, injuring four workers, the port said.";
         let html = format!(
             "<html><body><div id=top><a href=/>Home</a> <a href=/x>World</a></div><div class=wrap><div id=c><p>{long}</p><p>{long}</p></div></div><div><p><a href=/y>Another story about cranes, ships and ports, elsewhere</a></p></div></body></html>"
         );
@@ -330,9 +440,13 @@ mod tests {
 
     #[test]
     fn double_breaks_split_paragraphs_and_crlf_maps() {
-        let src = "<body><div>First part of the text.<br><br>\r\nSecond part\r\nof it.</div></body>";
+        let src =
+            "<body><div>First part of the text.<br><br>\r\nSecond part\r\nof it.</div></body>";
         let b = parse(src);
-        assert_eq!(paras(&b), vec!["First part of the text.", "Second part of it."]);
+        assert_eq!(
+            paras(&b),
+            vec!["First part of the text.", "Second part of it."]
+        );
         let r = b.paragraphs[1].clone();
         assert_eq!(&src[b.map.to_file(r).unwrap()], "Second part\r\nof it.");
     }

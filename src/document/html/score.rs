@@ -42,10 +42,16 @@ pub fn article_root(doc: &Html) -> NodeId {
                         "a" => link_depth += 1,
                         _ => {}
                     }
-                    if el.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("main")) {
+                    if el
+                        .attr("role")
+                        .is_some_and(|r| r.eq_ignore_ascii_case("main"))
+                    {
                         main = main.or(Some(n.id()));
                     }
-                    if el.attr("itemprop").is_some_and(|r| r.split_whitespace().any(|w| w == "articleBody")) {
+                    if el
+                        .attr("itemprop")
+                        .is_some_and(|r| r.split_whitespace().any(|w| w == "articleBody"))
+                    {
                         article_body = article_body.or(Some(n.id()));
                     }
                 }
@@ -62,7 +68,9 @@ pub fn article_root(doc: &Html) -> NodeId {
                 _ => {}
             },
             Edge::Close(n) => {
-                let Node::Element(el) = n.value() else { continue };
+                let Node::Element(el) = n.value() else {
+                    continue;
+                };
                 if chrome_depth > 0 {
                     chrome_depth -= 1;
                     continue;
@@ -73,14 +81,17 @@ pub fn article_root(doc: &Html) -> NodeId {
                     }
                     "a" => link_depth = link_depth.saturating_sub(1),
                     "p" => {
-                        let Some((_, chars, links, commas)) = paras.pop() else { continue };
+                        let Some((_, chars, links, commas)) = paras.pop() else {
+                            continue;
+                        };
                         let prose = chars - links.min(chars);
                         total += prose;
                         if let Some(a) = articles.last() {
                             *article_text.entry(*a).or_default() += prose;
                         }
                         if chars >= 25 {
-                            let score = (1.0 + commas as f64 + (chars as f64 / 100.0).min(3.0)) * (prose as f64 / chars as f64);
+                            let score = (1.0 + commas as f64 + (chars as f64 / 100.0).min(3.0))
+                                * (prose as f64 / chars as f64);
                             let mut up = n.parent();
                             for share in [1.0, 0.5] {
                                 let Some(a) = up else { break };
@@ -99,7 +110,10 @@ pub fn article_root(doc: &Html) -> NodeId {
     }
     // The article element with the most paragraph text, if it holds a good share of
     // the page's (pages of teasers use <article> for every card).
-    if let Some((&id, &text)) = article_text.iter().max_by_key(|(id, text)| (**text, std::cmp::Reverse(**id))) {
+    if let Some((&id, &text)) = article_text
+        .iter()
+        .max_by_key(|(id, text)| (**text, std::cmp::Reverse(**id)))
+    {
         if text > 0 && text * 10 >= total * 4 {
             return id;
         }
@@ -107,7 +121,10 @@ pub fn article_root(doc: &Html) -> NodeId {
     if let Some(id) = main {
         return id;
     }
-    if let Some((&best, &score)) = scores.iter().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0))) {
+    if let Some((&best, &score)) = scores
+        .iter()
+        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
+    {
         // Paragraphs split into several blocks score their common parent higher.
         let (mut id, mut score) = (best, score);
         while let Some(parent) = doc.tree.get(id).and_then(|n| n.parent()) {
@@ -133,13 +150,18 @@ mod tests {
         format!("{}#{}", el.name(), el.id().unwrap_or(""))
     }
 
-    const LONG: &str = "The river rose past the old stone bridge, flooding the lower town overnight.";
+    const LONG: &str =
+        "The river rose past the old stone bridge, flooding the lower town overnight.";
 
     #[test]
     fn article_markup_wins() {
-        let html = format!("<body><div id=a><p>{LONG}</p></div><div itemprop=articleBody id=b><p>short</p></div></body>");
+        let html = format!(
+            "<body><div id=a><p>{LONG}</p></div><div itemprop=articleBody id=b><p>short</p></div></body>"
+        );
         assert_eq!(root_tag(&html), "div#b");
-        let html = format!("<body><article id=x><p>{LONG}</p><p>{LONG}</p></article><article id=y><p>{LONG}</p></article></body>");
+        let html = format!(
+            "<body><article id=x><p>{LONG}</p><p>{LONG}</p></article><article id=y><p>{LONG}</p></article></body>"
+        );
         assert_eq!(root_tag(&html), "article#x");
     }
 
