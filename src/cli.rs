@@ -9,6 +9,7 @@ use crate::compare::Comparison;
 use crate::document::{self, Document, LoadOptions};
 use crate::output;
 use crate::report::{self, Report};
+use crate::review::{self, Review};
 use crate::source::Source;
 
 const EXAMPLES: &str = "\
@@ -18,7 +19,9 @@ Examples:
   parallax --format json a.txt b.txt     print the alignment as JSON (no TUI)
   curl -s URL | parallax - saved.html    compare a page from stdin with a saved one
   parallax --format markdown -o review.md a.txt b.txt c.txt
-                                         write a Markdown review to a file";
+                                         write a Markdown review to a file
+  parallax --format html -o review.html a.txt b.txt
+                                         write a self-contained web page";
 
 /// Compare how several sources cover the same event, side by side.
 ///
@@ -55,6 +58,10 @@ pub struct Cli {
     #[arg(short, long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
     pub pivot: u16,
 
+    /// The review file holding the editors' notes; reports include its notes.
+    #[arg(long, value_name = "FILE", default_value = review::DEFAULT_FILE)]
+    pub review: PathBuf,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -67,6 +74,8 @@ pub enum OutputFormat {
     Json,
     /// A readable review in Markdown.
     Markdown,
+    /// A self-contained web page: the sources side by side, printable.
+    Html,
 }
 
 #[derive(Debug, Subcommand)]
@@ -192,6 +201,7 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
     }
     if let Some(out) = &cli.output {
         refuse_inputs(out, &cli.files)?;
+        refuse_inputs(out, std::slice::from_ref(&cli.review))?;
     }
     let opts = LoadOptions {
         encoding: cli.encoding,
@@ -211,7 +221,15 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
             eprintln!("parallax: warning: {}", crate::sanitize::one_line(w));
         }
     }
+    let review = load_review(&cli.review, &sources)?;
     let comparison = Comparison::new(sources);
+    let report = || {
+        let mut r = Report::build(&comparison, pivot);
+        if let Some(review) = &review {
+            r.add_notes(review);
+        }
+        r
+    };
     let text = match cli.format {
         OutputFormat::Tui => {
             if cli.output.is_some() {
@@ -226,14 +244,34 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
             }
             return Ok(Outcome::Tui(comparison, pivot));
         }
-        OutputFormat::Json => report::json::render(&Report::build(&comparison, pivot)),
-        OutputFormat::Markdown => report::markdown::render(&Report::build(&comparison, pivot)),
+        OutputFormat::Json => report::json::render(&report()),
+        OutputFormat::Markdown => report::markdown::render(&report()),
+        OutputFormat::Html => report::html::render(&report(), &report::html::Palette::default()),
     };
     match &cli.output {
         Some(path) => output::write_atomic(path, text.as_bytes()).map_err(UsageError)?,
         None => output::print(&text),
     }
     Ok(Outcome::Done)
+}
+
+/// The review file with the sources opened in it, when there is one. A broken file,
+/// or one from a newer parallax, stops the run (and is left as it is).
+pub fn load_review(path: &Path, sources: &[Source]) -> Result<Option<Review>, UsageError> {
+    let Some(mut review) = Review::load_existing(path).map_err(|e| UsageError(e.to_string()))?
+    else {
+        return Ok(None);
+    };
+    // Standard input cannot be read twice: its notes are not shown.
+    for s in sources
+        .iter()
+        .filter(|s| s.doc.path != document::STDIN_PATH)
+    {
+        let bytes = std::fs::read(&s.doc.path)
+            .map_err(|e| UsageError(format!("{}: {e}", crate::sanitize::one_line(&s.doc.path))))?;
+        review.open_source(&s.doc.path, &bytes);
+    }
+    Ok(Some(review))
 }
 
 /// Refuses an output path that is one of the inputs.

@@ -15,16 +15,27 @@ impl Comparison {
     pub fn new(sources: Vec<Source>) -> Self {
         let alignment = align::align(&sources);
         let normalizer = Normalizer::new(alignment.language);
-        Self { sources, alignment, normalizer }
+        Self {
+            sources,
+            alignment,
+            normalizer,
+        }
     }
 
     /// The diff of group `g` against `pivot`'s member (computed on demand).
     pub fn diff(&self, g: usize, pivot: usize) -> GroupDiff {
-        diff::diff_group(&self.sources, &self.alignment.groups[g], pivot, &self.normalizer)
+        diff::diff_group(
+            &self.sources,
+            &self.alignment.groups[g],
+            pivot,
+            &self.normalizer,
+        )
     }
 
     /// Diffs of every group against `pivot`.
     pub fn diffs(&self, pivot: usize) -> Vec<GroupDiff> {
-        (0..self.alignment.groups.len()).map(|g| self.diff(g, pivot)).collect()
+        (0..self.alignment.groups.len())
+            .map(|g| self.diff(g, pivot))
+            .collect()
     }
 }

@@ -54,11 +54,24 @@ pub fn members(sources: &[Source], group: &Group) -> Vec<Member> {
     for id in &group.sentences {
         let r = sources[id.source].sentences[id.index].range.clone();
         match out.last_mut() {
-            Some(m) if m.source == id.source && m.sentences.last().is_some_and(|&l| l + 1 == id.index) => {
+            // Only neighbours in one paragraph merge, so a member's text is one run of the file.
+            Some(m)
+                if m.source == id.source
+                    && m.sentences.last().is_some_and(|&l| {
+                        l + 1 == id.index
+                            && sources[id.source].sentences[l].paragraph
+                                == sources[id.source].sentences[id.index].paragraph
+                    }) =>
+            {
                 m.sentences.push(id.index);
                 m.range.end = r.end;
             }
-            _ => out.push(Member { source: id.source, sentences: vec![id.index], range: r, fragments: Vec::new() }),
+            _ => out.push(Member {
+                source: id.source,
+                sentences: vec![id.index],
+                range: r,
+                fragments: Vec::new(),
+            }),
         }
     }
     out
@@ -68,7 +81,11 @@ pub fn members(sources: &[Source], group: &Group) -> Vec<Member> {
 /// source lacks the group, the first source that has it).
 pub fn diff_group(sources: &[Source], group: &Group, pivot: usize, norm: &Normalizer) -> GroupDiff {
     let mut members = members(sources, group);
-    let pivot = if group.has(pivot) { pivot } else { members[0].source };
+    let pivot = if group.has(pivot) {
+        pivot
+    } else {
+        members[0].source
+    };
     // Tokens of each member, with ranges made absolute in the source text.
     let tokens: Vec<Vec<Token>> = members
         .iter()
@@ -83,38 +100,77 @@ pub fn diff_group(sources: &[Source], group: &Group, pivot: usize, norm: &Normal
                 .collect()
         })
         .collect();
-    let words = |m: usize| -> Vec<usize> { (0..tokens[m].len()).filter(|&i| tokens[m][i].kind != Kind::Punct).collect() };
-    let pivot_members: Vec<usize> = (0..members.len()).filter(|&m| members[m].source == pivot).collect();
-    let pivot_seq: Vec<(usize, usize)> = pivot_members.iter().flat_map(|&m| words(m).into_iter().map(move |i| (m, i))).collect();
-    let pivot_keys: Vec<&str> = pivot_seq.iter().map(|&(m, i)| tokens[m][i].key.as_str()).collect();
+    let words = |m: usize| -> Vec<usize> {
+        (0..tokens[m].len())
+            .filter(|&i| tokens[m][i].kind != Kind::Punct)
+            .collect()
+    };
+    let pivot_members: Vec<usize> = (0..members.len())
+        .filter(|&m| members[m].source == pivot)
+        .collect();
+    let pivot_seq: Vec<(usize, usize)> = pivot_members
+        .iter()
+        .flat_map(|&m| words(m).into_iter().map(move |i| (m, i)))
+        .collect();
+    let pivot_keys: Vec<&str> = pivot_seq
+        .iter()
+        .map(|&(m, i)| tokens[m][i].key.as_str())
+        .collect();
 
-    let mut kinds: Vec<Vec<FragmentKind>> = tokens.iter().map(|t| vec![FragmentKind::Same; t.len()]).collect();
+    let mut kinds: Vec<Vec<FragmentKind>> = tokens
+        .iter()
+        .map(|t| vec![FragmentKind::Same; t.len()])
+        .collect();
     // For each pivot word: did some member change it, did every member lack it?
     let mut changed = vec![false; pivot_seq.len()];
     let mut present = vec![false; pivot_seq.len()];
     let others: Vec<usize> = {
-        let mut s: Vec<usize> = members.iter().map(|m| m.source).filter(|&s| s != pivot).collect();
+        let mut s: Vec<usize> = members
+            .iter()
+            .map(|m| m.source)
+            .filter(|&s| s != pivot)
+            .collect();
         s.dedup();
         s
     };
     for &src in &others {
-        let seq: Vec<(usize, usize)> =
-            (0..members.len()).filter(|&m| members[m].source == src).flat_map(|m| words(m).into_iter().map(move |i| (m, i))).collect();
-        let keys: Vec<&str> = seq.iter().map(|&(m, i)| tokens[m][i].key.as_str()).collect();
+        let seq: Vec<(usize, usize)> = (0..members.len())
+            .filter(|&m| members[m].source == src)
+            .flat_map(|m| words(m).into_iter().map(move |i| (m, i)))
+            .collect();
+        let keys: Vec<&str> = seq
+            .iter()
+            .map(|&(m, i)| tokens[m][i].key.as_str())
+            .collect();
         for op in capture_diff_slices(Algorithm::Patience, &pivot_keys, &keys) {
             match op {
-                DiffOp::Equal { old_index, new_index, len } => {
-                    present[old_index..old_index + len].iter_mut().for_each(|p| *p = true);
+                DiffOp::Equal {
+                    old_index,
+                    new_index,
+                    len,
+                } => {
+                    present[old_index..old_index + len]
+                        .iter_mut()
+                        .for_each(|p| *p = true);
                     let _ = new_index;
                 }
                 DiffOp::Delete { .. } => {}
-                DiffOp::Insert { new_index, new_len, .. } => {
+                DiffOp::Insert {
+                    new_index, new_len, ..
+                } => {
                     for &(m, i) in &seq[new_index..new_index + new_len] {
                         kinds[m][i] = FragmentKind::OnlyHere;
                     }
                 }
-                DiffOp::Replace { old_index, old_len, new_index, new_len } => {
-                    changed[old_index..old_index + old_len].iter_mut().for_each(|c| *c = true);
+                DiffOp::Replace {
+                    old_index,
+                    old_len,
+                    new_index,
+                    new_len,
+                } => {
+                    changed[old_index..old_index + old_len]
+                        .iter_mut()
+                        .for_each(|c| *c = true);
                     for &(m, i) in &seq[new_index..new_index + new_len] {
                         kinds[m][i] = FragmentKind::Changed;
                     }
@@ -123,28 +179,52 @@ pub fn diff_group(sources: &[Source], group: &Group, pivot: usize, norm: &Normal
         }
     }
     if !others.is_empty() {
+        // A pivot word is the same when some other source has it in place; else it was
+        // reworded somewhere (changed) or nobody else has it (only here).
         for (k, &(m, i)) in pivot_seq.iter().enumerate() {
-            kinds[m][i] = if changed[k] {
-                FragmentKind::Changed
-            } else if !present[k] {
-                FragmentKind::OnlyHere
-            } else {
+            kinds[m][i] = if present[k] {
                 FragmentKind::Same
+            } else if changed[k] {
+                FragmentKind::Changed
+            } else {
+                FragmentKind::OnlyHere
             };
+        }
+    }
+    // Outside the pivot, a word the pivot lacks is "only here" only if no other
+    // source has it either; otherwise it is a change shared with another source.
+    for (m, member) in members.iter().enumerate() {
+        if member.source == pivot {
+            continue;
+        }
+        let elsewhere: std::collections::HashSet<&str> = members
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.source != member.source)
+            .flat_map(|(o, _)| tokens[o].iter().map(|t| t.key.as_str()))
+            .collect();
+        for (i, t) in tokens[m].iter().enumerate() {
+            if kinds[m][i] == FragmentKind::OnlyHere && elsewhere.contains(t.key.as_str()) {
+                kinds[m][i] = FragmentKind::Changed;
+            }
         }
     }
     for (m, member) in members.iter_mut().enumerate() {
         member.fragments = fragments(member.range.clone(), &tokens[m], &kinds[m]);
     }
     let discrepancies = discrepancy::find(sources, &members, &tokens);
-    GroupDiff { pivot, members, discrepancies }
+    GroupDiff {
+        pivot,
+        members,
+        discrepancies,
+    }
 }
 
 /// Runs of equal kind covering `range` exactly; gaps between tokens of one kind take
 /// that kind, other gaps are `Same`.
 fn fragments(range: Range<usize>, tokens: &[Token], kinds: &[FragmentKind]) -> Vec<Fragment> {
     let mut out: Vec<Fragment> = Vec::new();
-    let mut push = |r: Range<usize>, kind: FragmentKind, out: &mut Vec<Fragment>| {
+    let push = |r: Range<usize>, kind: FragmentKind, out: &mut Vec<Fragment>| {
         if r.is_empty() {
             return;
         }
@@ -156,9 +236,17 @@ fn fragments(range: Range<usize>, tokens: &[Token], kinds: &[FragmentKind]) -> V
     let mut pos = range.start;
     for (i, t) in tokens.iter().enumerate() {
         let prev = out.last().map(|f| f.kind);
-        let gap_kind = if prev == Some(kinds[i]) && t.kind != Kind::Punct { kinds[i] } else { FragmentKind::Same };
+        let gap_kind = if prev == Some(kinds[i]) && t.kind != Kind::Punct {
+            kinds[i]
+        } else {
+            FragmentKind::Same
+        };
         push(pos..t.range.start, gap_kind, &mut out);
-        let kind = if t.kind == Kind::Punct { FragmentKind::Same } else { kinds[i] };
+        let kind = if t.kind == Kind::Punct {
+            FragmentKind::Same
+        } else {
+            kinds[i]
+        };
         push(t.range.clone(), kind, &mut out);
         pos = t.range.end;
     }

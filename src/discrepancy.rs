@@ -44,45 +44,89 @@ pub fn find(sources: &[Source], members: &[Member], tokens: &[Vec<Token>]) -> Ve
 
 /// The word a number counts: the next word, else the word before (for dates: "April 3").
 fn context(tokens: &[Token], i: usize) -> Option<&str> {
-    let after = tokens[i + 1..].iter().take(3).find(|t| t.kind == Kind::Word && !t.stop);
-    let before = || tokens[..i].iter().rev().take(2).find(|t| t.kind == Kind::Word && !t.stop);
+    let after = tokens[i + 1..]
+        .iter()
+        .take(3)
+        .find(|t| t.kind == Kind::Word && !t.stop);
+    let before = || {
+        tokens[..i]
+            .iter()
+            .rev()
+            .take(2)
+            .find(|t| t.kind == Kind::Word && !t.stop)
+    };
     after.or_else(before).map(|t| t.key.as_str())
 }
 
+/// The values one source gives for one thing, and where.
+type Mentions<'a> = (BTreeSet<&'a str>, Vec<Range<usize>>);
+
 fn numbers(sources: &[Source], members: &[Member], tokens: &[Vec<Token>]) -> Vec<Discrepancy> {
     // context → source → (values, first range)
-    let mut seen: BTreeMap<&str, BTreeMap<usize, (BTreeSet<&str>, Vec<Range<usize>>)>> = BTreeMap::new();
+    let mut seen: BTreeMap<&str, BTreeMap<usize, Mentions>> = BTreeMap::new();
     for (m, member) in members.iter().enumerate() {
         for (i, t) in tokens[m].iter().enumerate() {
             if t.kind != Kind::Number {
                 continue;
             }
             if let Some(ctx) = context(&tokens[m], i) {
-                let entry = seen.entry(ctx).or_default().entry(member.source).or_default();
+                let entry = seen
+                    .entry(ctx)
+                    .or_default()
+                    .entry(member.source)
+                    .or_default();
                 entry.0.insert(t.key.as_str());
                 entry.1.push(t.range.clone());
             }
         }
     }
+    // Every number each source gives anywhere in the group.
+    let mut all: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+    for (m, member) in members.iter().enumerate() {
+        let set = all.entry(member.source).or_default();
+        set.extend(
+            tokens[m]
+                .iter()
+                .filter(|t| t.kind == Kind::Number)
+                .map(|t| t.key.as_str()),
+        );
+    }
     let mut out = Vec::new();
     for (ctx, by_source) in seen {
-        if by_source.len() < 2 {
-            continue;
-        }
-        let distinct: BTreeSet<&BTreeSet<&str>> = by_source.values().map(|(v, _)| v).collect();
-        if distinct.len() < 2 {
+        // Two sources disagree when they count the same thing with different numbers
+        // and neither mentions the other's number at all (else it counts something else).
+        let disagrees = |s: usize, t: usize| {
+            let (vs, vt) = (&by_source[&s].0, &by_source[&t].0);
+            vs != vt && vs.is_disjoint(&all[&t]) && vt.is_disjoint(&all[&s])
+        };
+        let involved: Vec<usize> = by_source
+            .keys()
+            .copied()
+            .filter(|&s| by_source.keys().any(|&t| t != s && disagrees(s, t)))
+            .collect();
+        if involved.len() < 2 {
             continue;
         }
         let values = by_source
             .iter()
+            .filter(|(s, _)| involved.contains(s))
             .map(|(&source, (_, ranges))| {
                 let text = &sources[source].doc.text;
-                let shown: Vec<String> = ranges.iter().map(|r| with_unit(text, r.clone())).collect();
+                let shown: Vec<String> =
+                    ranges.iter().map(|r| with_unit(text, r.clone())).collect();
                 let range = ranges[0].start..ranges[ranges.len() - 1].end;
-                Value { source, text: shown.join(", "), range }
+                Value {
+                    source,
+                    text: shown.join(", "),
+                    range,
+                }
             })
             .collect();
-        out.push(Discrepancy { kind: DiscrepancyKind::Number, about: ctx.to_owned(), values });
+        out.push(Discrepancy {
+            kind: DiscrepancyKind::Number,
+            about: ctx.to_owned(),
+            values,
+        });
     }
     out
 }
@@ -92,11 +136,15 @@ fn with_unit(text: &str, r: Range<usize>) -> String {
     let rest = &text[r.end..];
     let unit_end = rest
         .char_indices()
-        .skip_while(|(_, c)| *c == ' ' || *c == '°' || *c == '%')
+        .skip_while(|(_, c)| matches!(c, ' ' | '°' | '%' | '-' | '\u{2011}'))
         .find(|(_, c)| !c.is_alphabetic())
         .map_or(rest.len(), |(i, _)| i);
     let unit = &rest[..unit_end];
-    if unit.chars().count() > 24 { text[r].to_owned() } else { format!("{}{}", &text[r], unit) }
+    if unit.chars().count() > 24 {
+        text[r].to_owned()
+    } else {
+        format!("{}{}", &text[r], unit)
+    }
 }
 
 /// Quoted spans of a text: “…”, "…", «…».
@@ -120,7 +168,10 @@ pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
 }
 
 fn words_of(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).map(fold).collect()
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(fold)
+        .collect()
 }
 
 fn quotes(sources: &[Source], members: &[Member]) -> Vec<Discrepancy> {
@@ -143,7 +194,11 @@ fn quotes(sources: &[Source], members: &[Member]) -> Vec<Discrepancy> {
         }
         let mut values = vec![i];
         for j in i + 1..quotes.len() {
-            if !used[j] && quotes[j].0 != quotes[i].0 && !values.iter().any(|&v| quotes[v].0 == quotes[j].0) && overlap(&quotes[i].2, &quotes[j].2) >= 0.4 {
+            if !used[j]
+                && quotes[j].0 != quotes[i].0
+                && !values.iter().any(|&v| quotes[v].0 == quotes[j].0)
+                && overlap(&quotes[i].2, &quotes[j].2) >= 0.4
+            {
                 values.push(j);
             }
         }
@@ -157,10 +212,18 @@ fn quotes(sources: &[Source], members: &[Member]) -> Vec<Discrepancy> {
             .into_iter()
             .map(|v| {
                 let (source, r, _) = &quotes[v];
-                Value { source: *source, text: sources[*source].doc.text[r.clone()].to_owned(), range: r.clone() }
+                Value {
+                    source: *source,
+                    text: sources[*source].doc.text[r.clone()].to_owned(),
+                    range: r.clone(),
+                }
             })
             .collect();
-        out.push(Discrepancy { kind: DiscrepancyKind::Quote, about: String::new(), values });
+        out.push(Discrepancy {
+            kind: DiscrepancyKind::Quote,
+            about: String::new(),
+            values,
+        });
     }
     out
 }

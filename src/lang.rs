@@ -54,24 +54,42 @@ impl Language {
 
     /// Picks the language whose function words are most frequent in `texts`.
     pub fn detect<'a>(texts: impl IntoIterator<Item = &'a str>) -> Language {
-        const ALL: [Language; 5] = [Language::English, Language::Portuguese, Language::Spanish, Language::French, Language::German];
+        const ALL: [Language; 5] = [
+            Language::English,
+            Language::Portuguese,
+            Language::Spanish,
+            Language::French,
+            Language::German,
+        ];
         let mut counts = [0usize; 5];
         for text in texts {
-            for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| w.len() > 1).take(20_000) {
+            for w in text
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| w.len() > 1)
+                .take(20_000)
+            {
                 let w = w.to_lowercase();
                 for (i, set) in SETS.iter().enumerate() {
                     counts[i] += usize::from(set.contains(w.as_str()));
                 }
             }
         }
-        let best = (0..5).max_by_key(|&i| (counts[i], usize::from(i == 0))).unwrap_or(0);
+        let best = (0..5)
+            .max_by_key(|&i| (counts[i], usize::from(i == 0)))
+            .unwrap_or(0);
         ALL[best]
     }
 }
 
 static SETS: LazyLock<[HashSet<&'static str>; 5]> = LazyLock::new(|| {
-    [Language::English, Language::Portuguese, Language::Spanish, Language::French, Language::German]
-        .map(|l| l.words().split(' ').collect())
+    [
+        Language::English,
+        Language::Portuguese,
+        Language::Spanish,
+        Language::French,
+        Language::German,
+    ]
+    .map(|l| l.words().split(' ').collect())
 });
 
 /// English function words that leak into any news text (quotes, names of bodies).
@@ -83,8 +101,14 @@ mod tests {
 
     #[test]
     fn detects_languages_from_function_words() {
-        assert_eq!(Language::detect(["The mayor said that the bridge was closed."]), Language::English);
-        assert_eq!(Language::detect(["O avião caiu em uma floresta perto da pista, segundo a ONU."]), Language::Portuguese);
+        assert_eq!(
+            Language::detect(["The mayor said that the bridge was closed."]),
+            Language::English
+        );
+        assert_eq!(
+            Language::detect(["O avião caiu em uma floresta perto da pista, segundo a ONU."]),
+            Language::Portuguese
+        );
     }
 
     #[test]

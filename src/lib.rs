@@ -7,12 +7,15 @@
 pub mod align;
 pub mod cli;
 pub mod compare;
+#[doc(hidden)]
+pub mod corpus;
 pub mod diff;
 pub mod discrepancy;
 pub mod document;
 pub mod lang;
 pub mod output;
 pub mod report;
+pub mod review;
 pub mod sanitize;
 pub mod segment;
 pub mod source;

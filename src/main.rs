@@ -8,7 +8,9 @@ fn main() -> ExitCode {
     match cli::run(cli) {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::Tui(..)) => {
-            eprintln!("parallax: the interactive reader is not available yet; use --format json or --format markdown");
+            eprintln!(
+                "parallax: the interactive reader is not available yet; use --format json or --format markdown"
+            );
             ExitCode::from(2)
         }
         Err(e) => {

@@ -1,31 +1,72 @@
-//! Writing results: atomically to files, quietly to a closed pipe.
+//! Writing results: durably and atomically to files, quietly to a closed pipe.
+//!
+//! Files are replaced through a temporary file in the same directory, synced, renamed
+//! over the old one, then the directory synced so the rename itself survives a crash.
+//! A kill at any moment leaves the old file or the new one, never a torn one.
 
 use std::io::Write;
 use std::path::Path;
 
-/// Writes `bytes` to `path` through a temporary file in the same directory, synced and
-/// renamed into place, so readers see the old file or the new one, never a torn one.
+/// Writes `bytes` to `path` atomically; errors are one line naming the file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let shown = path.display();
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
+    let shown = crate::sanitize::one_line(&path.display().to_string());
     if path.is_dir() {
         return Err(format!("{shown}: is a directory"));
     }
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".parallax-")
-        .tempfile_in(dir)
-        .map_err(|e| format!("{shown}: cannot write here ({e})"))?;
-    tmp.write_all(bytes).map_err(|e| format!("{shown}: {e}"))?;
-    tmp.as_file().sync_all().map_err(|e| format!("{shown}: {e}"))?;
-    tmp.persist(path).map_err(|e| format!("{shown}: {}", e.error))?;
-    Ok(())
+    replace(path, bytes).map_err(|e| format!("{shown}: cannot write it ({e})"))
 }
 
 /// Prints to stdout; a closed pipe (`| head`) ends quietly instead of panicking.
 pub fn print(text: &str) {
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
+}
+
+/// Replaces `path` with `bytes` (keeping the old file's permissions).
+pub fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    // Keep the old file's permissions; a new review is readable by others like the
+    // articles beside it (a bare temporary file would leave it owner-only).
+    if let Some(p) = std::fs::metadata(path)
+        .ok()
+        .map(|m| m.permissions())
+        .or_else(default_permissions)
+    {
+        builder.permissions(p);
+    }
+    let mut tmp = builder.tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    sync_dir(dir)
+}
+
+#[cfg(unix)]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    Some(std::os::unix::fs::PermissionsExt::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    None
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    std::fs::File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> std::io::Result<()> {
+    Ok(())
 }

@@ -23,7 +23,11 @@ pub fn sentences(doc: &Document) -> Vec<Sentence> {
         for r in split(&doc.text[para.clone()]) {
             let range = para.start + r.start..para.start + r.end;
             if let Some(span) = doc.file_span(range.clone()) {
-                out.push(Sentence { paragraph: p, range, span });
+                out.push(Sentence {
+                    paragraph: p,
+                    range,
+                    span,
+                });
             }
         }
     }
@@ -32,17 +36,49 @@ pub fn sentences(doc: &Document) -> Vec<Sentence> {
 
 /// Words that end with a full stop without ending the sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sr", "sra", "jr", "st", "gen", "col", "lt", "sgt", "capt", "cpt", "cmdr", "adm", "maj",
-    "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp", "det", "vs", "etc", "inc", "ltd", "co", "corp", "bros", "no",
-    "nos", "fig", "approx", "dept", "est", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "mt", "ft", "ave", "blvd", "rd", "vol",
-    "pp", "p", "cf", "al", "ca", "av", "dra", "srta", "exmo", "sto", "sta",
+    "mr", "mrs", "ms", "dr", "prof", "sr", "sra", "jr", "st", "gen", "col", "lt", "sgt", "capt",
+    "cpt", "cmdr", "adm", "maj", "gov", "sen", "rep", "rev", "hon", "pres", "supt", "insp", "det",
+    "vs", "etc", "inc", "ltd", "co", "corp", "bros", "no", "nos", "fig", "approx", "dept", "est",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
+    "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "mt", "ft", "ave", "blvd",
+    "rd", "vol", "pp", "p", "cf", "al", "ca", "av", "dra", "srta", "exmo", "sto", "sta",
 ];
 
 /// Words that start a new sentence even after an acronym such as "U.S.".
 const STARTERS: &[&str] = &[
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "in", "on", "at", "but", "and", "this", "that", "these", "those",
-    "there", "his", "her", "its", "their", "our", "officials", "police", "o", "os", "as", "ele", "ela", "eles", "mas",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "officials",
+    "police",
+    "o",
+    "os",
+    "as",
+    "ele",
+    "ela",
+    "eles",
+    "mas",
 ];
 
 /// Sentence ranges (trimmed, relative to `text`).
@@ -82,7 +118,10 @@ fn is_closer(c: char) -> bool {
 }
 
 fn is_opener(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '«' | '(' | '[' | '¿' | '¡' | '‹' | '—' | '-')
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '«' | '(' | '[' | '¿' | '¡' | '‹' | '—' | '-'
+    )
 }
 
 /// Decides whether the full stop at `dot` ends a sentence, given what follows.
@@ -93,7 +132,11 @@ fn ends_sentence(text: &str, dot: usize, rest: &[(usize, char)]) -> bool {
     if !(next.is_uppercase() || next.is_numeric() || is_opener(next)) {
         return false;
     }
-    let word_start = text[..dot].rfind(|c: char| c.is_whitespace() || is_opener(c)).map_or(0, |p| p + text[p..].chars().next().map_or(1, char::len_utf8));
+    let word_start = text[..dot]
+        .rfind(|c: char| c.is_whitespace() || is_opener(c))
+        .map_or(0, |p| {
+            p + text[p..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &text[word_start..dot];
     let lower = word.to_lowercase();
     let lower = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -107,7 +150,12 @@ fn ends_sentence(text: &str, dot: usize, rest: &[(usize, char)]) -> bool {
     }
     // Acronyms with inner dots ("U.S.", "a.m."): only a clear starter word follows a break.
     if lower.contains('.') {
-        let following: String = rest.iter().map(|&(_, c)| c).skip_while(|c| c.is_whitespace()).take_while(|c| c.is_alphabetic()).collect();
+        let following: String = rest
+            .iter()
+            .map(|&(_, c)| c)
+            .skip_while(|c| c.is_whitespace())
+            .take_while(|c| c.is_alphabetic())
+            .collect();
         return STARTERS.contains(&following.to_lowercase().as_str());
     }
     true
@@ -140,34 +188,51 @@ mod tests {
 
     #[test]
     fn splits_at_sentence_ends() {
-        assert_eq!(parts("It rained. Then it stopped! Why? Nobody knows"), vec!["It rained.", "Then it stopped!", "Why?", "Nobody knows"]);
+        assert_eq!(
+            parts("It rained. Then it stopped! Why? Nobody knows"),
+            vec!["It rained.", "Then it stopped!", "Why?", "Nobody knows"]
+        );
     }
 
     #[test]
     fn abbreviations_initials_and_decimals_do_not_split() {
-        assert_eq!(parts("Mr. Ruiz met Dr. J. K. Osei on Jan. 4 in the U.S. capital. Rates rose 2.5 points."), vec![
-            "Mr. Ruiz met Dr. J. K. Osei on Jan. 4 in the U.S. capital.",
-            "Rates rose 2.5 points."
-        ]);
+        assert_eq!(
+            parts(
+                "Mr. Ruiz met Dr. J. K. Osei on Jan. 4 in the U.S. capital. Rates rose 2.5 points."
+            ),
+            vec![
+                "Mr. Ruiz met Dr. J. K. Osei on Jan. 4 in the U.S. capital.",
+                "Rates rose 2.5 points."
+            ]
+        );
     }
 
     #[test]
     fn acronym_at_the_end_splits_before_a_starter() {
-        assert_eq!(parts("He flew to the U.S. The trip was short."), vec!["He flew to the U.S.", "The trip was short."]);
+        assert_eq!(
+            parts("He flew to the U.S. The trip was short."),
+            vec!["He flew to the U.S.", "The trip was short."]
+        );
     }
 
     #[test]
     fn quotes_closing_after_the_stop_stay_with_their_sentence() {
-        assert_eq!(parts("“It went better than expected.” She left. \"Done.\" Yes."), vec![
-            "“It went better than expected.”",
-            "She left.",
-            "\"Done.\"",
-            "Yes."
-        ]);
+        assert_eq!(
+            parts("“It went better than expected.” She left. \"Done.\" Yes."),
+            vec![
+                "“It went better than expected.”",
+                "She left.",
+                "\"Done.\"",
+                "Yes."
+            ]
+        );
     }
 
     #[test]
     fn ellipses_and_lowercase_continuations() {
-        assert_eq!(parts("Wait... what? It was approx. ten."), vec!["Wait... what?", "It was approx. ten."]);
+        assert_eq!(
+            parts("Wait... what? It was approx. ten."),
+            vec!["Wait... what?", "It was approx. ten."]
+        );
     }
 }

@@ -43,7 +43,10 @@ pub struct Normalizer {
 
 impl Normalizer {
     pub fn new(lang: Language) -> Self {
-        Self { lang, stemmer: Stemmer::create(lang.stemmer()) }
+        Self {
+            lang,
+            stemmer: Stemmer::create(lang.stemmer()),
+        }
     }
 
     pub fn language(&self) -> Language {
@@ -77,10 +80,16 @@ impl Normalizer {
                 && last.range.end == pos
                 && last.kind == Kind::Word
                 && first.is_alphabetic()
-                && text[last.range.clone()].chars().last().is_some_and(is_invisible)
+                && text[last.range.clone()]
+                    .chars()
+                    .last()
+                    .is_some_and(is_invisible)
             {
                 last.range.end = range.end;
-                let joined: String = text[last.range.clone()].chars().filter(|&c| !is_invisible(c)).collect();
+                let joined: String = text[last.range.clone()]
+                    .chars()
+                    .filter(|&c| !is_invisible(c))
+                    .collect();
                 last.key = self.word_key(&joined);
                 continue;
             }
@@ -91,13 +100,20 @@ impl Normalizer {
                 if let Some(last) = out.last()
                     && last.range.end == pos
                     && matches!(&text[last.range.clone()], "-" | "−")
-                    && (last.range.start == 0 || text[..last.range.start].ends_with(char::is_whitespace))
+                    && (last.range.start == 0
+                        || text[..last.range.start].ends_with(char::is_whitespace))
                 {
                     range.start = last.range.start;
                     value = format!("-{value}");
                     out.pop();
                 }
-                out.push(Token { range, kind: Kind::Number, key: format!("#{value}"), capitalized: false, stop: false });
+                out.push(Token {
+                    range,
+                    kind: Kind::Number,
+                    key: format!("#{value}"),
+                    capitalized: false,
+                    stop: false,
+                });
             } else if first.is_alphabetic() {
                 let folded = fold(p);
                 if let Some(n) = number_word(&folded, self.lang) {
@@ -106,7 +122,10 @@ impl Normalizer {
                         && out.len() >= 2
                         && out[out.len() - 1].range.end == pos
                         && &text[out[out.len() - 1].range.clone()] == "-"
-                        && let Some(tens) = out[out.len() - 2].key.strip_prefix('#').and_then(|v| v.parse::<u32>().ok())
+                        && let Some(tens) = out[out.len() - 2]
+                            .key
+                            .strip_prefix('#')
+                            .and_then(|v| v.parse::<u32>().ok())
                         && tens >= 20
                         && tens % 10 == 0
                         && tens < 100
@@ -117,13 +136,32 @@ impl Normalizer {
                         t.key = format!("#{}", tens + n);
                         continue;
                     }
-                    out.push(Token { range, kind: Kind::Number, key: format!("#{n}"), capitalized: false, stop: false });
+                    out.push(Token {
+                        range,
+                        kind: Kind::Number,
+                        key: format!("#{n}"),
+                        capitalized: false,
+                        stop: false,
+                    });
                     continue;
                 }
-                let stop = self.lang.is_stopword(&folded) || self.lang.is_stopword(&p.to_lowercase());
-                out.push(Token { range, kind: Kind::Word, key: self.word_key(p), capitalized: first.is_uppercase(), stop });
+                let stop =
+                    self.lang.is_stopword(&folded) || self.lang.is_stopword(&p.to_lowercase());
+                out.push(Token {
+                    range,
+                    kind: Kind::Word,
+                    key: self.word_key(p),
+                    capitalized: first.is_uppercase(),
+                    stop,
+                });
             } else {
-                out.push(Token { range, kind: Kind::Punct, key: punct_key(p).into_owned(), capitalized: false, stop: true });
+                out.push(Token {
+                    range,
+                    kind: Kind::Punct,
+                    key: punct_key(p).into_owned(),
+                    capitalized: false,
+                    stop: true,
+                });
             }
         }
         out
@@ -159,7 +197,10 @@ pub fn is_invisible(c: char) -> bool {
 
 /// Lowercase, without accents.
 pub fn fold(word: &str) -> String {
-    word.nfkd().filter(|&c| !is_combining_mark(c) && !is_invisible(c)).flat_map(char::to_lowercase).collect()
+    word.nfkd()
+        .filter(|&c| !is_combining_mark(c) && !is_invisible(c))
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 fn punct_key(p: &str) -> Cow<'_, str> {
@@ -174,8 +215,8 @@ fn punct_key(p: &str) -> Cow<'_, str> {
 /// Names written several ways in the press, folded to one spelling.
 fn transliteration(w: &str) -> Option<&'static str> {
     Some(match w {
-        "gaddafi" | "qaddafi" | "qadhafi" | "gadhafi" | "kadafi" | "kaddafi" | "khadafi" | "gadafi" | "qadafi" | "khadafy"
-        | "gaddafy" => "gaddafi",
+        "gaddafi" | "qaddafi" | "qadhafi" | "gadhafi" | "kadafi" | "kaddafi" | "khadafi"
+        | "gadafi" | "qadafi" | "khadafy" | "gaddafy" => "gaddafi",
         "kiev" | "kyiv" => "kyiv",
         "kharkov" | "kharkiv" => "kharkiv",
         "odessa" | "odesa" => "odesa",
@@ -309,7 +350,9 @@ fn number_key(p: &str, lang: Language) -> String {
     let digits_only = |s: &str| s.chars().filter(|c| c.is_ascii_digit()).collect::<String>();
     let grouped = |sep: char| {
         let mut parts = p.split(sep);
-        parts.next().is_some_and(|h| (1..=3).contains(&h.len()) && h.chars().all(|c| c.is_ascii_digit()))
+        parts
+            .next()
+            .is_some_and(|h| (1..=3).contains(&h.len()) && h.chars().all(|c| c.is_ascii_digit()))
             && parts.clone().count() > 0
             && parts.all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
     };
@@ -325,7 +368,11 @@ fn number_key(p: &str, lang: Language) -> String {
         let frac = frac.trim_end_matches('0');
         let int = int.trim_start_matches('0');
         let int = if int.is_empty() { "0" } else { int };
-        return if frac.is_empty() { int.to_owned() } else { format!("{int}.{frac}") };
+        return if frac.is_empty() {
+            int.to_owned()
+        } else {
+            format!("{int}.{frac}")
+        };
     }
     // "12th", "3pm", "2031": keep the leading number.
     let lead: String = p.chars().take_while(|c| c.is_ascii_digit()).collect();
@@ -342,15 +389,62 @@ fn number_key(p: &str, lang: Language) -> String {
 /// The value of a spelled-out number, for the languages we know.
 fn number_word(w: &str, lang: Language) -> Option<u32> {
     const EN: &[&str] = &[
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
     ];
-    const EN_TENS: &[&str] = &["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    const EN_TENS: &[&str] = &[
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
     const PT: &[&str] = &[
-        "zero", "", "dois", "tres", "quatro", "cinco", "seis", "sete", "oito", "nove", "dez", "onze", "doze", "treze", "catorze",
-        "quinze", "dezesseis", "dezessete", "dezoito", "dezenove",
+        "zero",
+        "",
+        "dois",
+        "tres",
+        "quatro",
+        "cinco",
+        "seis",
+        "sete",
+        "oito",
+        "nove",
+        "dez",
+        "onze",
+        "doze",
+        "treze",
+        "catorze",
+        "quinze",
+        "dezesseis",
+        "dezessete",
+        "dezoito",
+        "dezenove",
     ];
-    const PT_TENS: &[&str] = &["vinte", "trinta", "quarenta", "cinquenta", "sessenta", "setenta", "oitenta", "noventa"];
+    const PT_TENS: &[&str] = &[
+        "vinte",
+        "trinta",
+        "quarenta",
+        "cinquenta",
+        "sessenta",
+        "setenta",
+        "oitenta",
+        "noventa",
+    ];
     let (units, tens) = match lang {
         Language::English => (EN, EN_TENS),
         Language::Portuguese => (PT, PT_TENS),
@@ -376,7 +470,11 @@ mod tests {
     use super::*;
 
     fn keys(text: &str) -> Vec<String> {
-        Normalizer::new(Language::English).tokens(text).into_iter().map(|t| t.key).collect()
+        Normalizer::new(Language::English)
+            .tokens(text)
+            .into_iter()
+            .map(|t| t.key)
+            .collect()
     }
 
     #[test]
@@ -388,7 +486,10 @@ mod tests {
 
     #[test]
     fn british_and_american_spellings_meet() {
-        assert_eq!(keys("the harbour centre organised a programme"), keys("the harbor center organized a program"));
+        assert_eq!(
+            keys("the harbour centre organised a programme"),
+            keys("the harbor center organized a program")
+        );
     }
 
     #[test]

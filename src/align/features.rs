@@ -15,7 +15,8 @@ pub struct SentenceFeatures {
     pub bigrams: Vec<u64>,
     /// Sum of the weights of `keys`.
     pub weight: f32,
-    /// Position in its source, 0..1.
+    /// Position in its source, 0..1 (a weak prior; not used yet).
+    #[allow(dead_code)]
     pub position: f32,
 }
 
@@ -29,6 +30,7 @@ pub struct Features {
     pub df: Vec<u32>,
     /// Global index of the first sentence of each source.
     pub offsets: Vec<usize>,
+    #[allow(dead_code)]
     pub is_number: Vec<bool>,
     /// The heaviest key weight (a key found in one sentence only).
     pub max_weight: f32,
@@ -46,7 +48,10 @@ impl Features {
             offsets.push(ids.len());
             let n = source.sentences.len().max(1) as f32;
             for i in 0..source.sentences.len() {
-                ids.push(super::SentenceId { source: s, index: i });
+                ids.push(super::SentenceId {
+                    source: s,
+                    index: i,
+                });
                 let toks: Vec<Token> = normalizer
                     .tokens(source.sentence_text(i))
                     .into_iter()
@@ -68,7 +73,10 @@ impl Features {
                 });
                 keys.push(id);
             }
-            let mut bigrams: Vec<u64> = keys.windows(2).map(|w| (u64::from(w[0]) << 32) | u64::from(w[1])).collect();
+            let mut bigrams: Vec<u64> = keys
+                .windows(2)
+                .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
+                .collect();
             bigrams.sort_unstable();
             bigrams.dedup();
             keys.sort_unstable();
@@ -95,17 +103,31 @@ impl Features {
             .into_iter()
             .map(|(keys, bigrams, position)| {
                 let w = keys.iter().map(|&k| weight[k as usize]).sum();
-                SentenceFeatures { keys, bigrams, weight: w, position }
+                SentenceFeatures {
+                    keys,
+                    bigrams,
+                    weight: w,
+                    position,
+                }
             })
             .collect();
         let max_weight = weight.iter().copied().fold(0.0, f32::max);
-        Features { ids, sentences, weight, df, offsets, is_number, max_weight }
+        Features {
+            ids,
+            sentences,
+            weight,
+            df,
+            offsets,
+            is_number,
+            max_weight,
+        }
     }
 
     pub fn source_of(&self, global: usize) -> usize {
         self.ids[global].source
     }
 
+    #[allow(dead_code)]
     pub fn global(&self, id: SentenceId) -> usize {
         self.offsets[id.source] + id.index
     }
@@ -146,7 +168,12 @@ fn fuzzy_names(sentences: &[Vec<Token>]) -> HashMap<String, String> {
 
 /// Spelling habits of transliteration folded away: "qadhafi" → "kadafi".
 fn phonetic(w: &str) -> String {
-    let w = w.replace("ph", "f").replace("dh", "d").replace("kh", "k").replace("gh", "g").replace("th", "t");
+    let w = w
+        .replace("ph", "f")
+        .replace("dh", "d")
+        .replace("kh", "k")
+        .replace("gh", "g")
+        .replace("th", "t");
     let mut out = String::new();
     for c in w.chars() {
         let c = match c {
@@ -166,8 +193,13 @@ fn phonetic(w: &str) -> String {
 fn skeleton(w: &str) -> String {
     let p = phonetic(w);
     let mut chars = p.chars();
-    let first = chars.next().map(|c| if "aeiou".contains(c) { 'a' } else { c });
-    first.into_iter().chain(chars.filter(|c| !"aeiou".contains(*c))).collect()
+    let first = chars
+        .next()
+        .map(|c| if "aeiou".contains(c) { 'a' } else { c });
+    first
+        .into_iter()
+        .chain(chars.filter(|c| !"aeiou".contains(*c)))
+        .collect()
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {

@@ -21,14 +21,22 @@ pub fn cluster(f: &Features, s: &Scored, mut links: Vec<Link>, p: &Params) -> Ve
         if ca == cb || !can_merge(f, s, &members[ca], &members[cb], p) {
             continue;
         }
-        let (keep, gone) = if members[ca].len() >= members[cb].len() { (ca, cb) } else { (cb, ca) };
+        let (keep, gone) = if members[ca].len() >= members[cb].len() {
+            (ca, cb)
+        } else {
+            (cb, ca)
+        };
         let moved = std::mem::take(&mut members[gone]);
         for &g in &moved {
             cluster_of[g] = keep;
         }
         members[keep].extend(moved);
     }
-    members.into_iter().filter(|m| !m.is_empty()).map(|m| m.into_iter().map(|g| f.ids[g]).collect()).collect()
+    members
+        .into_iter()
+        .filter(|m| !m.is_empty())
+        .map(|m| m.into_iter().map(|g| f.ids[g]).collect())
+        .collect()
 }
 
 fn pair_key(f: &Features, l: &Link) -> ((u64, usize), (u64, usize)) {

@@ -48,7 +48,10 @@ impl Group {
 
     /// Positions of this group's sentences in `source`.
     pub fn in_source(&self, source: usize) -> impl Iterator<Item = usize> + '_ {
-        self.sentences.iter().filter(move |id| id.source == source).map(|id| id.index)
+        self.sentences
+            .iter()
+            .filter(move |id| id.source == source)
+            .map(|id| id.index)
     }
 }
 
@@ -82,13 +85,19 @@ pub fn align_with(sources: &[Source], params: &Params) -> Alignment {
     let links = score::links(&feats, &scored, params);
     let clusters = group::cluster(&feats, &scored, links, params);
     let groups = order(sources, clusters);
-    let mut group_of: Vec<Vec<usize>> = sources.iter().map(|s| vec![0; s.sentences.len()]).collect();
+    let mut group_of: Vec<Vec<usize>> =
+        sources.iter().map(|s| vec![0; s.sentences.len()]).collect();
     for (g, group) in groups.iter().enumerate() {
         for id in &group.sentences {
             group_of[id.source][id.index] = g;
         }
     }
-    Alignment { groups, group_of, language, comparisons: scored.comparisons }
+    Alignment {
+        groups,
+        group_of,
+        language,
+        comparisons: scored.comparisons,
+    }
 }
 
 /// Puts groups in reading order: by the first source's order, with material the first
@@ -108,6 +117,10 @@ fn order(sources: &[Source], clusters: Vec<Vec<SentenceId>>) -> Vec<Group> {
         let n = sources[first.source].sentences.len().max(1) as f64;
         (first.index as f64 / n, first.source, first.index)
     };
-    groups.sort_by(|a, b| key(a).partial_cmp(&key(b)).unwrap_or(std::cmp::Ordering::Equal));
+    groups.sort_by(|a, b| {
+        key(a)
+            .partial_cmp(&key(b))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
     groups
 }

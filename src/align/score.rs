@@ -26,7 +26,15 @@ pub struct Params {
 
 impl Default for Params {
     fn default() -> Self {
-        Self { link: 0.30, strong: 0.60, part: 0.35, containment: 0.75, bigram_bonus: 0.15, common_share: 0.12, merge: 0.22 }
+        Self {
+            link: 0.30,
+            strong: 0.60,
+            part: 0.35,
+            containment: 0.75,
+            bigram_bonus: 0.15,
+            common_share: 0.12,
+            merge: 0.22,
+        }
     }
 }
 
@@ -41,7 +49,11 @@ pub struct Scored {
 
 impl Scored {
     pub fn get(&self, a: usize, b: usize) -> f32 {
-        let k = if a < b { (a as u32, b as u32) } else { (b as u32, a as u32) };
+        let k = if a < b {
+            (a as u32, b as u32)
+        } else {
+            (b as u32, a as u32)
+        };
         self.scores.get(&k).copied().unwrap_or(0.0)
     }
 }
@@ -86,11 +98,20 @@ pub fn candidates(f: &Features, p: &Params) -> Scored {
         }
         touched.clear();
     }
-    Scored { scores, containment, comparisons }
+    Scored {
+        scores,
+        containment,
+        comparisons,
+    }
 }
 
 /// Score of a pair and the containment of the lighter sentence in the heavier.
-pub fn pair_score(f: &Features, a: &SentenceFeatures, b: &SentenceFeatures, p: &Params) -> (f32, f32) {
+pub fn pair_score(
+    f: &Features,
+    a: &SentenceFeatures,
+    b: &SentenceFeatures,
+    p: &Params,
+) -> (f32, f32) {
     let (mut shared, mut count, mut rare) = (0.0f32, 0usize, 0.0f32);
     let (mut i, mut j) = (0, 0);
     while i < a.keys.len() && j < b.keys.len() {
@@ -154,9 +175,11 @@ pub struct Link {
 pub fn links(f: &Features, s: &Scored, p: &Params) -> Vec<Link> {
     let sources = f.offsets.len();
     // best[g][source] = (score, partner), ties broken by the partner's content.
-    let mut best: Vec<Vec<(f32, usize)>> = vec![vec![(0.0, usize::MAX); sources]; f.sentences.len()];
+    let mut best: Vec<Vec<(f32, usize)>> =
+        vec![vec![(0.0, usize::MAX); sources]; f.sentences.len()];
     let better = |cand: (f32, usize), cur: (f32, usize)| {
-        cand.0 > cur.0 || (cand.0 == cur.0 && cur.1 != usize::MAX && tiebreak(f, cand.1) < tiebreak(f, cur.1))
+        cand.0 > cur.0
+            || (cand.0 == cur.0 && cur.1 != usize::MAX && tiebreak(f, cand.1) < tiebreak(f, cur.1))
     };
     for (&(a, b), &score) in &s.scores {
         let (a, b) = (a as usize, b as usize);
@@ -174,8 +197,14 @@ pub fn links(f: &Features, s: &Scored, p: &Params) -> Vec<Link> {
         let (sa, sb) = (f.source_of(a), f.source_of(b));
         let mutual = best[a][sb].1 == b && best[b][sa].1 == a;
         let one_way = best[a][sb].1 == b || best[b][sa].1 == a;
-        let cont = s.containment.get(&(a as u32, b as u32)).copied().unwrap_or(0.0);
-        let keep = (mutual && score >= p.link) || score >= p.strong || (one_way && score >= p.part && cont >= p.containment);
+        let cont = s
+            .containment
+            .get(&(a as u32, b as u32))
+            .copied()
+            .unwrap_or(0.0);
+        let keep = (mutual && score >= p.link)
+            || score >= p.strong
+            || (one_way && score >= p.part && cont >= p.containment);
         if keep {
             out.push(Link { a, b, score });
         }

@@ -12,10 +12,35 @@ pub enum Boilerplate {
 }
 
 const CAPTION_WORDS: &[&str] = &[
-    "image", "images", "photo", "photos", "picture", "video", "caption", "graphic", "advertisement", "credit", "photograph",
-    "illustration", "gallery", "imagem", "foto", "vídeo", "publicidade",
+    "image",
+    "images",
+    "photo",
+    "photos",
+    "picture",
+    "video",
+    "caption",
+    "graphic",
+    "advertisement",
+    "credit",
+    "photograph",
+    "illustration",
+    "gallery",
+    "imagem",
+    "foto",
+    "vídeo",
+    "publicidade",
 ];
-const DATE_WORDS: &[&str] = &["date", "dated", "published", "updated", "posted", "dateline", "data", "publicado", "atualizado"];
+const DATE_WORDS: &[&str] = &[
+    "date",
+    "dated",
+    "published",
+    "updated",
+    "posted",
+    "dateline",
+    "data",
+    "publicado",
+    "atualizado",
+];
 
 /// Classifies one trimmed line; `None` means it is prose (or may be).
 pub fn classify(line: &str) -> Option<Boilerplate> {
@@ -24,7 +49,10 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
         return None;
     }
     let lower = line.to_lowercase();
-    let first = lower.split(|c: char| c.is_whitespace() || c == ':' || c == '|').next().unwrap_or("");
+    let first = lower
+        .split(|c: char| c.is_whitespace() || c == ':' || c == '|')
+        .next()
+        .unwrap_or("");
     let first = first.trim_matches(|c: char| !c.is_alphanumeric());
 
     // Caption markers: a lone marker word, or "Photo: credit".
@@ -37,12 +65,19 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
     }
 
     // Bylines: "By Name", "By | Updated", "Por Name".
-    if (first == "by" || first == "por") && line.split_whitespace().count() <= 12 && !line.ends_with('.') {
+    if (first == "by" || first == "por")
+        && line.split_whitespace().count() <= 12
+        && !line.ends_with('.')
+    {
         let name = line[2.min(line.len())..]
             .trim_start_matches(|c: char| c.is_alphabetic() && c.is_lowercase())
             .split('|')
             .next()
-            .map(|s| s.trim().trim_start_matches(|c: char| c.is_lowercase()).trim())
+            .map(|s| {
+                s.trim()
+                    .trim_start_matches(|c: char| c.is_lowercase())
+                    .trim()
+            })
             .filter(|s| s.chars().any(char::is_alphabetic) && !s.eq_ignore_ascii_case("updated"))
             .map(str::to_owned);
         if lower.contains('|') || line.split_whitespace().count() <= 6 || name.is_none() {
@@ -50,7 +85,12 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
         }
     }
     if lower.split('|').all(|part| {
-        let w = part.trim().split_whitespace().next().unwrap_or("").trim_end_matches(':').to_lowercase();
+        let w = part
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(':')
+            .to_lowercase();
         w.is_empty() || w == "by" || DATE_WORDS.contains(&w.as_str())
     }) && lower.contains('|')
     {
@@ -59,7 +99,9 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
 
     // Metadata prefixes: "date 2031-04-02", "Published: April 2, 2031".
     if DATE_WORDS.contains(&first) && lower.starts_with(first) {
-        let rest = line[first.len()..].trim_start_matches([':', ' ', '\t', '-']).trim();
+        let rest = line[first.len()..]
+            .trim_start_matches([':', ' ', '\t', '-'])
+            .trim();
         if rest.chars().any(|c| c.is_ascii_digit()) && rest.split_whitespace().count() <= 8 {
             return Some(Boilerplate::Date(rest.to_owned()));
         }
@@ -85,20 +127,38 @@ mod tests {
     #[test]
     fn recognises_bylines_captions_and_dates() {
         assert_eq!(classify("By | Updated"), Some(Boilerplate::Byline(None)));
-        assert_eq!(classify("By Ana Ruiz | Updated 10:32"), Some(Boilerplate::Byline(Some("Ana Ruiz".into()))));
+        assert_eq!(
+            classify("By Ana Ruiz | Updated 10:32"),
+            Some(Boilerplate::Byline(Some("Ana Ruiz".into())))
+        );
         assert_eq!(classify("image"), Some(Boilerplate::Caption));
         assert_eq!(classify("Photo:"), Some(Boilerplate::Caption));
-        assert_eq!(classify("Photo: Lena Ortiz / Harbour Post"), Some(Boilerplate::Caption));
-        assert_eq!(classify("date 2031-04-02 08:15"), Some(Boilerplate::Date("2031-04-02 08:15".into())));
-        assert_eq!(classify("Published: April 2, 2031"), Some(Boilerplate::Date("April 2, 2031".into())));
+        assert_eq!(
+            classify("Photo: Lena Ortiz / Harbour Post"),
+            Some(Boilerplate::Caption)
+        );
+        assert_eq!(
+            classify("date 2031-04-02 08:15"),
+            Some(Boilerplate::Date("2031-04-02 08:15".into()))
+        );
+        assert_eq!(
+            classify("Published: April 2, 2031"),
+            Some(Boilerplate::Date("April 2, 2031".into()))
+        );
     }
 
     #[test]
     fn prose_is_left_alone() {
         assert_eq!(classify("By noon the river had risen two metres."), None);
-        assert_eq!(classify("Photographs of the bridge spread quickly on Tuesday."), None);
+        assert_eq!(
+            classify("Photographs of the bridge spread quickly on Tuesday."),
+            None
+        );
         assert_eq!(classify("The date of the vote is not yet set."), None);
-        assert_eq!(classify("Updated figures showed 12 people were hurt in the collapse."), None);
+        assert_eq!(
+            classify("Updated figures showed 12 people were hurt in the collapse."),
+            None
+        );
     }
 
     #[test]

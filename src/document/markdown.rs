@@ -11,17 +11,26 @@ pub fn parse(src: &str) -> Builder {
     let mut skip = 0usize; // depth inside images / code blocks / metadata
     let mut in_heading = false;
     let mut seen_prose = false;
-    let parser = Parser::new_ext(src, Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+    let parser = Parser::new_ext(
+        src,
+        Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_TABLES
+            | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS,
+    );
     for (event, range) in parser.into_offset_iter() {
         match event {
-            Event::Start(Tag::Image { .. } | Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::HtmlBlock) => skip += 1,
-            Event::End(TagEnd::Image | TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock) => {
-                skip = skip.saturating_sub(1)
-            }
+            Event::Start(
+                Tag::Image { .. } | Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::HtmlBlock,
+            ) => skip += 1,
+            Event::End(
+                TagEnd::Image | TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock,
+            ) => skip = skip.saturating_sub(1),
             _ if skip > 0 => {}
             Event::Start(Tag::Heading { .. }) => in_heading = true,
             Event::Start(Tag::Paragraph | Tag::Item | Tag::TableCell) => {}
-            Event::End(TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
+            Event::End(
+                TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell,
+            ) => {
                 close(&mut b, in_heading, &mut seen_prose);
                 in_heading = false;
             }
@@ -63,7 +72,10 @@ fn close(b: &mut Builder, heading: bool, seen_prose: &mut bool) {
             b.discard_paragraph();
         }
         None => {
-            if !*seen_prose && b.meta.title.is_none() && (heading || boilerplate::is_title(&current)) {
+            if !*seen_prose
+                && b.meta.title.is_none()
+                && (heading || boilerplate::is_title(&current))
+            {
                 b.meta.title = Some(current);
             }
             *seen_prose = true;
@@ -81,7 +93,14 @@ mod tests {
         let src = "# Dam *breach* floods valley\n\n![Photo](x.png)\n\nPhoto: A. Lind\n\nThe dam at **Orsk** failed\nat dawn.\n\n```\ncode\n```\n\n- one item here\n";
         let b = parse(src);
         let paras: Vec<&str> = b.paragraphs.iter().map(|r| &b.text[r.clone()]).collect();
-        assert_eq!(paras, vec!["Dam breach floods valley", "The dam at Orsk failed at dawn.", "one item here"]);
+        assert_eq!(
+            paras,
+            vec![
+                "Dam breach floods valley",
+                "The dam at Orsk failed at dawn.",
+                "one item here"
+            ]
+        );
         assert_eq!(b.meta.title.as_deref(), Some("Dam breach floods valley"));
         let orsk = b.text.find("Orsk").unwrap();
         let span = b.map.to_file(orsk..orsk + 4).unwrap();

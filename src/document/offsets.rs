@@ -47,8 +47,17 @@ impl OffsetMap {
             last.file_len += file_len;
             return;
         }
-        debug_assert!(self.pieces.last().is_none_or(|p| p.text + p.text_len <= text));
-        self.pieces.push(Piece { text, text_len, file, file_len });
+        debug_assert!(
+            self.pieces
+                .last()
+                .is_none_or(|p| p.text + p.text_len <= text)
+        );
+        self.pieces.push(Piece {
+            text,
+            text_len,
+            file,
+            file_len,
+        });
     }
 
     /// Forgets everything at or past text offset `len`.
@@ -65,20 +74,30 @@ impl OffsetMap {
     }
 
     fn piece_at(&self, offset: usize) -> Option<&Piece> {
-        let i = self.pieces.partition_point(|p| p.text + p.text_len <= offset);
+        let i = self
+            .pieces
+            .partition_point(|p| p.text + p.text_len <= offset);
         self.pieces.get(i).filter(|p| p.text <= offset)
     }
 
     /// The file offset where the text byte at `offset` starts.
     fn start(&self, offset: usize) -> Option<usize> {
         let p = self.piece_at(offset)?;
-        Some(if p.text_len == p.file_len { p.file + (offset - p.text) } else { p.file })
+        Some(if p.text_len == p.file_len {
+            p.file + (offset - p.text)
+        } else {
+            p.file
+        })
     }
 
     /// The file offset just past the text byte at `offset`.
     fn end(&self, offset: usize) -> Option<usize> {
         let p = self.piece_at(offset)?;
-        Some(if p.text_len == p.file_len { p.file + (offset - p.text) + 1 } else { p.file + p.file_len })
+        Some(if p.text_len == p.file_len {
+            p.file + (offset - p.text) + 1
+        } else {
+            p.file + p.file_len
+        })
     }
 
     /// The file span covering a non-empty text range; `None` when the range holds

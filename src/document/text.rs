@@ -56,7 +56,9 @@ fn record(b: &mut Builder, kind: Boilerplate) {
 
 /// Emits the lines collected so far as one paragraph.
 fn flush(src: &str, block: &mut Vec<Line>, b: &mut Builder, seen_prose: &mut bool) {
-    let (Some(first), Some(last)) = (block.first(), block.last()) else { return };
+    let (Some(first), Some(last)) = (block.first(), block.last()) else {
+        return;
+    };
     let (start, end) = (first.start, last.end);
     let para = &src[start..end];
     // Leading and trailing whitespace (indentation, tabs) is not part of the prose.
@@ -76,13 +78,21 @@ fn split_lines(src: &str) -> Vec<Line> {
     let mut start = 0;
     for (i, c) in src.char_indices() {
         if c == '\n' {
-            let end = if src[start..i].ends_with('\r') { i - 1 } else { i };
+            let end = if src[start..i].ends_with('\r') {
+                i - 1
+            } else {
+                i
+            };
             out.push(Line { start, end });
             start = i + 1;
         }
     }
     if start < src.len() {
-        let end = if src.ends_with('\r') { src.len() - 1 } else { src.len() };
+        let end = if src.ends_with('\r') {
+            src.len() - 1
+        } else {
+            src.len()
+        };
         out.push(Line { start, end });
     }
     out
@@ -98,8 +108,17 @@ mod tests {
 
     #[test]
     fn blank_lines_separate_wrapped_paragraphs() {
-        let b = parse("Storm hits coast\r\n\r\nBy | Updated\r\n\r\nThe storm came\r\nat night.\r\n\r\nIt left.\r\n");
-        assert_eq!(paras(&b), vec!["Storm hits coast", "The storm came\r\nat night.", "It left."]);
+        let b = parse(
+            "Storm hits coast\r\n\r\nBy | Updated\r\n\r\nThe storm came\r\nat night.\r\n\r\nIt left.\r\n",
+        );
+        assert_eq!(
+            paras(&b),
+            vec![
+                "Storm hits coast",
+                "The storm came\r\nat night.",
+                "It left."
+            ]
+        );
         assert_eq!(b.meta.title.as_deref(), Some("Storm hits coast"));
         let r = b.paragraphs[1].clone();
         assert_eq!(b.map.to_file(r), Some(36..61));
@@ -108,7 +127,10 @@ mod tests {
     #[test]
     fn files_without_blank_lines_have_one_paragraph_per_line() {
         let b = parse("First line here.\nimage\nSecond line.\n\tThird, indented.");
-        assert_eq!(paras(&b), vec!["First line here.", "Second line.", "Third, indented."]);
+        assert_eq!(
+            paras(&b),
+            vec!["First line here.", "Second line.", "Third, indented."]
+        );
         assert_eq!(b.meta.title, None);
     }
 

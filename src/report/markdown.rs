@@ -12,7 +12,25 @@ fn esc(s: &str) -> String {
     let s = one_line(s);
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Like [`esc`] but keeps edge whitespace (fragments are joined back together).
+fn esc_inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in crate::sanitize::visible(&s.replace(['\n', '\r', '\t'], " ")).chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -24,12 +42,16 @@ fn esc(s: &str) -> String {
 fn marked(m: &super::MemberReport) -> String {
     let mut out = String::new();
     for f in &m.fragments {
-        let t = esc(&f.text);
+        let t = esc_inline(&f.text);
         let (lead, core, trail) = split_ws(&t);
         match f.kind {
             FragmentKind::Same => out.push_str(&t),
-            FragmentKind::Changed if !core.is_empty() => write!(out, "{lead}**{core}**{trail}").unwrap(),
-            FragmentKind::OnlyHere if !core.is_empty() => write!(out, "{lead}_{core}_{trail}").unwrap(),
+            FragmentKind::Changed if !core.is_empty() => {
+                write!(out, "{lead}**{core}**{trail}").unwrap()
+            }
+            FragmentKind::OnlyHere if !core.is_empty() => {
+                write!(out, "{lead}_{core}_{trail}").unwrap()
+            }
             _ => out.push_str(&t),
         }
     }
@@ -63,15 +85,40 @@ pub fn render(r: &Report) -> String {
         r.pivot + 1
     )
     .unwrap();
-    writeln!(o, "In shared passages, **bold** words differ from the pivot's wording and _italic_ words are found only in that source.\n").unwrap();
+    writeln!(
+        o,
+        "In shared passages, **bold** words differ from the pivot's wording and _italic_ words are found only in that source.\n"
+    )
+    .unwrap();
 
-    writeln!(o, "## Sources\n\n| # | Title | File | Sentences | Unique passages |\n|---|---|---|---|---|").unwrap();
+    writeln!(
+        o,
+        "## Sources\n\n| # | Title | File | Sentences | Unique passages |\n|---|---|---|---|---|"
+    )
+    .unwrap();
     for s in &r.sources {
-        let unique = r.groups.iter().filter(|g| g.kind == "unique" && g.sources == [s.index]).count();
-        writeln!(o, "| {} | {} | `{}` | {} | {} |", s.index + 1, esc(&s.title), one_line(&s.path).replace('`', "'"), s.sentences, unique).unwrap();
+        let unique = r
+            .groups
+            .iter()
+            .filter(|g| g.kind == "unique" && g.sources == [s.index])
+            .count();
+        writeln!(
+            o,
+            "| {} | {} | `{}` | {} | {} |",
+            s.index + 1,
+            esc(&s.title),
+            one_line(&s.path).replace('`', "'"),
+            s.sentences,
+            unique
+        )
+        .unwrap();
     }
 
-    writeln!(o, "\n## Coverage\n\n● carries the passage · lacks it ≠ carries it with a disagreement\n").unwrap();
+    writeln!(
+        o,
+        "\n## Coverage\n\n● carries the passage · lacks it ≠ carries it with a disagreement\n"
+    )
+    .unwrap();
     write!(o, "| Passage |").unwrap();
     for s in &r.sources {
         write!(o, " {} |", s.index + 1).unwrap();
@@ -84,8 +131,17 @@ pub fn render(r: &Report) -> String {
     for g in r.groups.iter().filter(|g| g.kind == "shared") {
         write!(o, "| [{}](#passage-{}) |", g.id + 1, g.id + 1).unwrap();
         for s in &r.sources {
-            let disagrees = g.discrepancies.iter().any(|d| d.values.iter().any(|v| v.source == s.index));
-            let mark = if disagrees { "≠" } else if g.sources.contains(&s.index) { "●" } else { "·" };
+            let disagrees = g
+                .discrepancies
+                .iter()
+                .any(|d| d.values.iter().any(|v| v.source == s.index));
+            let mark = if disagrees {
+                "≠"
+            } else if g.sources.contains(&s.index) {
+                "●"
+            } else {
+                "·"
+            };
             write!(o, " {mark} |").unwrap();
         }
         writeln!(o, " {} |", label(g)).unwrap();
@@ -94,10 +150,26 @@ pub fn render(r: &Report) -> String {
     writeln!(o, "\n## Shared passages\n").unwrap();
     for g in r.groups.iter().filter(|g| g.kind == "shared") {
         let carried: Vec<String> = g.sources.iter().map(|s| (s + 1).to_string()).collect();
-        writeln!(o, "### Passage {}\n\nIn sources {} of {}.\n", g.id + 1, carried.join(", "), r.sources.len()).unwrap();
+        writeln!(
+            o,
+            "### Passage {}\n\nIn sources {} of {}.\n",
+            g.id + 1,
+            carried.join(", "),
+            r.sources.len()
+        )
+        .unwrap();
         writeln!(o, "<a id=\"passage-{}\"></a>\n", g.id + 1).unwrap();
         for m in &g.members {
-            writeln!(o, "- **{}** (bytes {}–{}): {}", name(r, m.source), m.start, m.end, marked(m)).unwrap();
+            writeln!(
+                o,
+                "- **{}** (bytes {}–{}): {}{}",
+                name(r, m.source),
+                m.start,
+                m.end,
+                marked(m),
+                note_marks(r, g.id, m)
+            )
+            .unwrap();
         }
         for d in &g.discrepancies {
             writeln!(o, "- ⚠ {}", discrepancy_line(r, d)).unwrap();
@@ -107,7 +179,11 @@ pub fn render(r: &Report) -> String {
 
     writeln!(o, "## Unique material\n").unwrap();
     for s in &r.sources {
-        let unique: Vec<&GroupReport> = r.groups.iter().filter(|g| g.kind == "unique" && g.sources == [s.index]).collect();
+        let unique: Vec<&GroupReport> = r
+            .groups
+            .iter()
+            .filter(|g| g.kind == "unique" && g.sources == [s.index])
+            .collect();
         writeln!(o, "### {}\n", name(r, s.index)).unwrap();
         if unique.is_empty() {
             writeln!(o, "Nothing: every sentence is reported elsewhere too.\n").unwrap();
@@ -115,7 +191,7 @@ pub fn render(r: &Report) -> String {
         }
         for g in unique {
             for m in &g.members {
-                writeln!(o, "- {}", esc(&m.text)).unwrap();
+                writeln!(o, "- {}{}", esc(&m.text), note_marks(r, g.id, m)).unwrap();
             }
         }
         writeln!(o).unwrap();
@@ -127,10 +203,55 @@ pub fn render(r: &Report) -> String {
     }
     for g in &r.groups {
         for d in &g.discrepancies {
-            writeln!(o, "- [Passage {}](#passage-{}): {}", g.id + 1, g.id + 1, discrepancy_line(r, d)).unwrap();
+            writeln!(
+                o,
+                "- [Passage {}](#passage-{}): {}",
+                g.id + 1,
+                g.id + 1,
+                discrepancy_line(r, d)
+            )
+            .unwrap();
         }
     }
+    notes(&mut o, r);
     o
+}
+
+/// Links to the notes on a member, after its text: " ✎ [note 3](#note-3)".
+fn note_marks(r: &Report, group: usize, m: &super::MemberReport) -> String {
+    r.notes_on(group, m)
+        .map(|n| format!(" ✎ [note {}](#note-{})", n.id, n.id))
+        .collect()
+}
+
+/// The notes section (only when the review has notes on these sources).
+fn notes(o: &mut String, r: &Report) {
+    if r.notes.is_empty() {
+        return;
+    }
+    writeln!(o, "\n## Notes\n").unwrap();
+    for n in &r.notes {
+        let place = match n.group {
+            Some(g) => format!("[passage {}](#passage-{})", g + 1, g + 1),
+            None => "detached: its words are no longer in the file".to_owned(),
+        };
+        writeln!(o, "<a id=\"note-{}\"></a>\n", n.id).unwrap();
+        writeln!(
+            o,
+            "### Note {} · {}, bytes {}–{} · {place}\n",
+            n.id,
+            name(r, n.source),
+            n.start,
+            n.end
+        )
+        .unwrap();
+        writeln!(o, "> {}\n", esc(&n.quote)).unwrap();
+        for l in n.text.trim_end().lines() {
+            // Each line of the note escaped; a trailing backslash keeps the line break.
+            writeln!(o, "{}\\", esc(l)).unwrap();
+        }
+        writeln!(o).unwrap();
+    }
 }
 
 fn discrepancy_line(r: &Report, d: &super::DiscrepancyReport) -> String {
@@ -138,13 +259,21 @@ fn discrepancy_line(r: &Report, d: &super::DiscrepancyReport) -> String {
         crate::discrepancy::DiscrepancyKind::Number => "numbers differ",
         crate::discrepancy::DiscrepancyKind::Quote => "quote worded differently",
     };
-    let values: Vec<String> = d.values.iter().map(|v| format!("“{}” ({})", esc(&v.text), name(r, v.source))).collect();
+    let values: Vec<String> = d
+        .values
+        .iter()
+        .map(|v| format!("“{}” ({})", esc(&v.text), name(r, v.source)))
+        .collect();
     format!("{what}: {}", values.join(" vs "))
 }
 
 /// The first words of a group's first member, as a short label.
 pub fn label(g: &GroupReport) -> String {
-    let text = g.members.first().map(|m| one_line(&m.text)).unwrap_or_default();
+    let text = g
+        .members
+        .first()
+        .map(|m| one_line(&m.text))
+        .unwrap_or_default();
     let words: Vec<&str> = text.split_whitespace().take(8).collect();
     let mut l = words.join(" ");
     if text.split_whitespace().count() > 8 {

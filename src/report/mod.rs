@@ -1,8 +1,12 @@
 //! Reports: one serialisable [`Report`] built from a comparison; every output format
-//! (JSON, Markdown) reads it and nothing else.
+//! (JSON, Markdown, HTML) reads it and nothing else.
 
+pub mod html;
 pub mod json;
 pub mod markdown;
+mod notes;
+
+pub use notes::NoteReport;
 
 use serde::Serialize;
 
@@ -19,6 +23,9 @@ pub struct Report {
     pub language: String,
     pub sources: Vec<SourceInfo>,
     pub groups: Vec<GroupReport>,
+    /// Editors' notes from the review file (added field; absent when there are none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<NoteReport>,
 }
 
 #[derive(Debug, Serialize)]
@@ -94,7 +101,9 @@ impl Report {
                 sentences: s.sentences.len(),
             })
             .collect();
-        let span = |source: usize, r: std::ops::Range<usize>| c.sources[source].doc.file_span(r).unwrap_or(0..0);
+        let span = |source: usize, r: std::ops::Range<usize>| {
+            c.sources[source].doc.file_span(r).unwrap_or(0..0)
+        };
         let groups = c
             .diffs(pivot)
             .into_iter()
@@ -117,7 +126,12 @@ impl Report {
                                 .iter()
                                 .map(|f| {
                                     let fs = span(m.source, f.range.clone());
-                                    FragmentReport { kind: f.kind, start: fs.start, end: fs.end, text: text[f.range.clone()].to_owned() }
+                                    FragmentReport {
+                                        kind: f.kind,
+                                        start: fs.start,
+                                        end: fs.end,
+                                        text: text[f.range.clone()].to_owned(),
+                                    }
                                 })
                                 .collect(),
                         }
@@ -133,7 +147,12 @@ impl Report {
                             .iter()
                             .map(|v| {
                                 let s = span(v.source, v.range.clone());
-                                ValueReport { source: v.source, text: v.text.clone(), start: s.start, end: s.end }
+                                ValueReport {
+                                    source: v.source,
+                                    text: v.text.clone(),
+                                    start: s.start,
+                                    end: s.end,
+                                }
                             })
                             .collect(),
                     })
@@ -141,12 +160,23 @@ impl Report {
                 GroupReport {
                     id,
                     sources: group.sources(),
-                    kind: if group.is_shared() { "shared" } else { "unique" },
+                    kind: if group.is_shared() {
+                        "shared"
+                    } else {
+                        "unique"
+                    },
                     members,
                     discrepancies,
                 }
             })
             .collect();
-        Report { version: 1, pivot, language: format!("{:?}", c.alignment.language).to_lowercase(), sources, groups }
+        Report {
+            version: 1,
+            pivot,
+            language: format!("{:?}", c.alignment.language).to_lowercase(),
+            sources,
+            groups,
+            notes: Vec::new(),
+        }
     }
 }
