@@ -43,7 +43,7 @@ pub struct Cli {
     pub encoding: Option<&'static encoding_rs::Encoding>,
 
     /// Refuse sources larger than this (bytes; K, M and G suffixes allowed).
-    #[arg(long, value_name = "N", default_value = "200M", value_parser = parse_size)]
+    #[arg(long, value_name = "N", default_value = "64M", value_parser = parse_size)]
     pub max_bytes: u64,
 
     /// What to produce: the interactive reader, or a report on stdout.

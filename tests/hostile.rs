@@ -414,7 +414,7 @@ fn unreadable_inputs_stop_with_one_line_and_status_2() {
             &clean,
             &fixture("bidi.txt"),
         ],
-        "clean.txt: is larger than the --max-bytes limit of 100 bytes",
+        "clean.txt: is larger than the --max-bytes limit of 100 bytes (100 bytes)",
     );
     // Bad option values are clap's usage errors: status 2 as well.
     let r = run(&[
@@ -447,7 +447,7 @@ fn endless_devices_are_cut_off_by_the_size_limit() {
                 &"/dev/zero",
                 &fixture("clean.txt"),
             ],
-            "/dev/zero: is larger than the --max-bytes limit of 1048576 bytes",
+            "/dev/zero: is larger than the --max-bytes limit of 1 MiB (1048576 bytes)",
         );
     }
 }

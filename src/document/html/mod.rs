@@ -38,20 +38,32 @@ pub fn parse(src: &str) -> Builder {
         after_br: false,
     };
     let h1 = page.h1.and_then(|id| doc.tree.get(id));
-    if let Some(h1) = h1 {
-        // The headline leads the prose, as in the other formats, even when the page
-        // puts it outside the article element.
-        e.walk(h1, None);
+    let root_node = doc.tree.get(root);
+    let first_byte = |n: NodeRef<'_, Node>| {
+        n.descendants().find_map(|d| {
+            segs.get(&d.id())
+                .and_then(|s| s.first())
+                .map(|s| s.src.start)
+        })
+    };
+    // The headline leads the prose, as in the other formats, when the page puts it
+    // before the article element; inside the article it stays in place. Either way
+    // paragraphs stay in file order.
+    let leads = h1.is_some_and(|h| {
+        !h.ancestors().any(|a| a.id() == root)
+            && root_node.is_some_and(|r| !r.ancestors().any(|a| a.id() == h.id()))
+            && first_byte(h)
+                .is_some_and(|at| root_node.and_then(first_byte).is_none_or(|r| at <= r))
+    });
+    if let (true, Some(h1)) = (leads, h1) {
+        e.walk(h1);
         e.flush();
     }
-    let h1_text =
-        e.b.paragraphs
-            .first()
-            .map(|r| e.b.text[r.clone()].to_owned());
-    if let Some(root) = doc.tree.get(root) {
-        e.walk(root, h1.map(|h| h.id()));
+    if let Some(root) = root_node {
+        e.walk(root);
         e.flush();
     }
+    let h1_text = h1.map(meta::text_of).filter(|t| !t.is_empty());
     let mut b = e.b;
     b.meta.title = h1_text.or(page.title);
     b.meta.date = page.date.or(b.meta.date.take());
@@ -179,8 +191,8 @@ struct Emitter<'a> {
 }
 
 impl Emitter<'_> {
-    /// Emits the prose under `node`, skipping chrome and the subtree `skip`.
-    fn walk(&mut self, node: NodeRef<'_, Node>, skip: Option<NodeId>) {
+    /// Emits the prose under `node`, skipping chrome.
+    fn walk(&mut self, node: NodeRef<'_, Node>) {
         let mut skipping: Option<NodeId> = None;
         for edge in node.traverse() {
             match edge {
@@ -190,7 +202,7 @@ impl Emitter<'_> {
                     }
                     match n.value() {
                         Node::Element(el) => {
-                            if Some(n.id()) == skip || chrome::is_chrome(el) {
+                            if chrome::is_chrome(el) {
                                 skipping = Some(n.id());
                                 continue;
                             }
@@ -436,6 +448,34 @@ mod tests {
         );
         let b = parse(&html);
         assert_eq!(paras(&b), vec![long, long]);
+    }
+
+    #[test]
+    fn paragraphs_keep_file_order_around_the_headline() {
+        let long =
+            "The harbour crane collapsed onto two ships, injuring four workers, the port said.";
+        // Headline before the article: it leads. Inside, after a kicker: it stays put.
+        for html in [
+            format!(
+                "<body><h1>Crane falls</h1><article><p>{long}</p><p>{long}</p></article></body>"
+            ),
+            format!(
+                "<body><article><p>Breaking news from the port today.</p><h1>Crane falls</h1><p>{long}</p></article></body>"
+            ),
+        ] {
+            let b = parse(&html);
+            assert_eq!(b.meta.title.as_deref(), Some("Crane falls"));
+            let starts: Vec<usize> = b
+                .paragraphs
+                .iter()
+                .map(|r| b.map.to_file(r.clone()).unwrap().start)
+                .collect();
+            assert!(
+                starts.windows(2).all(|w| w[0] < w[1]),
+                "{starts:?} in {html}"
+            );
+            assert!(paras(&b).contains(&"Crane falls"));
+        }
     }
 
     #[test]

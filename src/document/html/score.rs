@@ -113,10 +113,10 @@ pub fn article_root(doc: &Html) -> NodeId {
     if let Some((&id, &text)) = article_text
         .iter()
         .max_by_key(|(id, text)| (**text, std::cmp::Reverse(**id)))
+        && text > 0
+        && text * 10 >= total * 4
     {
-        if text > 0 && text * 10 >= total * 4 {
-            return id;
-        }
+        return id;
     }
     if let Some(id) = main {
         return id;
