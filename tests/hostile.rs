@@ -119,7 +119,7 @@ fn all_text(report: &Value, source: u64) -> String {
 
 #[test]
 fn escape_sequences_never_reach_the_terminal_in_any_output() {
-    for format in ["json", "markdown"] {
+    for format in ["json", "markdown", "html"] {
         let r = run(&[
             &"--format",
             &format,
@@ -182,7 +182,7 @@ fn json_keeps_the_exact_text_escaped() {
             );
             let t = f["text"].as_str().unwrap();
             if s < e && !t.contains('\n') {
-                assert_eq!(String::from_utf8_lossy(&file[s..e]), t.trim());
+                assert_eq!(String::from_utf8_lossy(&file[s..e]).trim(), t.trim());
             }
         }
     }

@@ -83,7 +83,7 @@ pub enum LoadError {
     #[error("{path}: is a directory, not an article")]
     Directory { path: String },
     #[error("{path}: looks like {what}, not text")]
-    Binary { path: String, what: &'static str },
+    Binary { path: String, what: String },
     #[error("{path}: is larger than the --max-bytes limit of {} ({limit} bytes); raise the limit to read it anyway", human(*limit))]
     TooLarge { path: String, limit: u64 },
     #[error("{path}: is empty")]
@@ -191,7 +191,10 @@ impl Document {
         let decoded = decode::decode_as(bytes, opts.encoding).map_err(
             |decode::DecodeError::Binary(what)| LoadError::Binary {
                 path: path.clone(),
-                what: what.unwrap_or("a binary file"),
+                what: what.map_or_else(
+                    || "a binary file".into(),
+                    |k| format!("a binary file ({k})"),
+                ),
             },
         )?;
         let mut b = match format {
@@ -249,7 +252,7 @@ impl Document {
 fn human(n: u64) -> String {
     let units = [(1u64 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")];
     match units.iter().find(|(u, _)| n >= *u) {
-        Some((u, name)) if n % u == 0 => format!("{} {name}", n / u),
+        Some((u, name)) if n.is_multiple_of(*u) => format!("{} {name}", n / u),
         Some((u, name)) => format!("{:.1} {name}", n as f64 / *u as f64),
         None => format!("{n} bytes"),
     }
