@@ -86,6 +86,8 @@ pub enum LoadError {
     Binary { path: String, what: String },
     #[error("{path}: is larger than the --max-bytes limit of {} ({limit} bytes); raise the limit to read it anyway", human(*limit))]
     TooLarge { path: String, limit: u64 },
+    #[error("{path}: {reason}")]
+    TooComplex { path: String, reason: String },
     #[error("{path}: is empty")]
     Empty { path: String },
     #[error("{path}: has no prose to compare (no sentences found)")]
@@ -200,7 +202,10 @@ impl Document {
         let mut b = match format {
             Format::Text => text::parse(&decoded.text),
             Format::Markdown => markdown::parse(&decoded.text),
-            Format::Html => html::parse(&decoded.text),
+            Format::Html => html::parse(&decoded.text).map_err(|reason| LoadError::TooComplex {
+                path: path.clone(),
+                reason,
+            })?,
         };
         if b.paragraphs.is_empty() {
             return Err(LoadError::NoProse { path });

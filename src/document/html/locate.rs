@@ -38,10 +38,11 @@ pub struct Locator<'a> {
 }
 
 impl<'a> Locator<'a> {
-    pub fn new(src: &'a str) -> Self {
+    /// A locator over `src`, whose text runs `scan` found.
+    pub fn new(src: &'a str, runs: Vec<Range<usize>>) -> Self {
         Self {
             src,
-            runs: text_runs(src),
+            runs,
             run: 0,
             cursor: 0,
             lost: Vec::new(),
@@ -261,9 +262,73 @@ const RAW: &[&str] = &[
     "plaintext",
 ];
 
-/// Byte ranges of the source outside tags, comments and declarations: the only
-/// places a text node can start.
-fn text_runs(src: &str) -> Vec<Range<usize>> {
+/// What one pass over the markup learns before html5ever parses it.
+pub struct Scan {
+    /// Byte ranges outside tags, comments and declarations: the only places a text
+    /// node can start.
+    pub runs: Vec<Range<usize>>,
+    /// An estimate of the element-stack scanning html5ever will do: the sum over start
+    /// tags of the nesting depth. html5ever scans its stack of open elements at every
+    /// start tag, so deliberately deep nesting makes parsing quadratic.
+    pub parse_cost: u64,
+    pub max_depth: usize,
+}
+
+/// Elements that never stay open (void) or close themselves implicitly; left out of
+/// the depth estimate so that unclosed `<p>` and `<li>` do not inflate it.
+const NOT_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen", "basefont", "bgsound", "frame", "p", "li", "dt", "dd", "option",
+    "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "rb", "rt", "rp", "rtc", "colgroup",
+    "caption", "html", "head", "body", "",
+];
+
+/// The open-element stack as a simple parser would see it.
+#[derive(Default)]
+struct Nesting {
+    stack: Vec<String>,
+    open: std::collections::HashMap<String, usize>,
+    cost: u64,
+    max: usize,
+}
+
+impl Nesting {
+    fn start(&mut self, name: &str, self_closing: bool) {
+        self.cost += self.stack.len() as u64;
+        if self_closing || NOT_NESTING.contains(&name) {
+            return;
+        }
+        self.stack.push(name.to_owned());
+        *self.open.entry(name.to_owned()).or_default() += 1;
+        self.max = self.max.max(self.stack.len());
+    }
+
+    /// Pops to the matching open element, if there is one (amortised O(1)).
+    fn end(&mut self, name: &str) {
+        if self.open.get(name).is_none_or(|&n| n == 0) {
+            return;
+        }
+        while let Some(top) = self.stack.pop() {
+            *self.open.get_mut(&top).expect("counted when pushed") -= 1;
+            if top == name {
+                break;
+            }
+        }
+    }
+}
+
+/// Finds the text runs of `src` and estimates how hard it is to parse.
+pub fn scan(src: &str) -> Scan {
+    let mut nesting = Nesting::default();
+    let runs = text_runs(src, &mut nesting);
+    Scan {
+        runs,
+        parse_cost: nesting.cost,
+        max_depth: nesting.max,
+    }
+}
+
+fn text_runs(src: &str, nesting: &mut Nesting) -> Vec<Range<usize>> {
     let b = src.as_bytes();
     let mut runs = Vec::new();
     let (mut start, mut i) = (0, 0);
@@ -300,6 +365,11 @@ fn text_runs(src: &str) -> Vec<Range<usize>> {
             let name = src[name_start..name_start + name_len].to_ascii_lowercase();
             i = tag_end(b, name_start + name_len);
             start = i;
+            if closing {
+                nesting.end(&name);
+            } else if rest[0].is_ascii_alphabetic() {
+                nesting.start(&name, b[..i].ends_with(b"/>"));
+            }
             if !closing && let Some(raw) = RAW.iter().find(|r| **r == name) {
                 let end = if *raw == "plaintext" {
                     b.len()
@@ -377,8 +447,20 @@ mod tests {
     #[test]
     fn runs_skip_tags_comments_and_quoted_angles() {
         let src = r#"<p title="a>b">One</p><!-- x<p>y --><script>if (a<b) {}</script>Two"#;
-        let runs: Vec<&str> = text_runs(src).into_iter().map(|r| &src[r]).collect();
+        let runs: Vec<&str> = scan(src).runs.into_iter().map(|r| &src[r]).collect();
         assert_eq!(runs, vec!["One", "if (a<b) {}", "Two"]);
+    }
+
+    #[test]
+    fn nesting_estimate_ignores_unclosed_paragraphs_but_sees_deep_divs() {
+        let flat = "<div><p>a<p>b<ul><li>c<li>d</ul><img src=x><br/></div>".repeat(100);
+        assert_eq!(scan(&flat).max_depth, 2);
+        let deep = format!("{}x{}", "<div>".repeat(1000), "</div>".repeat(1000));
+        let s = scan(&deep);
+        assert_eq!(s.max_depth, 1000);
+        assert_eq!(s.parse_cost, 999 * 1000 / 2);
+        let unclosed_fonts = "<font>x</font><font>y".repeat(50);
+        assert_eq!(scan(&unclosed_fonts).max_depth, 50);
     }
 
     #[test]
@@ -397,7 +479,7 @@ mod tests {
     #[test]
     fn nodes_are_found_with_entities_as_rewritten_pieces() {
         let src = "<p title=\"Tom\">Tom &amp; Ana\r\nmet</p>";
-        let mut l = Locator::new(src);
+        let mut l = Locator::new(src, scan(src).runs);
         let found = l.find(7, "Tom & Ana\nmet");
         assert_eq!(found.len(), 1);
         let segs = &found[0].1;
@@ -425,7 +507,7 @@ mod tests {
     #[test]
     fn lost_nodes_take_the_gap_before_the_next_found_one() {
         let src = "<p>Alpha</p><p>Gamma</p>";
-        let mut l = Locator::new(src);
+        let mut l = Locator::new(src, scan(src).runs);
         assert_eq!(l.find(1, "Alpha").len(), 1);
         assert!(l.find(2, "Beta").is_empty());
         let found = l.find(3, "Gamma");

@@ -22,9 +22,22 @@ use super::Builder;
 use super::boilerplate::{self, Boilerplate};
 use locate::{Locator, Seg};
 
-pub fn parse(src: &str) -> Builder {
+/// Above this estimated stack scanning (see [`locate::Scan`]) parsing would take
+/// more than a few seconds: ordinary pages, even 60 MB ones, stay far below it, while
+/// 100,000 nested `<div>`s (5·10⁹) took html5ever four minutes.
+const MAX_PARSE_COST: u64 = 200_000_000;
+
+/// The article of the page in `src`, or why the page is refused.
+pub fn parse(src: &str) -> Result<Builder, String> {
+    let scan = locate::scan(src);
+    if scan.parse_cost > MAX_PARSE_COST {
+        return Err(format!(
+            "HTML nested {} elements deep, too deep to parse in reasonable time; not a saved article",
+            scan.max_depth
+        ));
+    }
     let doc = Html::parse_document(src);
-    let segs = locate_all(src, &doc);
+    let segs = locate_all(src, scan.runs, &doc);
     let root = score::article_root(&doc);
     let page = meta::read(&doc, root);
     let mut e = Emitter {
@@ -68,12 +81,12 @@ pub fn parse(src: &str) -> Builder {
     b.meta.title = h1_text.or(page.title);
     b.meta.date = page.date.or(b.meta.date.take());
     b.meta.byline = page.byline.or(b.meta.byline.take());
-    b
+    Ok(b)
 }
 
 /// Source segments of every non-blank text node, found in document order.
-fn locate_all(src: &str, doc: &Html) -> HashMap<NodeId, Vec<Seg>> {
-    let mut loc = Locator::new(src);
+fn locate_all(src: &str, runs: Vec<Range<usize>>, doc: &Html) -> HashMap<NodeId, Vec<Seg>> {
+    let mut loc = Locator::new(src, runs);
     let mut ids = Vec::new();
     let mut out = HashMap::new();
     for n in doc.tree.root().descendants() {
@@ -397,7 +410,7 @@ mod tests {
 
     #[test]
     fn extracts_the_article_and_nothing_else() {
-        let b = parse(PAGE);
+        let b = parse(PAGE).unwrap();
         assert_eq!(
             paras(&b),
             vec![
@@ -414,7 +427,7 @@ mod tests {
 
     #[test]
     fn offsets_point_into_the_html() {
-        let b = parse(PAGE);
+        let b = parse(PAGE).unwrap();
         for r in &b.paragraphs {
             let span = b.map.to_file(r.clone()).unwrap();
             let text = &b.text[r.clone()];
@@ -446,7 +459,7 @@ mod tests {
         let html = format!(
             "<html><body><div id=top><a href=/>Home</a> <a href=/x>World</a></div><div class=wrap><div id=c><p>{long}</p><p>{long}</p></div></div><div><p><a href=/y>Another story about cranes, ships and ports, elsewhere</a></p></div></body></html>"
         );
-        let b = parse(&html);
+        let b = parse(&html).unwrap();
         assert_eq!(paras(&b), vec![long, long]);
     }
 
@@ -463,7 +476,7 @@ mod tests {
                 "<body><article><p>Breaking news from the port today.</p><h1>Crane falls</h1><p>{long}</p></article></body>"
             ),
         ] {
-            let b = parse(&html);
+            let b = parse(&html).unwrap();
             assert_eq!(b.meta.title.as_deref(), Some("Crane falls"));
             let starts: Vec<usize> = b
                 .paragraphs
@@ -479,10 +492,24 @@ mod tests {
     }
 
     #[test]
+    fn absurd_nesting_is_refused_before_parsing() {
+        let deep = format!(
+            "<body>{}<p>Deep text here.</p>{}</body>",
+            "<div>".repeat(30_000),
+            "</div>".repeat(30_000)
+        );
+        assert!(
+            parse(&deep)
+                .unwrap_err()
+                .starts_with("HTML nested 30000 elements deep")
+        );
+    }
+
+    #[test]
     fn double_breaks_split_paragraphs_and_crlf_maps() {
         let src =
             "<body><div>First part of the text.<br><br>\r\nSecond part\r\nof it.</div></body>";
-        let b = parse(src);
+        let b = parse(src).unwrap();
         assert_eq!(
             paras(&b),
             vec!["First part of the text.", "Second part of it."]
