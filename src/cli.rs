@@ -116,6 +116,11 @@ pub fn load_sources_with(files: &[PathBuf], opts: &LoadOptions) -> Result<Vec<So
             "'-' (stdin) is given {stdin_uses} times; stdin can be read only once"
         )));
     }
+    if stdin_uses == 1 && std::io::stdin().is_terminal() {
+        return Err(UsageError(
+            "'-' reads an article from stdin, but stdin is a terminal; pipe one in (e.g. curl -s URL | parallax - b.txt)".into(),
+        ));
+    }
     files
         .iter()
         .map(|f| {

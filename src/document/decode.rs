@@ -46,6 +46,17 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 
 /// Decodes `bytes` as `forced` when given, else as detected.
 pub fn decode_as(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded, DecodeError> {
+    decode_hinted(bytes, forced, None)
+}
+
+/// Like [`decode_as`], with the encoding a document declares (an HTML `<meta charset>`)
+/// trusted over guessing, but not over a BOM or bytes that are valid UTF-8 (a page
+/// re-saved as UTF-8 often keeps its old declaration).
+pub fn decode_hinted(
+    bytes: &[u8],
+    forced: Option<&'static Encoding>,
+    declared: Option<&'static Encoding>,
+) -> Result<Decoded, DecodeError> {
     let bom = Encoding::for_bom(bytes);
     if let Some(enc) = forced {
         // A BOM of the chosen encoding is still not text.
@@ -61,7 +72,13 @@ pub fn decode_as(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Deco
     if let Some(kind) = binary_kind(bytes) {
         return Err(DecodeError::Binary(kind));
     }
-    if std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) {
+    if std::str::from_utf8(bytes).is_ok() {
+        return Ok(decode_with(bytes, 0, UTF_8));
+    }
+    if let Some(enc) = declared.filter(|e| *e != UTF_16LE && *e != UTF_16BE) {
+        return Ok(decode_with(bytes, 0, enc));
+    }
+    if mostly_utf8(bytes) {
         return Ok(decode_with(bytes, 0, UTF_8));
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -156,6 +173,30 @@ fn utf8(body: &[u8], skip: usize) -> Decoded {
         encoding: UTF_8,
         warning: bad.warning(UTF_8),
     }
+}
+
+/// The encoding an HTML page declares in its first 1024 bytes (`<meta charset=…>` or
+/// `<meta http-equiv="Content-Type" content="…; charset=…">`), as browsers pre-scan.
+pub fn html_declared(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
+    let mut rest = head.as_str();
+    while let Some(at) = rest.find("<meta") {
+        let tag = &rest[at..];
+        let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+        if let Some(c) = tag.find("charset") {
+            let value = tag[c + 7..]
+                .trim_start()
+                .strip_prefix('=')?
+                .trim_start()
+                .trim_start_matches(['"', '\'']);
+            let end = value
+                .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | ';' | '/' | '>'))
+                .unwrap_or(value.len());
+            return Encoding::for_label(value[..end].as_bytes());
+        }
+        rest = &rest[at + 5..];
+    }
+    None
 }
 
 /// Bytes that did not decode: how many and where the first was.
@@ -362,6 +403,27 @@ mod tests {
         );
         assert_eq!(lookup("latin1"), Some(encoding_rs::WINDOWS_1252));
         assert_eq!(lookup("nonsense"), None);
+    }
+
+    #[test]
+    fn html_declarations_are_found_and_trusted_over_guessing() {
+        let page = b"<html><head><META http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-2\"></head><body>Zaj\xb1c</body>";
+        assert_eq!(html_declared(page), Some(encoding_rs::ISO_8859_2));
+        assert_eq!(
+            html_declared(b"<meta charset='shift_jis'>"),
+            Some(encoding_rs::SHIFT_JIS)
+        );
+        assert_eq!(html_declared(b"<p>charset=utf-8</p>"), None);
+        let d = decode_hinted(page, None, html_declared(page)).unwrap();
+        assert!(d.text.contains("Zając"));
+        // Valid UTF-8 wins over a stale declaration.
+        let resaved = "<meta charset=windows-1252><p>café</p>".as_bytes();
+        assert_eq!(
+            decode_hinted(resaved, None, html_declared(resaved))
+                .unwrap()
+                .encoding,
+            UTF_8
+        );
     }
 
     #[test]

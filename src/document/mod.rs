@@ -190,7 +190,10 @@ impl Document {
         if bytes.iter().all(|b| b.is_ascii_whitespace()) {
             return Err(LoadError::Empty { path });
         }
-        let decoded = decode::decode_as(bytes, opts.encoding).map_err(
+        let declared = (format == Format::Html)
+            .then(|| decode::html_declared(bytes))
+            .flatten();
+        let decoded = decode::decode_hinted(bytes, opts.encoding, declared).map_err(
             |decode::DecodeError::Binary(what)| LoadError::Binary {
                 path: path.clone(),
                 what: what.map_or_else(

@@ -170,6 +170,15 @@ fn match_at(src: &str, p: usize, t: &str) -> Option<(Vec<Seg>, usize)> {
             push(&mut segs, ti..ti + 3, si..si + 1, false);
             ti += 3;
             si += 1;
+        } else if sc == '<'
+            && ti > 0
+            && src
+                .as_bytes()
+                .get(si + 1)
+                .is_some_and(|&c| c.is_ascii_alphabetic() || c == b'/')
+        {
+            // A tag the parser ignored (a stray `</b>`) sits inside the text node.
+            si = tag_end(src.as_bytes(), si + 1);
         } else if sc == '\0' && ti > 0 {
             si += 1; // the parser drops NULs in body text
         } else {
@@ -502,6 +511,15 @@ mod tests {
         assert_eq!(&src[segs[2].src.clone()], " Ana");
         assert_eq!(&src[segs[3].src.clone()], "\r\n");
         assert_eq!(&src[segs[4].src.clone()], "met");
+    }
+
+    #[test]
+    fn ignored_end_tags_inside_a_text_node_are_stepped_over() {
+        let src = "<h1>Storm hits</b> coast</h1>";
+        let mut l = Locator::new(src, scan(src).runs);
+        let found = l.find(0, "Storm hits coast");
+        let spans: Vec<&str> = found[0].1.iter().map(|s| &src[s.src.clone()]).collect();
+        assert_eq!(spans, vec!["Storm hits", " coast"]);
     }
 
     #[test]

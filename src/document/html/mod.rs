@@ -63,7 +63,8 @@ pub fn parse(src: &str) -> Result<Builder, String> {
     // before the article element; inside the article it stays in place. Either way
     // paragraphs stay in file order.
     let leads = h1.is_some_and(|h| {
-        !h.ancestors().any(|a| a.id() == root)
+        h.id() != root
+            && !h.ancestors().any(|a| a.id() == root)
             && root_node.is_some_and(|r| !r.ancestors().any(|a| a.id() == h.id()))
             && first_byte(h)
                 .is_some_and(|at| root_node.and_then(first_byte).is_none_or(|r| at <= r))
@@ -489,6 +490,18 @@ mod tests {
             );
             assert!(paras(&b).contains(&"Crane falls"));
         }
+    }
+
+    #[test]
+    fn an_unclosed_headline_holding_the_story_is_not_read_twice() {
+        // Found by the fuzzer: the <h1> swallows the paragraphs and becomes the root.
+        let html = "<body><h1>Crane falls<p>The harbour crane collapsed onto two ships, injuring four workers.</p><p>The port said repairs, checks and inquiries would take weeks.</p></body>";
+        let b = parse(html).unwrap();
+        let texts = paras(&b);
+        let mut unique = texts.clone();
+        unique.dedup();
+        assert_eq!(texts, unique);
+        assert_eq!(texts.len(), 3);
     }
 
     #[test]
