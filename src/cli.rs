@@ -54,9 +54,22 @@ pub struct Cli {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// The source (1 = first) whose wording the others are compared with.
-    #[arg(short, long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
-    pub pivot: u16,
+    /// The source (1 = first) whose wording the others are compared with [default: 1].
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub pivot: Option<u16>,
+
+    /// Reader theme: dark, light, high-contrast, colorblind, mono, or one in the config dir.
+    #[arg(long, value_name = "NAME")]
+    pub theme: Option<String>,
+
+    /// The view the reader opens in.
+    #[arg(long, value_name = "VIEW", value_parser = ["reading", "aligned", "coverage"])]
+    pub view: Option<String>,
+
+    /// Read reader settings from FILE instead of the default config.toml
+    /// (also: the PARALLAX_CONFIG environment variable).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 
     /// The review file holding the editors' notes; reports include its notes.
     #[arg(long, value_name = "FILE", default_value = review::DEFAULT_FILE)]
@@ -185,6 +198,18 @@ fn parse_size(s: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("{:?} is out of range", crate::sanitize::one_line(s)))
 }
 
+impl Cli {
+    /// The reader settings given on the command line (they win over the config file).
+    pub fn reader_overrides(&self) -> crate::config::Overrides {
+        crate::config::Overrides {
+            theme: self.theme.clone(),
+            view: self.view.as_deref().and_then(crate::app::ViewKind::parse),
+            config: self.config.clone(),
+            pivot_given: self.pivot.is_some(),
+        }
+    }
+}
+
 /// What the binary should do after parsing.
 pub enum Outcome {
     Done,
@@ -213,11 +238,11 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
         max_bytes: cli.max_bytes,
     };
     let sources = load_sources_with(&cli.files, &opts)?;
-    let pivot = usize::from(cli.pivot) - 1;
+    let pivot = cli.pivot.map_or(0, |p| usize::from(p) - 1);
     if pivot >= sources.len() {
         return Err(UsageError(format!(
             "--pivot {}: there are only {} sources",
-            cli.pivot,
+            pivot + 1,
             sources.len()
         )));
     }

@@ -2,16 +2,22 @@
 //!
 //! The pipeline runs one way: [`document`] (bytes → prose with offsets) →
 //! [`segment`] (sentences) → [`align`] (groups across sources) → [`diff`] (word diff
-//! and [`discrepancy`] inside groups) → [`report`] (JSON, Markdown) or the TUI.
+//! and [`discrepancy`] inside groups) → [`report`] (JSON, Markdown) or the reader:
+//! [`app`] (state and actions) → [`view`] (a view model for one screen size) → [`tui`]
+//! (the only module that touches the terminal), styled by [`theme`], bound by
+//! [`keymap`], set up by [`config`].
 
 pub mod align;
+pub mod app;
 pub mod cli;
 pub mod compare;
+pub mod config;
 #[doc(hidden)]
 pub mod corpus;
 pub mod diff;
 pub mod discrepancy;
 pub mod document;
+pub mod keymap;
 pub mod lang;
 pub mod output;
 pub mod report;
@@ -19,4 +25,7 @@ pub mod review;
 pub mod sanitize;
 pub mod segment;
 pub mod source;
+pub mod theme;
 pub mod tokens;
+pub mod tui;
+pub mod view;

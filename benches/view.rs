@@ -1,0 +1,91 @@
+//! How long the reader takes to answer a key: building the view model for a screen
+//! (warm caches, and cold: first frame after a resize) and rendering one frame.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use parallax::compare::Comparison;
+use parallax::document::{Document, Format};
+use parallax::keymap::Key;
+use parallax::source::Source;
+use parallax::tui::{Session, Settings};
+use parallax::view::Layouts;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// A long fictional article: `paragraphs` paragraphs of reports about ferry crossings,
+/// worded a little differently per `variant`.
+fn article(paragraphs: usize, variant: usize) -> String {
+    let verbs = ["left", "departed", "sailed from"];
+    let counts = ["twelve", "12", "eleven"];
+    let mut out = String::from("Crossings log for the Tessaly ferries\n\n");
+    for p in 0..paragraphs {
+        let i = if variant == 1 {
+            (p * 7) % paragraphs
+        } else {
+            p
+        };
+        out.push_str(&format!(
+            "The ferry Marisol {} Port Ardent at {}:{:02} on crossing {i}, carrying {} passengers. \
+             Harbour master Ilse Brandvold said crossing {i} was \"calm and on time\". \
+             {} people reported minor delays on crossing {i}. ",
+            verbs[variant % 3],
+            6 + i % 12,
+            i % 60,
+            100 + i,
+            counts[(variant + i) % 3],
+        ));
+        if (p + variant).is_multiple_of(5) {
+            out.push_str(&format!(
+                "Only this log notes that the buoy at marker {i} was repainted in source {variant}."
+            ));
+        }
+        out.push_str("\n\n");
+    }
+    out
+}
+
+fn comparison(paragraphs: usize) -> Comparison {
+    let sources = (0..3)
+        .map(|v| {
+            let text = article(paragraphs, v);
+            Source::new(
+                Document::from_bytes(&format!("log{v}.txt"), text.as_bytes(), Format::Text)
+                    .expect("bench article"),
+            )
+        })
+        .collect();
+    Comparison::new(sources)
+}
+
+fn bench(c: &mut Criterion) {
+    let mut session = Session::new(comparison(600), Settings::defaults(0));
+    let mut g = c.benchmark_group("reader");
+    // Warm: a key press and the next view model (layouts and diffs mostly cached).
+    g.bench_function("key_and_view_model_200x50", |b| {
+        let mut n = 0;
+        b.iter(|| {
+            n += 1;
+            session.key(Key::ch(if n % 40 < 20 { 'j' } else { 'k' }));
+            black_box(session.view_model(200, 50));
+        })
+    });
+    // Cold: the first frame at a new size wraps every source again.
+    g.bench_function("view_model_after_resize_200x50", |b| {
+        b.iter(|| {
+            session.layouts = Layouts::default();
+            black_box(session.view_model(200, 50));
+        })
+    });
+    g.bench_function("view_model_and_render_200x50", |b| {
+        let mut term = Terminal::new(TestBackend::new(200, 50)).expect("test terminal");
+        b.iter(|| {
+            session.key(Key::ch(']'));
+            term.draw(|f| session.draw(f)).expect("draw");
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,240 @@
+//! The view model: everything the screen will show, computed for one terminal size
+//! from the app state, as plain data (text spans tagged with theme roles). Pure and
+//! terminal-free, so it is unit-tested without a terminal; `tui` only draws it.
+//!
+//! Only what is visible is computed: wrapped layouts are cached per width, diffs per
+//! group, and each frame styles just the lines on screen.
+
+pub mod aligned;
+pub mod chrome;
+pub mod coverage;
+pub mod layout;
+pub mod reading;
+pub mod styled;
+pub mod wrap;
+
+pub use layout::{DocLayout, Layouts};
+
+use crate::app::{App, Overlay, Reader, ViewKind};
+use crate::keymap::Keymap;
+use crate::theme::Role;
+
+/// Smallest screen the reader draws on; below it a notice says so.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+/// Below this many columns a pane is not worth showing: show fewer panes.
+pub const MIN_PANE: u16 = 30;
+/// Columns before the text in a pane: the selection bar and a mark.
+pub const GUTTER: u16 = 2;
+
+/// A piece of text and how it looks: `role` gives the colour and weight, `back` the
+/// background (cursor, linked or unique passage) it sits on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub text: String,
+    pub role: Role,
+    pub back: Option<Role>,
+}
+
+impl Span {
+    pub fn new(text: impl Into<String>, role: Role) -> Span {
+        Span {
+            text: text.into(),
+            role,
+            back: None,
+        }
+    }
+
+    pub fn on(mut self, back: Option<Role>) -> Span {
+        self.back = back;
+        self
+    }
+}
+
+pub type Line = Vec<Span>;
+
+/// What a click on a row selects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Passage(usize),
+    Row(usize),
+}
+
+/// One column of the reading or aligned view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaneView {
+    pub source: usize,
+    /// Left edge and width on screen, separator excluded.
+    pub x: u16,
+    pub width: u16,
+    pub title: Line,
+    pub focused: bool,
+    /// Rows under the title, already cut to the pane's height.
+    pub lines: Vec<Line>,
+    pub targets: Vec<Option<Target>>,
+}
+
+/// The reading and aligned views: panes side by side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PanesView {
+    pub panes: Vec<PaneView>,
+    pub hidden_before: usize,
+    pub hidden_after: usize,
+}
+
+/// The coverage matrix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CoverageView {
+    pub head: Line,
+    pub lines: Vec<Line>,
+    pub targets: Vec<Option<Target>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body {
+    Panes(PanesView),
+    Coverage(CoverageView),
+}
+
+/// A box over the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpView {
+    pub title: String,
+    pub lines: Vec<Line>,
+    pub scroll: usize,
+}
+
+/// Scroll positions the view settled on, written back into the app after a frame.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Settle {
+    pub top: usize,
+    /// (source, first line) of each visible pane in the reading view.
+    pub tops: Vec<(usize, isize)>,
+    pub body_rows: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    /// The terminal is smaller than [`MIN_WIDTH`]×[`MIN_HEIGHT`].
+    TooSmall(Vec<String>),
+    Full {
+        header: Line,
+        body: Body,
+        status: Line,
+        hints: Line,
+        help: Option<HelpView>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewModel {
+    pub width: u16,
+    pub height: u16,
+    pub screen: Screen,
+    pub settle: Settle,
+}
+
+/// Everything a frame is computed from.
+pub struct Inputs<'a> {
+    pub app: &'a App,
+    pub reader: &'a Reader,
+    pub layouts: &'a Layouts,
+    pub keymap: &'a Keymap,
+}
+
+/// The view model for a `width`×`height` terminal.
+pub fn build(inp: &Inputs, width: u16, height: u16) -> ViewModel {
+    if width < MIN_WIDTH || height < MIN_HEIGHT {
+        let lines = vec![
+            "parallax".to_owned(),
+            "terminal too small".to_owned(),
+            format!("{width}×{height}, need {MIN_WIDTH}×{MIN_HEIGHT}"),
+            "q quits".to_owned(),
+        ];
+        return ViewModel {
+            width,
+            height,
+            screen: Screen::TooSmall(lines),
+            settle: Settle::default(),
+        };
+    }
+    let body_rows = height - 2;
+    let (body, mut settle) = match inp.app.view {
+        ViewKind::Reading => {
+            let (v, s) = reading::build(inp, width, body_rows);
+            (Body::Panes(v), s)
+        }
+        ViewKind::Aligned => {
+            let (v, s) = aligned::build(inp, width, body_rows);
+            (Body::Panes(v), s)
+        }
+        ViewKind::Coverage => {
+            let (v, s) = coverage::build(inp, width, body_rows);
+            (Body::Coverage(v), s)
+        }
+    };
+    settle.body_rows = usize::from(body_rows);
+    let hidden = match &body {
+        Body::Panes(p) => (p.hidden_before, p.hidden_after),
+        Body::Coverage(_) => (0, 0),
+    };
+    let header = chrome::header(inp, hidden, width);
+    let (status, hints) = chrome::status(inp, width);
+    let help = match &inp.app.overlay {
+        Some(Overlay::Help { scroll }) => Some(chrome::help(inp.keymap, *scroll)),
+        _ => None,
+    };
+    ViewModel {
+        width,
+        height,
+        screen: Screen::Full {
+            header,
+            body,
+            status,
+            hints,
+            help,
+        },
+        settle,
+    }
+}
+
+/// Which sources get a pane: all when they fit at [`MIN_PANE`] columns, else the
+/// focused one and its neighbours. Returns (first, count) and each pane's x and width.
+pub fn pane_window(sources: usize, focus: usize, width: u16) -> (usize, Vec<(u16, u16)>) {
+    let fit = usize::from((width + 1) / (MIN_PANE + 1)).max(1);
+    let count = fit.min(sources).max(1);
+    let first = focus.saturating_sub((count - 1) / 2).min(sources - count);
+    let seps = count as u16 - 1;
+    let inner = width - seps;
+    let base = inner / count as u16;
+    let extra = inner % count as u16;
+    let mut x = 0;
+    let geometry = (0..count as u16)
+        .map(|i| {
+            let w = base + u16::from(i < extra);
+            let g = (x, w);
+            x += w + 1;
+            g
+        })
+        .collect();
+    (first, geometry)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn panes_fill_the_width_and_narrow_screens_show_neighbours_of_the_focus() {
+        let (first, g) = pane_window(3, 0, 200);
+        assert_eq!(first, 0);
+        assert_eq!(g.len(), 3);
+        let last = g.last().unwrap();
+        assert_eq!(last.0 + last.1, 200);
+        let (first, g) = pane_window(6, 4, 80);
+        assert_eq!(g.len(), 2);
+        assert_eq!(first, 4);
+        let (first, g) = pane_window(6, 5, 100);
+        assert_eq!((first, g.len()), (3, 3));
+    }
+}
