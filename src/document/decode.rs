@@ -183,16 +183,15 @@ pub fn html_declared(bytes: &[u8]) -> Option<&'static Encoding> {
     while let Some(at) = rest.find("<meta") {
         let tag = &rest[at..];
         let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
-        if let Some(c) = tag.find("charset") {
-            let value = tag[c + 7..]
-                .trim_start()
-                .strip_prefix('=')?
-                .trim_start()
-                .trim_start_matches(['"', '\'']);
+        if let Some(value) = tag
+            .find("charset")
+            .and_then(|c| tag[c + 7..].trim_start().strip_prefix('='))
+        {
+            let value = value.trim_start().trim_start_matches(['"', '\'']);
             let end = value
                 .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | ';' | '/' | '>'))
                 .unwrap_or(value.len());
-            return Encoding::for_label(value[..end].as_bytes());
+            return Encoding::for_label(&value.as_bytes()[..end]);
         }
         rest = &rest[at + 5..];
     }
