@@ -35,13 +35,14 @@ fn frame(session: &mut Session, w: u16, h: u16) -> Vec<String> {
 #[test]
 fn no_cell_of_the_reader_holds_a_control_character() {
     let dir = tempfile::tempdir().unwrap();
+    // No title line in this one, so the reader labels it with its file name.
     let evil_name = dir.path().join("evil\u{1b}]0;pwned\u{7}\u{202e}name.txt");
-    std::fs::copy(fixture("escapes.txt"), &evil_name).unwrap();
+    std::fs::copy(fixture("one-sentence.txt"), &evil_name).unwrap();
     let files = [
-        evil_name,
+        fixture("escapes.txt"),
         fixture("bidi.txt"),
         fixture("news-page.html"),
-        fixture("stray-nul.txt"),
+        evil_name,
     ];
     let sources = parallax::cli::load_sources(&files).unwrap();
     let mut s = Session::new(Comparison::new(sources), Settings::defaults(0));
@@ -64,7 +65,7 @@ fn no_cell_of_the_reader_holds_a_control_character() {
             seen.push_str(&rows.join("\n"));
         }
     }
-    for placeholder in ["␛", "␇", "<U+202E>", "^M"] {
+    for placeholder in ["␛", "␇", "<U+202E>", "^M", "evil␛]0;pwned␇<U+202E>name"] {
         assert!(
             seen.contains(placeholder),
             "no {placeholder:?} on any screen"
