@@ -9,13 +9,17 @@ use parallax::report::{self, Report};
 use parallax::sanitize::is_unsafe;
 use parallax::source::Source;
 
-const FALLBACK: &[u8] = b"A barge struck the Harbor Bridge on Tuesday. Officials said 12 people were hurt.";
+const FALLBACK: &[u8] =
+    b"A barge struck the Harbor Bridge on Tuesday. Officials said 12 people were hurt.";
 
 fn load(bytes: &[u8], selector: u8) -> (Source, usize) {
     let format = [Format::Text, Format::Markdown, Format::Html][usize::from(selector % 3)];
     match Document::from_bytes("fuzz", bytes, format).map(Source::new) {
         Ok(s) if !s.sentences.is_empty() => (s, bytes.len()),
-        _ => (Source::new(Document::from_bytes("fallback", FALLBACK, Format::Text).unwrap()), FALLBACK.len()),
+        _ => (
+            Source::new(Document::from_bytes("fallback", FALLBACK, Format::Text).unwrap()),
+            FALLBACK.len(),
+        ),
     }
 }
 
@@ -39,7 +43,13 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let json = report::json::render(&r);
-    assert!(!json.chars().any(|c| c != '\n' && is_unsafe(c)), "raw control in JSON");
+    assert!(
+        !json.chars().any(|c| c != '\n' && is_unsafe(c)),
+        "raw control in JSON"
+    );
     let md = report::markdown::render(&r);
-    assert!(!md.chars().any(|c| c != '\n' && is_unsafe(c)), "raw control in Markdown");
+    assert!(
+        !md.chars().any(|c| c != '\n' && is_unsafe(c)),
+        "raw control in Markdown"
+    );
 });
