@@ -28,8 +28,9 @@ pub enum Format {
 
 /// Files larger than this are refused unless `--max-bytes` says otherwise: far above
 /// any article or saved page (even one with images inlined), low enough that a run
-/// stays within about 1.5 GB of memory and a few minutes (measured: 60 MB of prose
-/// against a short article took 163 s and 1.5 GB; 100 MB did not finish in 15 min).
+/// stays near a minute and 1.5 GB. Measured against a short article: 60 MB of prose
+/// took 76 s and 1.5 GB, 100 MB took 372 s and 2.5 GB (alignment grows faster than
+/// linearly with one huge source).
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 /// How sources are read.
