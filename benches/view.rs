@@ -1,5 +1,6 @@
 //! How long the reader takes to answer a key: building the view model for a screen
-//! (warm caches, and cold: first frame after a resize) and rendering one frame.
+//! (warm caches, and cold: first frame after a resize), rendering one frame, and
+//! opening the disagreement panel.
 
 use std::hint::black_box;
 
@@ -83,6 +84,28 @@ fn bench(c: &mut Criterion) {
             session.key(Key::ch(']'));
             term.draw(|f| session.draw(f)).expect("draw");
         })
+    });
+    // The disagreement panel (`x`) diffs every group once; later opens hit the cache.
+    g.bench_function("disagreement_panel_open_warm_200x50", |b| {
+        b.iter(|| {
+            session.key(Key::ch('x'));
+            black_box(session.view_model(200, 50));
+            session.key(Key::ch('x'));
+        })
+    });
+    g.finish();
+    let mut g = c.benchmark_group("reader_cold");
+    g.sample_size(10);
+    g.bench_function("disagreement_panel_first_open_600_paragraphs", |b| {
+        b.iter_batched(
+            || Session::new(comparison(600), Settings::defaults(0)),
+            |mut s| {
+                s.key(Key::ch('x'));
+                black_box(s.view_model(200, 50));
+                s
+            },
+            criterion::BatchSize::LargeInput,
+        )
     });
     g.finish();
 }

@@ -58,7 +58,8 @@ pub struct Cli {
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub pivot: Option<u16>,
 
-    /// Reader theme: dark, light, high-contrast, colorblind, mono, or one in the config dir.
+    /// Colours of the reader and the HTML report: dark, light, high-contrast, colorblind,
+    /// mono, or a theme file in the config dir.
     #[arg(long, value_name = "NAME")]
     pub theme: Option<String>,
 
@@ -213,7 +214,9 @@ impl Cli {
 /// What the binary should do after parsing.
 pub enum Outcome {
     Done,
-    Tui(Comparison, usize),
+    /// Start the reader on the comparison, with this pivot and the review file (an
+    /// empty review when the file does not exist yet: the first note creates it).
+    Tui(Comparison, usize, Review),
 }
 
 pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
@@ -272,11 +275,15 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
                     "stdout is not a terminal: the reader needs one. For a report use --format json or --format markdown".into(),
                 ));
             }
-            return Ok(Outcome::Tui(comparison, pivot));
+            let review = match review {
+                Some(r) => r,
+                None => open_review(&cli.review, &comparison.sources)?,
+            };
+            return Ok(Outcome::Tui(comparison, pivot, review));
         }
         OutputFormat::Json => report::json::render(&report()),
         OutputFormat::Markdown => report::markdown::render(&report()),
-        OutputFormat::Html => report::html::render(&report(), &report::html::Palette::default()),
+        OutputFormat::Html => report::html::render(&report(), &html_palette(cli.theme.as_deref())?),
     };
     match &cli.output {
         Some(path) => output::write_atomic(path, text.as_bytes()).map_err(UsageError)?,
@@ -285,13 +292,44 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
     Ok(Outcome::Done)
 }
 
+/// The HTML report's colours: the default page, or the reader theme named by `--theme`
+/// (built-in, or a theme file in the config directory).
+pub fn html_palette(theme: Option<&str>) -> Result<report::html::Palette, UsageError> {
+    let Some(name) = theme else {
+        return Ok(report::html::Palette::default());
+    };
+    let user = crate::config::dir().map(|d| d.join("themes"));
+    let catalog = crate::theme::Catalog::load(user.as_deref(), crate::theme::Depth::TrueColor);
+    let theme = catalog
+        .index_of(name)
+        .map(|i| &catalog.themes[i])
+        .ok_or_else(|| {
+            UsageError(format!(
+                "--theme {}: no such theme (have: {})",
+                crate::sanitize::one_line(name),
+                catalog.names().join(", ")
+            ))
+        })?;
+    Ok(report::html::Palette::from_theme(theme))
+}
+
 /// The review file with the sources opened in it, when there is one. A broken file,
 /// or one from a newer parallax, stops the run (and is left as it is).
 pub fn load_review(path: &Path, sources: &[Source]) -> Result<Option<Review>, UsageError> {
-    let Some(mut review) = Review::load_existing(path).map_err(|e| UsageError(e.to_string()))?
-    else {
+    let Some(review) = Review::load_existing(path).map_err(|e| UsageError(e.to_string()))? else {
         return Ok(None);
     };
+    open_sources(review, sources).map(Some)
+}
+
+/// The review file for the reader: as [`load_review`], but a missing file gives an
+/// empty review that the first note creates.
+pub fn open_review(path: &Path, sources: &[Source]) -> Result<Review, UsageError> {
+    let review = Review::load(path).map_err(|e| UsageError(e.to_string()))?;
+    open_sources(review, sources)
+}
+
+fn open_sources(mut review: Review, sources: &[Source]) -> Result<Review, UsageError> {
     // Standard input cannot be read twice: its notes are not shown.
     for s in sources
         .iter()
@@ -301,7 +339,7 @@ pub fn load_review(path: &Path, sources: &[Source]) -> Result<Option<Review>, Us
             .map_err(|e| UsageError(format!("{}: {e}", crate::sanitize::one_line(&s.doc.path))))?;
         review.open_source(&s.doc.path, &bytes);
     }
-    Ok(Some(review))
+    Ok(review)
 }
 
 /// Refuses an output path that is one of the inputs.

@@ -208,6 +208,9 @@ pub fn defaults() -> Vec<(Action, Vec<Key>)> {
         (A::NextMatch, vec![c('n')]),
         (A::PrevMatch, vec![c('N')]),
         (A::CycleTheme, vec![c('t')]),
+        (A::Note, vec![c('m')]),
+        (A::NoteList, vec![c('M')]),
+        (A::Disagreements, vec![c('x')]),
         (A::Help, vec![c('?'), p(C::F(1))]),
         (A::Close, vec![p(C::Esc)]),
         (A::Quit, vec![c('q'), Key::ctrl('c')]),
@@ -293,7 +296,10 @@ mod tests {
         assert_eq!(k.action(Key::ctrl('d')), Some(Action::HalfPageDown));
         assert_eq!(k.action(Key::plain(Code::BackTab)), Some(Action::FocusPrev));
         assert_eq!(k.action(Key::ch('q')), Some(Action::Quit));
-        assert_eq!(k.action(Key::ch('x')), None);
+        assert_eq!(k.action(Key::ch('x')), Some(Action::Disagreements));
+        assert_eq!(k.action(Key::ch('m')), Some(Action::Note));
+        assert_eq!(k.action(Key::ch('M')), Some(Action::NoteList));
+        assert_eq!(k.action(Key::ch('z')), None);
     }
 
     #[test]

@@ -52,6 +52,26 @@ impl Language {
         SETS[self.index()].contains(word) || (self != Language::English && EN_CORE.contains(&word))
     }
 
+    /// True for an everyday content word of this language (given folded: lowercase,
+    /// no accents): words so frequent in any text that sharing one says little.
+    pub fn is_common(self, word: &str) -> bool {
+        match self {
+            Language::English => COMMON_EN.contains(word),
+            Language::Portuguese => COMMON_PT.contains(word),
+            _ => false,
+        }
+    }
+
+    /// The everyday words of [`Language::is_common`], for building their keys.
+    pub fn common_words(self) -> impl Iterator<Item = &'static str> {
+        let list = match self {
+            Language::English => EVERYDAY_EN,
+            Language::Portuguese => EVERYDAY_PT,
+            _ => "",
+        };
+        list.split_whitespace()
+    }
+
     /// Picks the language whose function words are most frequent in `texts`.
     pub fn detect<'a>(texts: impl IntoIterator<Item = &'a str>) -> Language {
         const ALL: [Language; 5] = [
@@ -92,6 +112,27 @@ static SETS: LazyLock<[HashSet<&'static str>; 5]> = LazyLock::new(|| {
     .map(|l| l.words().split(' ').collect())
 });
 
+/// Everyday words, in any inflection: weak evidence that two sentences say the same.
+const EVERYDAY_EN: &str = "go went gone going goes come came comes coming make made makes making take took taken takes \
+get got gets getting see saw seen sees seeing know knew known think thought look looked looks want wanted give gave given \
+use used find found tell ask asked work seem seemed feel felt try tried leave left call called put keep kept let begin began \
+turn turned show showed hear heard run ran move moved live lived bring brought happen happened stand stood sit sat set meet met \
+reply replied answer answered cry cried became become good new first last long great little own other old right big high \
+different small large next early young important few bad best better whole many much well even back way never ever always \
+again away soon really quite almost enough far time times year years day days thing things world life part place week case \
+point number fact night side kind end lot while moment something nothing anything everything another every several";
+const EVERYDAY_PT: &str = "ser sera estar esta estava estavam ter tinha tinham haver havia fazer feito fez faz ir vai vao \
+ver dar deu poder pode podem podera ficar ficou ficaram passar passou dever deve devem chegar chegou levar levou deixar \
+deixou seguir comecar comecou informou informaram declarou explicou acrescentou anunciou relatou disseram afirmaram \
+ano anos dia dias vez vezes hoje ontem amanha agora sempre apenas cerca menos grande grandes novo nova novos novas \
+primeiro primeira ultimo ultima ultimos outro outra outros outras todo toda todos todas parte forma caso lugar \
+semana mes meses hora horas durante entao porque pessoa pessoas coisa tempo ja tambem so";
+
+static COMMON_EN: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| EVERYDAY_EN.split_whitespace().collect());
+static COMMON_PT: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| EVERYDAY_PT.split_whitespace().collect());
+
 /// English function words that leak into any news text (quotes, names of bodies).
 const EN_CORE: &[&str] = &["the", "of", "and"];
 
@@ -116,5 +157,13 @@ mod tests {
         assert!(Language::English.is_stopword("the"));
         assert!(!Language::English.is_stopword("bridge"));
         assert!(Language::Portuguese.is_stopword("não"));
+    }
+
+    #[test]
+    fn everyday_words_are_not_names_or_story_words() {
+        assert!(Language::English.is_common("little"));
+        assert!(!Language::English.is_common("pitcher"));
+        assert!(Language::Portuguese.is_common("ontem"));
+        assert!(!Language::Portuguese.is_common("aviao"));
     }
 }

@@ -8,8 +8,8 @@ fn main() -> ExitCode {
     let overrides = cli.reader_overrides();
     match cli::run(cli) {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
-        Ok(Outcome::Tui(comparison, pivot)) => {
-            match parallax::tui::run(comparison, pivot, overrides) {
+        Ok(Outcome::Tui(comparison, pivot, review)) => {
+            match parallax::tui::run(comparison, pivot, Some(review), overrides) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("parallax: {e}");

@@ -55,10 +55,16 @@ pub enum Role {
     Overlay,
     /// Warnings and errors in the status line.
     Warning,
+    /// The gutter mark (✎) of a passage with a note.
+    NoteMark,
+    /// The note editor and the lists (notes, disagreements) drawn over the view.
+    Panel,
+    /// The selected row of a list, and the editor's caret.
+    PanelSelected,
 }
 
 impl Role {
-    pub const ALL: [Role; 20] = [
+    pub const ALL: [Role; 23] = [
         Role::Text,
         Role::SharedWord,
         Role::ChangedWord,
@@ -79,6 +85,9 @@ impl Role {
         Role::Dim,
         Role::Overlay,
         Role::Warning,
+        Role::NoteMark,
+        Role::Panel,
+        Role::PanelSelected,
     ];
 }
 
@@ -159,7 +168,8 @@ impl Colour {
         ))
     }
 
-    fn rgb(self) -> Option<(u8, u8, u8)> {
+    /// The colour as RGB (`None` for the terminal's default).
+    pub fn rgb(self) -> Option<(u8, u8, u8)> {
         match self {
             Colour::Reset => None,
             Colour::Ansi(i) => Some(ANSI_RGB[usize::from(i & 15)]),

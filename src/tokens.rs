@@ -6,6 +6,7 @@
 //! keys are reported as spans of the original text.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use rust_stemmers::Stemmer;
@@ -55,6 +56,27 @@ impl Normalizer {
 
     /// Splits `text` into word, number and punctuation tokens (no whitespace).
     pub fn tokens(&self, text: &str) -> Vec<Token> {
+        self.tokens_with(text, &mut |w| self.word_key(w))
+    }
+
+    /// Like [`Normalizer::tokens`], remembering the key of every word seen in
+    /// `cache`: stemming is most of the cost, and a story repeats its words.
+    pub fn tokens_cached<S: std::hash::BuildHasher>(
+        &self,
+        text: &str,
+        cache: &mut HashMap<String, String, S>,
+    ) -> Vec<Token> {
+        self.tokens_with(text, &mut |w| {
+            if let Some(k) = cache.get(w) {
+                return k.clone();
+            }
+            let k = self.word_key(w);
+            cache.insert(w.to_owned(), k.clone());
+            k
+        })
+    }
+
+    fn tokens_with(&self, text: &str, key_of: &mut dyn FnMut(&str) -> String) -> Vec<Token> {
         let mut out: Vec<Token> = Vec::new();
         for (pos, piece) in text.split_word_bound_indices() {
             let piece_clean: Cow<str> = if piece.chars().any(is_invisible) {
@@ -90,7 +112,7 @@ impl Normalizer {
                     .chars()
                     .filter(|&c| !is_invisible(c))
                     .collect();
-                last.key = self.word_key(&joined);
+                last.key = key_of(&joined);
                 continue;
             }
             if first.is_numeric() {
@@ -150,7 +172,7 @@ impl Normalizer {
                 out.push(Token {
                     range,
                     kind: Kind::Word,
-                    key: self.word_key(p),
+                    key: key_of(p),
                     capitalized: first.is_uppercase(),
                     stop,
                 });
@@ -509,6 +531,20 @@ mod tests {
     #[test]
     fn zero_width_characters_do_not_split_words() {
         assert_eq!(keys("Ky\u{200B}iv talks"), keys("Kyiv talks"));
+    }
+
+    #[test]
+    fn cached_keys_are_the_same_keys() {
+        let n = Normalizer::new(Language::English);
+        let text = "The mayors said the harbour walls were failing; the mayor agreed.";
+        let mut cache = HashMap::new();
+        assert_eq!(n.tokens_cached(text, &mut cache), n.tokens(text));
+        assert_eq!(
+            n.tokens_cached(text, &mut cache),
+            n.tokens(text),
+            "and again from the cache"
+        );
+        assert_eq!(cache.get("mayors").map(String::as_str), Some("mayor"));
     }
 
     #[test]

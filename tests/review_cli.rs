@@ -237,3 +237,49 @@ fn output_never_replaces_the_review_file() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(fs::read(&review).unwrap(), before);
 }
+
+#[test]
+fn html_takes_its_colours_from_the_chosen_theme() {
+    let (dir, _) = reviewed();
+    let html = |theme: Option<&str>| {
+        let mut args = vec!["--format", "html", "gazette.txt", "courier.txt"];
+        if let Some(t) = theme {
+            args.extend(["--theme", t]);
+        }
+        let out = Command::cargo_bin("parallax")
+            .unwrap()
+            .current_dir(dir.path())
+            .env("XDG_CONFIG_HOME", dir.path())
+            .args(&args)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let (code, light, _) = html(Some("light"));
+    assert_eq!(code, Some(0));
+    // themes/light.toml: text #24292f, disagreement #cf222e, changed_word #9a6700.
+    assert!(
+        light.contains("--text:#24292f;")
+            && light.contains("--disagreement:#cf222e;")
+            && light.contains("--changed:#9a670055;"),
+        "{}",
+        &light[..light.len().min(2000)]
+    );
+    let (_, dark, _) = html(Some("dark"));
+    assert!(dark.contains("--background:#111827;") && dark.contains("--text:#c9d1d9;"));
+    let (_, plain, _) = html(None);
+    assert!(
+        plain.contains("--background:#fdfdfb;"),
+        "no --theme: the default page"
+    );
+    let (code, out, err) = html(Some("neon"));
+    assert_eq!(code, Some(2));
+    assert!(
+        out.is_empty() && err.contains("--theme neon") && err.contains("light"),
+        "{err}"
+    );
+}

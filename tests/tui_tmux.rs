@@ -133,8 +133,11 @@ fn reader_in_a_real_terminal() {
     ]);
     t.run(&["set-option", "-t", "t", "status", "off"]);
     t.send(&["PS1='$ '", "Enter"]);
+    let notes_dir = tempfile::tempdir().unwrap();
+    let review = notes_dir.path().join("review.toml");
     let cmd = format!(
-        "XDG_CONFIG_HOME=/nonexistent PARALLAX_CONFIG= {bin} {}; echo EXIT=$?",
+        "XDG_CONFIG_HOME=/nonexistent PARALLAX_CONFIG= {bin} --review {} {}; echo EXIT=$?",
+        review.display(),
         files.join(" ")
     );
     t.send(&["-l", &cmd]);
@@ -224,6 +227,25 @@ fn reader_in_a_real_terminal() {
         !s.iter()
             .any(|l| l.contains("next passage shared with another source"))
     });
+
+    // `x` lists the disagreements; `m` writes a note that Ctrl-S saves (raw mode
+    // turns off XON/XOFF, so the terminal passes Ctrl-S through).
+    t.send(&["x"]);
+    t.wait_for("the disagreement panel", |s| {
+        s.iter().any(|l| l.contains("disagreements ("))
+    });
+    t.send(&["Escape"]);
+    t.send(&["m"]);
+    t.wait_for("the note editor", |s| {
+        s.iter().any(|l| l.contains("new note"))
+    });
+    t.send(&["-l", "Typed in tmux é"]);
+    t.send(&["C-s"]);
+    t.wait_for("the note saved", |s| {
+        s.last().is_some_and(|l| l.contains("note saved"))
+    });
+    let saved = std::fs::read_to_string(&review).expect("review file written");
+    assert!(saved.contains("text = \"Typed in tmux é\""), "{saved}");
 
     // A resize reflows at once; a tiny window gets the notice.
     t.run(&["resize-window", "-t", "t", "-x", "100", "-y", "30"]);

@@ -1,8 +1,10 @@
-//! What each sentence brings to matching: weighted content keys and key bigrams.
+//! What each sentence brings to matching: weighted content keys, key bigrams and
+//! numbers, plus the vocabulary statistics shared by every source.
 
 use std::collections::HashMap;
 
 use super::SentenceId;
+use super::soft;
 use crate::source::Source;
 use crate::tokens::{Kind, Normalizer, Token};
 
@@ -11,12 +13,15 @@ use crate::tokens::{Kind, Normalizer, Token};
 pub struct SentenceFeatures {
     /// Content key ids, sorted and unique.
     pub keys: Vec<u32>,
+    /// Share of its weight each key brings here, aligned with `keys`: 1, or less for
+    /// the later words of a multi-word name ("Luiz Inácio Lula da Silva" is one
+    /// piece of evidence, not five).
+    pub scale: Vec<f32>,
     /// Hashes of adjacent content-key pairs, sorted and unique.
     pub bigrams: Vec<u64>,
     /// Sum of the weights of `keys`.
     pub weight: f32,
-    /// Position in its source, 0..1 (a weak prior; not used yet).
-    #[allow(dead_code)]
+    /// Position in its source, 0..1 (the middle of the sentence's slot).
     pub position: f32,
 }
 
@@ -24,94 +29,228 @@ pub struct SentenceFeatures {
 pub struct Features {
     pub ids: Vec<SentenceId>,
     pub sentences: Vec<SentenceFeatures>,
-    /// Weight of each key id (rarer is heavier; function words are not keys at all).
+    /// Weight of each key id: rarer is heavier, everyday words lighter.
     pub weight: Vec<f32>,
     /// How many sentences contain each key.
     pub df: Vec<u32>,
     /// Global index of the first sentence of each source.
     pub offsets: Vec<usize>,
-    #[allow(dead_code)]
     pub is_number: Vec<bool>,
-    /// The heaviest key weight (a key found in one sentence only).
-    pub max_weight: f32,
+    /// Keys that look like inflections or spellings of each other, with a similarity
+    /// in 0..1 (see [`soft`]).
+    pub soft: Vec<Vec<(u32, f32)>>,
+    /// A hash of each sentence's keys, for tie-breaks that ignore source order.
+    pub hashes: Vec<u64>,
+    /// A hash of each source's text, the last tie-break.
+    pub doc_hashes: Vec<u64>,
+    /// The text of each key.
+    pub names: Vec<String>,
 }
 
+/// How a key's weight is computed.
+#[derive(Debug, Clone)]
+pub struct Weighting {
+    /// Lowest weight of a content key, however frequent it is in these sources.
+    pub floor: f32,
+    /// Factor for everyday words ("day", "great", "dia", "grande").
+    pub common: f32,
+    /// Factor for numbers (dates, counts and amounts are strong evidence).
+    pub number: f32,
+    /// Share of its weight that a word after the first of a multi-word name brings.
+    pub name_tail: f32,
+    /// Least similarity for two different keys to count as a partial match.
+    pub soft_min: f32,
+}
+
+impl Default for Weighting {
+    fn default() -> Self {
+        Self {
+            floor: 0.3,
+            common: 0.5,
+            number: 1.3,
+            name_tail: 0.5,
+            soft_min: 0.6,
+        }
+    }
+}
+
+struct Word {
+    key: String,
+    number: bool,
+    common: bool,
+    /// Follows another capitalised word of the same name.
+    tail: bool,
+}
+
+/// Particles inside names ("Lula da Silva", "van Gogh"): they neither break a name
+/// nor count as part of one.
+const NAME_PARTICLES: &[&str] = &[
+    "da", "de", "do", "dos", "das", "di", "del", "der", "van", "von", "du", "bin", "ibn", "al",
+];
+
 impl Features {
-    pub fn build(sources: &[Source], normalizer: &Normalizer) -> Features {
-        let mut vocab: HashMap<String, u32> = HashMap::new();
-        let mut is_number = Vec::new();
+    pub fn build(sources: &[Source], normalizer: &Normalizer, w: &Weighting) -> Features {
+        let lang = normalizer.language();
         let mut ids = Vec::new();
-        let mut raw: Vec<(Vec<u32>, Vec<u64>, f32)> = Vec::new();
         let mut offsets = Vec::new();
-        let mut tokens_by_sentence: Vec<Vec<Token>> = Vec::new();
+        let mut positions = Vec::new();
+        let mut words_by_sentence: Vec<Vec<Word>> = Vec::new();
+        let mut name_tokens: Vec<Token> = Vec::new();
+        let mut cache: FastMap<String, String> = FastMap::default();
+        // Everyday words by key, so that every inflection of them is found.
+        let common_keys: FastMap<String, ()> = lang
+            .common_words()
+            .map(|w| (normalizer.word_key(w), ()))
+            .collect();
         for (s, source) in sources.iter().enumerate() {
             offsets.push(ids.len());
             let n = source.sentences.len().max(1) as f32;
             for i in 0..source.sentences.len() {
-                ids.push(super::SentenceId {
+                ids.push(SentenceId {
                     source: s,
                     index: i,
                 });
-                let toks: Vec<Token> = normalizer
-                    .tokens(source.sentence_text(i))
-                    .into_iter()
-                    .filter(|t| t.kind != Kind::Punct && !t.stop && t.key.chars().count() > 1)
-                    .collect();
-                tokens_by_sentence.push(toks);
-                raw.push((Vec::new(), Vec::new(), (i as f32 + 0.5) / n));
+                positions.push((i as f32 + 0.5) / n);
+                let text = source.sentence_text(i);
+                let mut words = Vec::new();
+                let mut in_name = false;
+                for t in normalizer.tokens_cached(text, &mut cache) {
+                    let surface = &text[t.range.clone()];
+                    if t.kind == Kind::Word && NAME_PARTICLES.contains(&surface) {
+                        continue;
+                    }
+                    let capital = t.kind == Kind::Word && t.capitalized && !t.stop;
+                    let tail = capital && in_name;
+                    in_name = capital;
+                    if t.kind == Kind::Punct || t.stop || t.key.chars().count() < 2 {
+                        continue;
+                    }
+                    let common = t.kind == Kind::Word && common_keys.contains_key(t.key.as_str());
+                    words.push(Word {
+                        key: t.key.clone(),
+                        number: t.kind == Kind::Number,
+                        common,
+                        tail,
+                    });
+                    if t.kind == Kind::Word && t.capitalized {
+                        name_tokens.push(t);
+                    }
+                }
+                words_by_sentence.push(words);
             }
         }
-        let canon = fuzzy_names(&tokens_by_sentence);
-        for (toks, r) in tokens_by_sentence.iter().zip(raw.iter_mut()) {
-            let mut keys = Vec::with_capacity(toks.len());
-            for t in toks {
-                let key = canon.get(&t.key).cloned().unwrap_or_else(|| t.key.clone());
-                let next = vocab.len() as u32;
-                let id = *vocab.entry(key).or_insert_with(|| {
-                    is_number.push(t.kind == Kind::Number);
-                    next
-                });
+        let canon = fuzzy_names(&name_tokens);
+        let mut vocab: FastMap<String, u32> = FastMap::default();
+        let mut is_number = Vec::new();
+        let mut is_common = Vec::new();
+        let mut keyed: Vec<(Vec<u32>, Vec<u64>)> = Vec::with_capacity(words_by_sentence.len());
+        let mut tails: Vec<Vec<(u32, bool)>> = Vec::with_capacity(words_by_sentence.len());
+        for words in &words_by_sentence {
+            let mut keys = Vec::with_capacity(words.len());
+            for word in words {
+                let key: &str = canon
+                    .get(&word.key)
+                    .map_or(word.key.as_str(), String::as_str);
+                let id = match vocab.get(key) {
+                    Some(&id) => id,
+                    None => {
+                        let id = vocab.len() as u32;
+                        vocab.insert(key.to_owned(), id);
+                        is_number.push(word.number);
+                        is_common.push(word.common);
+                        id
+                    }
+                };
                 keys.push(id);
             }
+            tails.push(keys.iter().zip(words).map(|(&k, w)| (k, w.tail)).collect());
             let mut bigrams: Vec<u64> = keys
                 .windows(2)
-                .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
+                .map(|p| (u64::from(p[0]) << 32) | u64::from(p[1]))
                 .collect();
             bigrams.sort_unstable();
             bigrams.dedup();
             keys.sort_unstable();
             keys.dedup();
-            r.0 = keys;
-            r.1 = bigrams;
+            keyed.push((keys, bigrams));
         }
+        // Renumber keys in the order of their text, so that nothing downstream (sums,
+        // tie-breaks) depends on which source came first.
+        let mut by_text: Vec<(&String, u32)> = vocab.iter().map(|(k, &id)| (k, id)).collect();
+        by_text.sort();
+        let mut canonical = vec![0u32; vocab.len()];
+        for (new_id, &(_, old)) in by_text.iter().enumerate() {
+            canonical[old as usize] = new_id as u32;
+        }
+        let reorder = |v: &[bool]| {
+            let mut out = vec![false; v.len()];
+            for (old, &x) in v.iter().enumerate() {
+                out[canonical[old] as usize] = x;
+            }
+            out
+        };
+        let (is_number, is_common) = (reorder(&is_number), reorder(&is_common));
+        for (keys, bigrams) in &mut keyed {
+            for k in keys.iter_mut() {
+                *k = canonical[*k as usize];
+            }
+            keys.sort_unstable();
+            for b in bigrams.iter_mut() {
+                *b = (u64::from(canonical[(*b >> 32) as usize]) << 32)
+                    | u64::from(canonical[(*b & 0xffff_ffff) as usize]);
+            }
+            bigrams.sort_unstable();
+        }
+        let names: Vec<(&str, u32)> = by_text
+            .iter()
+            .enumerate()
+            .filter(|&(id, _)| !is_number[id])
+            .map(|(id, (k, _))| (k.as_str(), id as u32))
+            .collect();
+        let soft = soft::neighbours(&names, vocab.len(), w.soft_min);
+        let hashes: Vec<u64> = keyed.iter().map(|(keys, _)| content_hash(keys)).collect();
         let mut df = vec![0u32; vocab.len()];
-        for r in &raw {
-            for &k in &r.0 {
+        for (keys, _) in &keyed {
+            for &k in keys {
                 df[k as usize] += 1;
             }
         }
-        let n = raw.len().max(1) as f32;
-        let weight: Vec<f32> = df
-            .iter()
-            .zip(&is_number)
-            .map(|(&d, &num)| {
-                let idf = (n / d as f32).ln().max(0.0) + 1.0;
-                if num { idf * 1.2 } else { idf }
-            })
-            .collect();
-        let sentences = raw
+        let weight = weights(&df, &is_number, &is_common, offsets.len(), keyed.len(), w);
+        let sentences = keyed
             .into_iter()
-            .map(|(keys, bigrams, position)| {
-                let w = keys.iter().map(|&k| weight[k as usize]).sum();
+            .zip(tails)
+            .zip(positions)
+            .map(|(((keys, bigrams), tails), position)| {
+                // A key is a name's tail here only if it is one at every occurrence.
+                let scale: Vec<f32> = keys
+                    .iter()
+                    .map(|&k| {
+                        let tail = tails
+                            .iter()
+                            .filter(|(old, _)| canonical[*old as usize] == k)
+                            .all(|&(_, t)| t);
+                        if tail { w.name_tail } else { 1.0 }
+                    })
+                    .collect();
+                let total = keys
+                    .iter()
+                    .zip(&scale)
+                    .map(|(&k, &x)| weight[k as usize] * x)
+                    .sum();
                 SentenceFeatures {
                     keys,
+                    scale,
                     bigrams,
-                    weight: w,
+                    weight: total,
                     position,
                 }
             })
             .collect();
-        let max_weight = weight.iter().copied().fold(0.0, f32::max);
+        let doc_hashes = sources
+            .iter()
+            .map(|s| content_hash(&(s.doc.path.as_str(), s.doc.text.as_str())))
+            .collect();
+        let names = by_text.iter().map(|(k, _)| (*k).clone()).collect();
         Features {
             ids,
             sentences,
@@ -119,7 +258,10 @@ impl Features {
             df,
             offsets,
             is_number,
-            max_weight,
+            soft,
+            hashes,
+            doc_hashes,
+            names,
         }
     }
 
@@ -127,26 +269,100 @@ impl Features {
         self.ids[global].source
     }
 
-    #[allow(dead_code)]
-    pub fn global(&self, id: SentenceId) -> usize {
-        self.offsets[id.source] + id.index
+    pub fn sources(&self) -> usize {
+        self.offsets.len()
     }
+
+    /// An order for sentences that depends on their content, never on the order in
+    /// which the sources were given.
+    pub fn tiebreak(&self, g: usize) -> (u64, usize, u64) {
+        (
+            self.hashes[g],
+            self.ids[g].index,
+            self.doc_hashes[self.ids[g].source],
+        )
+    }
+}
+
+/// FNV-1a: a fast, fixed hash for short keys. std's default hasher resists
+/// attacker-chosen keys, which a local comparison of articles does not need, and it
+/// was a tenth of the aligner's time.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+fn content_hash<T: std::hash::Hash + ?Sized>(x: &T) -> u64 {
+    use std::hash::Hasher;
+    // A fixed-key hasher: the same content gets the same hash in every run.
+    let mut h = std::hash::DefaultHasher::new();
+    x.hash(&mut h);
+    h.finish()
+}
+
+/// Inverse sentence frequency over the sentences being compared, never below a
+/// floor: a content word every sentence of a short story repeats ("fox") is weak
+/// evidence but still some, while a word two sentences share is strong.
+fn weights(
+    df: &[u32],
+    is_number: &[bool],
+    is_common: &[bool],
+    sources: usize,
+    n: usize,
+    w: &Weighting,
+) -> Vec<f32> {
+    // A key found once per source is what a matched pair looks like: give it full
+    // weight, 1.0, and scale the rest from there.
+    let full = ((n as f32 + 1.0) / (sources.max(2) as f32))
+        .ln()
+        .max(f32::EPSILON);
+    df.iter()
+        .enumerate()
+        .map(|(k, &d)| {
+            let idf = ((n as f32 + 1.0) / d.max(1) as f32).ln() / full;
+            let mut x = idf.clamp(w.floor, 1.5);
+            if is_number[k] {
+                x *= w.number;
+            } else if is_common[k] {
+                x *= w.common;
+            }
+            x
+        })
+        .collect()
 }
 
 /// Folds spellings of the same name that differ by a letter or a transliteration
 /// habit ("Kyiv"/"Kiev", "Qaddafi"/"Gadafi") onto one key. Only capitalised words of
 /// four letters or more are considered, grouped by a consonant skeleton.
-fn fuzzy_names(sentences: &[Vec<Token>]) -> HashMap<String, String> {
+fn fuzzy_names(tokens: &[Token]) -> FastMap<String, String> {
     let mut by_skeleton: HashMap<String, Vec<String>> = HashMap::new();
-    for t in sentences.iter().flatten() {
-        if t.kind == Kind::Word && t.capitalized && t.key.chars().count() >= 4 {
+    for t in tokens {
+        if t.key.chars().count() >= 4 {
             let list = by_skeleton.entry(skeleton(&t.key)).or_default();
             if !list.contains(&t.key) {
                 list.push(t.key.clone());
             }
         }
     }
-    let mut canon = HashMap::new();
+    let mut canon = FastMap::default();
     for (skel, mut keys) in by_skeleton {
         if keys.len() < 2 || skel.chars().count() < 2 {
             continue;
@@ -227,5 +443,84 @@ mod tests {
         assert_eq!(skeleton("kyiv"), skeleton("kiev"));
         assert_eq!(edit_distance(&phonetic("kyiv"), &phonetic("kiev")), 1);
         assert!(edit_distance(&phonetic("marta"), &phonetic("norte")) > 1);
+    }
+
+    #[test]
+    fn weights_fall_with_frequency_but_keep_a_floor() {
+        let w = Weighting::default();
+        // 40 sentences in 2 sources: a key in 2 sentences, one in 10, one in all 40.
+        let df = [2, 10, 40, 2];
+        let weights = weights(&df, &[false, false, false, true], &[false; 4], 2, 40, &w);
+        assert!(weights[0] > weights[1] && weights[1] > weights[2]);
+        assert!(
+            (weights[0] - 1.0).abs() < 0.05,
+            "a key once per source weighs about 1, got {}",
+            weights[0]
+        );
+        assert!(
+            (weights[2] - w.floor).abs() < 1e-6,
+            "the floor holds, got {}",
+            weights[2]
+        );
+        assert!(weights[3] > weights[0], "numbers weigh more");
+    }
+
+    fn build(texts: &[&str]) -> Features {
+        use crate::document::{Document, Format};
+        let sources: Vec<Source> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                Source::new(
+                    Document::from_bytes(&format!("s{i}.txt"), t.as_bytes(), Format::Text).unwrap(),
+                )
+            })
+            .collect();
+        let lang = crate::lang::Language::detect(texts.iter().copied());
+        Features::build(&sources, &Normalizer::new(lang), &Weighting::default())
+    }
+
+    #[test]
+    fn later_words_of_a_name_weigh_half() {
+        let f = build(&[
+            "President Luiz Inácio Lula da Silva visited the harbour.",
+            "Lula visited the harbour.",
+        ]);
+        let s = &f.sentences[0];
+        let scale_of = |name: &str| {
+            s.keys
+                .iter()
+                .position(|&k| f.names[k as usize] == name)
+                .map(|i| s.scale[i])
+        };
+        assert_eq!(
+            scale_of("presid"),
+            Some(1.0),
+            "a name starts at full weight"
+        );
+        assert_eq!(scale_of("lula"), Some(0.5));
+        assert_eq!(scale_of("silva"), Some(0.5));
+        assert_eq!(scale_of("harbour").or(scale_of("harbor")), Some(1.0));
+    }
+
+    #[test]
+    fn keys_do_not_depend_on_source_order() {
+        let a = build(&[
+            "The ferry Marisol ran aground.",
+            "Marisol, a ferry, hit a sandbank.",
+        ]);
+        let b = build(&[
+            "Marisol, a ferry, hit a sandbank.",
+            "The ferry Marisol ran aground.",
+        ]);
+        assert_eq!(a.sentences[0].keys, b.sentences[1].keys);
+        assert_eq!(a.hashes[0], b.hashes[1]);
+    }
+
+    #[test]
+    fn everyday_words_weigh_less() {
+        let w = Weighting::default();
+        let weights = weights(&[2, 2], &[false, false], &[false, true], 2, 40, &w);
+        assert!(weights[1] < weights[0]);
     }
 }

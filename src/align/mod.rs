@@ -1,20 +1,36 @@
 //! Alignment of N sources: groups of sentences that report the same thing.
 //!
-//! Order-free: candidate pairs come from an inverted index of content keys, are
-//! scored by the rare words, phrases, numbers and names they share, kept when they are
-//! mutual best matches for their pair of sources (or clearly strong), and then merged
-//! into groups strongest link first, refusing merges that would chain unrelated
-//! sentences together. Sentences left alone are material unique to their source.
+//! The pipeline, one module per step:
+//! - `features`: content keys per sentence, weighted by rarity among the sources
+//!   compared (with a floor), everyday words and the tails of long names lighter;
+//! - `soft`: partial matches between keys sharing a long prefix (inflections);
+//! - `score`: candidate pairs from an inverted index of rare keys (bounded, so the
+//!   work is near-linear) and what each pair shares;
+//! - `links`: evidence per pair: shared weight, a weak position prior, and how the
+//!   pair compares with the other candidates of both sentences;
+//! - `order`: for sources that tell things in the same order, a bonus for pairs on
+//!   the best order-preserving chain;
+//! - `group`: correlation clustering, so that a group's members all agree and
+//!   links do not chain unrelated sentences.
+//!
+//! Nothing depends on the order in which sources are given. Sentences left alone are
+//! material unique to their source. QUALITY.md has the measurements.
 
 mod features;
 mod group;
+mod links;
+mod order;
+mod params;
 mod score;
+mod soft;
 
 use crate::lang::Language;
 use crate::source::Source;
 use crate::tokens::Normalizer;
 
-pub use score::Params;
+pub use features::Weighting;
+pub use params::Params;
+pub use score::Pair;
 
 /// One sentence, by source and position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -80,10 +96,10 @@ pub fn align(sources: &[Source]) -> Alignment {
 pub fn align_with(sources: &[Source], params: &Params) -> Alignment {
     let language = Language::detect(sources.iter().map(|s| s.doc.text.as_str()));
     let normalizer = Normalizer::new(language);
-    let feats = features::Features::build(sources, &normalizer);
-    let scored = score::candidates(&feats, params);
-    let links = score::links(&feats, &scored, params);
-    let clusters = group::cluster(&feats, &scored, links, params);
+    let feats = features::Features::build(sources, &normalizer, &params.weighting);
+    let mut scored = score::candidates(&feats, params.common_share);
+    let evidence = links::evidence(&feats, &mut scored, params);
+    let clusters = group::cluster(&feats, &scored, &evidence, params);
     let groups = order(sources, clusters);
     let mut group_of: Vec<Vec<usize>> =
         sources.iter().map(|s| vec![0; s.sentences.len()]).collect();
@@ -98,6 +114,44 @@ pub fn align_with(sources: &[Source], params: &Params) -> Alignment {
         language,
         comparisons: scored.comparisons,
     }
+}
+
+/// Every candidate pair with what it shares and its strength, for diagnostics
+/// (`examples/eval_align.rs`).
+pub fn candidate_pairs(
+    sources: &[Source],
+    params: &Params,
+) -> Vec<(SentenceId, SentenceId, Pair, f32)> {
+    let language = Language::detect(sources.iter().map(|s| s.doc.text.as_str()));
+    let feats = features::Features::build(sources, &Normalizer::new(language), &params.weighting);
+    let mut scored = score::candidates(&feats, params.common_share);
+    let evidence = links::evidence(&feats, &mut scored, params);
+    scored
+        .pairs
+        .iter()
+        .zip(evidence)
+        .map(|(&(a, b, p), e)| (feats.ids[a as usize], feats.ids[b as usize], p, e))
+        .collect()
+}
+
+/// Every sentence's content keys with their weights, for diagnostics.
+pub fn sentence_keys(sources: &[Source], params: &Params) -> Vec<(SentenceId, Vec<(String, f32)>)> {
+    let language = Language::detect(sources.iter().map(|s| s.doc.text.as_str()));
+    let feats = features::Features::build(sources, &Normalizer::new(language), &params.weighting);
+    feats
+        .ids
+        .iter()
+        .zip(&feats.sentences)
+        .map(|(&id, s)| {
+            (
+                id,
+                s.keys
+                    .iter()
+                    .map(|&k| (feats.names[k as usize].clone(), feats.weight[k as usize]))
+                    .collect(),
+            )
+        })
+        .collect()
 }
 
 /// Puts groups in reading order: by the first source's order, with material the first

@@ -1,68 +1,72 @@
-//! Candidate pairs from an inverted index, their scores, and which of them become links.
-
-use std::collections::HashMap;
+//! Candidate pairs from an inverted index of rare keys, and what each pair shares.
 
 use super::features::{Features, SentenceFeatures};
 
-/// Tunable thresholds of the aligner (see QUALITY.md for how they were chosen).
-#[derive(Debug, Clone)]
-pub struct Params {
-    /// A mutual best match at or above this score is a link.
-    pub link: f32,
-    /// Any pair at or above this score is a link, best match or not.
-    pub strong: f32,
-    /// A sentence's best match that it is mostly contained in (one long sentence
-    /// covering two short ones) links at this score.
-    pub part: f32,
-    /// Containment needed for such a partial link.
-    pub containment: f32,
-    /// How much shared phrases (key bigrams) add to a score.
-    pub bigram_bonus: f32,
-    /// Keys in more than this share of all sentences are not used to find candidates.
-    pub common_share: f32,
-    /// Mean link strength needed to merge two groups.
-    pub merge: f32,
+/// What two sentences of different sources share.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Pair {
+    /// Weight of the keys both have (partial matches count by their similarity).
+    pub matched: f32,
+    /// `2·matched / (weight_a + weight_b)`: how much of both sentences is shared.
+    pub dice: f32,
+    /// `matched / min(weight_a, weight_b)`: how much of the lighter one the other covers.
+    pub cover: f32,
+    /// Shared key bigrams over the bigrams of the sentence with fewer: shared phrasing.
+    pub phrase: f32,
+    /// Keys matched exactly.
+    pub exact: u16,
+    /// Keys matched partially.
+    pub partial: u16,
+    /// The heaviest matched key's weight.
+    pub rare: f32,
+    /// Numbers both give.
+    pub numbers: u16,
+    /// Distance between the two sentences' relative positions in their sources.
+    pub offset: f32,
 }
 
-impl Default for Params {
-    fn default() -> Self {
-        Self {
-            link: 0.30,
-            strong: 0.60,
-            part: 0.35,
-            containment: 0.75,
-            bigram_bonus: 0.15,
-            common_share: 0.12,
-            merge: 0.22,
-        }
-    }
-}
+/// Most sentences an indexed key may be found in.
+const MAX_POSTINGS: u32 = 64;
+/// Most partners a sentence proposes for measuring.
+const MAX_PARTNERS: usize = 40;
 
-/// Scored candidate pairs (global sentence indices, lower first).
+/// Scored candidate pairs: global sentence indices, lower first.
+#[derive(Default)]
 pub struct Scored {
-    pub scores: HashMap<(u32, u32), f32>,
-    /// Containment of the smaller sentence in the larger, per pair.
-    pub containment: HashMap<(u32, u32), f32>,
+    pub pairs: Vec<(u32, u32, Pair)>,
+    index: super::features::FastMap<(u32, u32), usize>,
     /// Candidate pairs examined through the index.
     pub comparisons: usize,
 }
 
 impl Scored {
-    pub fn get(&self, a: usize, b: usize) -> f32 {
+    /// Adds a pair found another way (lower global index first).
+    pub fn push(&mut self, a: usize, b: usize, pair: Pair) {
+        self.index.insert((a as u32, b as u32), self.pairs.len());
+        self.pairs.push((a as u32, b as u32, pair));
+    }
+
+    /// Where the pair of sentences `a` and `b` is in `pairs`, if it is a candidate.
+    pub fn position(&self, a: usize, b: usize) -> Option<usize> {
         let k = if a < b {
             (a as u32, b as u32)
         } else {
             (b as u32, a as u32)
         };
-        self.scores.get(&k).copied().unwrap_or(0.0)
+        self.index.get(&k).copied()
     }
 }
 
-/// Finds every pair of sentences from different sources that share a not-too-common
-/// key, and scores it.
-pub fn candidates(f: &Features, p: &Params) -> Scored {
+/// Finds the pairs of sentences from different sources worth measuring. Keys found
+/// in at most `common_share` of all sentences (and never in more than
+/// [`MAX_POSTINGS`]) are indexed; each sentence gathers, through the index, the
+/// weight it shares with every other sentence, and keeps its [`MAX_PARTNERS`]
+/// heaviest partners. A pair is measured when either of its sentences kept the
+/// other. Both bounds make the work grow with the number of sentences, not its
+/// square, and neither depends on the order of the sources.
+pub fn candidates(f: &Features, common_share: f32) -> Scored {
     let n = f.sentences.len();
-    let cap = ((n as f32 * p.common_share) as u32).max(8);
+    let cap = ((n as f32 * common_share) as u32).clamp(8, MAX_POSTINGS);
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); f.weight.len()];
     for (g, s) in f.sentences.iter().enumerate() {
         for &k in &s.keys {
@@ -71,79 +75,172 @@ pub fn candidates(f: &Features, p: &Params) -> Scored {
             }
         }
     }
-    let mut scores = HashMap::new();
-    let mut containment = HashMap::new();
-    let mut comparisons = 0;
+    let mut shared = vec![0.0f32; n];
     let mut touched: Vec<u32> = Vec::new();
-    let mut seen = vec![false; n];
+    let mut wanted: Vec<(u32, u32)> = Vec::new();
     for (a, sa) in f.sentences.iter().enumerate() {
         let src = f.source_of(a);
-        for &k in &sa.keys {
+        let mut visit = |k: u32, w: f32, touched: &mut Vec<u32>| {
             for &b in &postings[k as usize] {
                 let bu = b as usize;
-                if bu > a && f.source_of(bu) != src && !seen[bu] {
-                    seen[bu] = true;
-                    touched.push(b);
+                if f.source_of(bu) != src {
+                    if shared[bu] == 0.0 {
+                        touched.push(b);
+                    }
+                    shared[bu] += w;
                 }
             }
+        };
+        for &k in &sa.keys {
+            visit(k, f.weight[k as usize], &mut touched);
+            for &(o, sim) in &f.soft[k as usize] {
+                visit(o, sim * f.weight[k as usize], &mut touched);
+            }
+        }
+        if touched.len() > MAX_PARTNERS {
+            // Heaviest first; ties by content, never by position in the input.
+            touched.sort_by(|&x, &y| {
+                shared[y as usize]
+                    .total_cmp(&shared[x as usize])
+                    .then_with(|| f.tiebreak(x as usize).cmp(&f.tiebreak(y as usize)))
+            });
+            for &b in &touched[MAX_PARTNERS..] {
+                shared[b as usize] = 0.0;
+            }
+            touched.truncate(MAX_PARTNERS);
         }
         for &b in &touched {
-            seen[b as usize] = false;
-            comparisons += 1;
-            let (score, cont) = pair_score(f, sa, &f.sentences[b as usize], p);
-            if score > 0.0 {
-                scores.insert((a as u32, b), score);
-                containment.insert((a as u32, b), cont);
-            }
+            shared[b as usize] = 0.0;
+            let (x, y) = (a.min(b as usize) as u32, a.max(b as usize) as u32);
+            wanted.push((x, y));
         }
         touched.clear();
     }
+    wanted.sort_unstable();
+    wanted.dedup();
+    let comparisons = wanted.len();
+    let pairs: Vec<(u32, u32, Pair)> = wanted
+        .into_iter()
+        .filter_map(|(a, b)| {
+            let pair = measure(f, &f.sentences[a as usize], &f.sentences[b as usize]);
+            (pair.matched > 0.0).then_some((a, b, pair))
+        })
+        .collect();
+    let index = pairs
+        .iter()
+        .enumerate()
+        .map(|(i, &(a, b, _))| ((a, b), i))
+        .collect();
     Scored {
-        scores,
-        containment,
+        pairs,
+        index,
         comparisons,
     }
 }
 
-/// Score of a pair and the containment of the lighter sentence in the heavier.
-pub fn pair_score(
-    f: &Features,
-    a: &SentenceFeatures,
-    b: &SentenceFeatures,
-    p: &Params,
-) -> (f32, f32) {
-    let (mut shared, mut count, mut rare) = (0.0f32, 0usize, 0.0f32);
+/// What sentences `a` and `b` share: exact key matches first, then partial matches
+/// between keys left over on both sides, each key used once.
+pub fn measure(f: &Features, a: &SentenceFeatures, b: &SentenceFeatures) -> Pair {
+    let mut p = Pair {
+        offset: (a.position - b.position).abs(),
+        ..Pair::default()
+    };
+    if a.weight == 0.0 || b.weight == 0.0 {
+        return p;
+    }
+    let mut used_a = Marks::new(a.keys.len());
+    let mut used_b = Marks::new(b.keys.len());
     let (mut i, mut j) = (0, 0);
     while i < a.keys.len() && j < b.keys.len() {
         match a.keys[i].cmp(&b.keys[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                let w = f.weight[a.keys[i] as usize];
-                shared += w;
-                rare = rare.max(w);
-                count += 1;
+                let k = a.keys[i] as usize;
+                let w = f.weight[k] * a.scale[i].min(b.scale[j]);
+                p.matched += w;
+                p.rare = p.rare.max(w);
+                p.exact += 1;
+                p.numbers += u16::from(f.is_number[k]);
+                used_a.set(i);
+                used_b.set(j);
                 i += 1;
                 j += 1;
             }
         }
     }
-    if shared == 0.0 || a.weight == 0.0 || b.weight == 0.0 {
-        return (0.0, 0.0);
+    // Partial matches, most similar first; ties in key order, so that measuring
+    // (a, b) and (b, a) gives the same result.
+    let mut partial: Vec<(f32, u32, u32, usize, usize)> = Vec::new();
+    for (i, &k) in a.keys.iter().enumerate() {
+        if used_a.get(i) {
+            continue;
+        }
+        for &(o, sim) in &f.soft[k as usize] {
+            if let Ok(j) = b.keys.binary_search(&o)
+                && !used_b.get(j)
+            {
+                partial.push((sim, k.min(o), k.max(o), i, j));
+            }
+        }
     }
-    // One shared word is evidence only when it is rare and the sentences are short.
-    if count < 2 && (rare < 0.8 * f.max_weight || a.keys.len().max(b.keys.len()) > 4) {
-        return (0.0, 0.0);
+    partial.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    for (sim, _, _, i, j) in partial {
+        if used_a.get(i) || used_b.get(j) {
+            continue;
+        }
+        used_a.set(i);
+        used_b.set(j);
+        let w = sim
+            * (f.weight[a.keys[i] as usize] * a.scale[i])
+                .min(f.weight[b.keys[j] as usize] * b.scale[j]);
+        p.matched += w;
+        p.rare = p.rare.max(w);
+        p.partial += 1;
     }
-    let dice = 2.0 * shared / (a.weight + b.weight);
-    let cont = shared / a.weight.min(b.weight);
-    let common_bigrams = count_common(&a.bigrams, &b.bigrams);
-    let phrase = if a.bigrams.is_empty() || b.bigrams.is_empty() {
-        0.0
-    } else {
-        common_bigrams as f32 / a.bigrams.len().min(b.bigrams.len()) as f32
-    };
-    (dice + p.bigram_bonus * phrase, cont)
+    p.dice = 2.0 * p.matched / (a.weight + b.weight);
+    p.cover = (p.matched / a.weight.min(b.weight)).min(1.0);
+    if !a.bigrams.is_empty() && !b.bigrams.is_empty() {
+        p.phrase = count_common(&a.bigrams, &b.bigrams) as f32
+            / a.bigrams.len().min(b.bigrams.len()) as f32;
+    }
+    p
+}
+
+/// Which keys of a sentence are matched: bits, on the stack for sentences of up to
+/// 256 keys (measuring is the hot loop; it should not allocate).
+enum Marks {
+    Small([u64; 4]),
+    Large(Vec<u64>),
+}
+
+impl Marks {
+    fn new(n: usize) -> Self {
+        if n <= 256 {
+            Marks::Small([0; 4])
+        } else {
+            Marks::Large(vec![0; n.div_ceil(64)])
+        }
+    }
+
+    fn words(&self) -> &[u64] {
+        match self {
+            Marks::Small(w) => w,
+            Marks::Large(w) => w,
+        }
+    }
+
+    fn get(&self, i: usize) -> bool {
+        self.words()[i / 64] & (1 << (i % 64)) != 0
+    }
+
+    fn set(&mut self, i: usize) {
+        let w = match self {
+            Marks::Small(w) => &mut w[..],
+            Marks::Large(w) => &mut w[..],
+        };
+        w[i / 64] |= 1 << (i % 64);
+    }
 }
 
 fn count_common(a: &[u64], b: &[u64]) -> usize {
@@ -162,60 +259,76 @@ fn count_common(a: &[u64], b: &[u64]) -> usize {
     n
 }
 
-/// A proposed link between two sentences of different sources.
-#[derive(Debug, Clone, Copy)]
-pub struct Link {
-    pub a: usize,
-    pub b: usize,
-    pub score: f32,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Chooses links: mutual best matches per pair of sources, strong pairs, and
-/// containments (a sentence that another, longer one covers).
-pub fn links(f: &Features, s: &Scored, p: &Params) -> Vec<Link> {
-    let sources = f.offsets.len();
-    // best[g][source] = (score, partner), ties broken by the partner's content.
-    let mut best: Vec<Vec<(f32, usize)>> =
-        vec![vec![(0.0, usize::MAX); sources]; f.sentences.len()];
-    let better = |cand: (f32, usize), cur: (f32, usize)| {
-        cand.0 > cur.0
-            || (cand.0 == cur.0 && cur.1 != usize::MAX && tiebreak(f, cand.1) < tiebreak(f, cur.1))
-    };
-    for (&(a, b), &score) in &s.scores {
-        let (a, b) = (a as usize, b as usize);
-        let (sa, sb) = (f.source_of(a), f.source_of(b));
-        if better((score, b), best[a][sb]) {
-            best[a][sb] = (score, b);
-        }
-        if better((score, a), best[b][sa]) {
-            best[b][sa] = (score, a);
+    fn features(keys: &[&[u32]], weight: &[f32], soft: Vec<Vec<(u32, f32)>>) -> Features {
+        let sentences: Vec<SentenceFeatures> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| SentenceFeatures {
+                keys: k.to_vec(),
+                scale: vec![1.0; k.len()],
+                bigrams: k
+                    .windows(2)
+                    .map(|p| (u64::from(p[0]) << 32) | u64::from(p[1]))
+                    .collect(),
+                weight: k.iter().map(|&x| weight[x as usize]).sum(),
+                position: i as f32 / keys.len() as f32,
+            })
+            .collect();
+        let n = sentences.len();
+        Features {
+            ids: (0..n)
+                .map(|i| super::super::SentenceId {
+                    source: i % 2,
+                    index: i / 2,
+                })
+                .collect(),
+            sentences,
+            weight: weight.to_vec(),
+            df: vec![1; weight.len()],
+            offsets: vec![0, n / 2],
+            is_number: vec![false; weight.len()],
+            soft,
+            hashes: (0..n as u64).collect(),
+            doc_hashes: vec![0, 1],
+            names: (0..weight.len()).map(|k| k.to_string()).collect(),
         }
     }
-    let mut out = Vec::new();
-    for (&(a, b), &score) in &s.scores {
-        let (a, b) = (a as usize, b as usize);
-        let (sa, sb) = (f.source_of(a), f.source_of(b));
-        let mutual = best[a][sb].1 == b && best[b][sa].1 == a;
-        let one_way = best[a][sb].1 == b || best[b][sa].1 == a;
-        let cont = s
-            .containment
-            .get(&(a as u32, b as u32))
-            .copied()
-            .unwrap_or(0.0);
-        let keep = (mutual && score >= p.link)
-            || score >= p.strong
-            || (one_way && score >= p.part && cont >= p.containment);
-        if keep {
-            out.push(Link { a, b, score });
-        }
-    }
-    out
-}
 
-/// An order-independent tie-break: the sentence's key content, not its position.
-pub fn tiebreak(f: &Features, g: usize) -> (u64, usize) {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    f.sentences[g].keys.hash(&mut h);
-    (h.finish(), f.ids[g].index)
+    #[test]
+    fn identical_sentences_share_everything() {
+        let f = features(
+            &[&[0, 1, 2], &[0, 1, 2]],
+            &[1.0, 0.5, 1.0],
+            vec![Vec::new(); 3],
+        );
+        let p = measure(&f, &f.sentences[0], &f.sentences[1]);
+        assert!((p.dice - 1.0).abs() < 1e-6 && (p.cover - 1.0).abs() < 1e-6 && p.phrase == 1.0);
+        assert_eq!(p.exact, 3);
+    }
+
+    #[test]
+    fn a_short_sentence_inside_a_long_one_is_covered() {
+        let f = features(
+            &[&[0, 1], &[0, 1, 2, 3, 4, 5]],
+            &[1.0; 6],
+            vec![Vec::new(); 6],
+        );
+        let p = measure(&f, &f.sentences[0], &f.sentences[1]);
+        assert_eq!(p.cover, 1.0);
+        assert!(p.dice < 0.6);
+    }
+
+    #[test]
+    fn partial_matches_count_by_similarity_once() {
+        // Key 1 and key 2 are inflections of each other (similarity 0.8).
+        let soft = vec![vec![], vec![(2, 0.8)], vec![(1, 0.8)]];
+        let f = features(&[&[0, 1], &[0, 2]], &[1.0, 1.0, 1.0], soft);
+        let p = measure(&f, &f.sentences[0], &f.sentences[1]);
+        assert_eq!((p.exact, p.partial), (1, 1));
+        assert!((p.matched - 1.8).abs() < 1e-6);
+    }
 }

@@ -49,6 +49,9 @@ pub enum Action {
     NextMatch,
     PrevMatch,
     CycleTheme,
+    Note,
+    NoteList,
+    Disagreements,
     Help,
     Close,
     Quit,
@@ -56,7 +59,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 37] = [
+    pub const ALL: [Action; 40] = [
         Action::NextPassage,
         Action::PrevPassage,
         Action::HalfPageDown,
@@ -91,6 +94,9 @@ impl Action {
         Action::NextMatch,
         Action::PrevMatch,
         Action::CycleTheme,
+        Action::Note,
+        Action::NoteList,
+        Action::Disagreements,
         Action::Help,
         Action::Close,
         Action::Quit,
@@ -133,6 +139,9 @@ impl Action {
             Action::NextMatch => "next search match",
             Action::PrevMatch => "previous search match",
             Action::CycleTheme => "cycle themes",
+            Action::Note => "add or edit a note on the selected passage",
+            Action::NoteList => "list all notes (Enter jumps to one)",
+            Action::Disagreements => "list every disagreement (Enter jumps to it)",
             Action::Help => "show or hide this help",
             Action::Close => "close the overlay, clear the search",
             Action::Quit => "quit",

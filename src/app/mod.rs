@@ -5,14 +5,20 @@
 //! the open [`Overlay`], the [`Search`], and the last message.
 
 mod action;
+mod editor;
 mod nav;
+mod notes;
 mod reader;
 mod search;
 
 pub use action::Action;
+pub use editor::{Editor, NoteTarget};
 pub use nav::{Dir, Motion, Nav};
+pub use notes::{ListedNote, Notes};
 pub use reader::{Order, Passage, Reader};
 pub use search::{Search, find_all};
+
+use crate::discrepancy::DiscrepancyKind;
 
 use crate::keymap::{Code, Key};
 
@@ -72,6 +78,76 @@ pub enum Overlay {
         draft: String,
         previous: String,
     },
+    /// The note editor.
+    Note(Editor),
+    /// Every note; Enter jumps to one.
+    Notes(Picker<ListedNote>),
+    /// Every disagreement in the comparison; Enter jumps to its group.
+    Disagreements(Picker<Disagreement>),
+}
+
+/// A list to choose from, computed when it opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker<T> {
+    pub rows: Vec<T>,
+    pub selected: usize,
+}
+
+impl<T> Picker<T> {
+    fn new(rows: Vec<T>) -> Picker<T> {
+        Picker { rows, selected: 0 }
+    }
+
+    /// Moves the selection (`page` rows for a page motion).
+    fn motion(&mut self, motion: Motion, page: usize) {
+        let last = self.rows.len().saturating_sub(1);
+        let page = page.max(1);
+        self.selected = match motion {
+            Motion::Step(Dir::Forward) => self.selected + 1,
+            Motion::Step(Dir::Back) => self.selected.saturating_sub(1),
+            Motion::Page(Dir::Forward, _) => self.selected + page,
+            Motion::Page(Dir::Back, _) => self.selected.saturating_sub(page),
+            Motion::First => 0,
+            _ => last,
+        }
+        .min(last);
+    }
+
+    fn current(&self) -> Option<&T> {
+        self.rows.get(self.selected)
+    }
+}
+
+/// One disagreement, as the panel lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Disagreement {
+    pub group: usize,
+    pub kind: DiscrepancyKind,
+    /// (source, the words as that source has them).
+    pub values: Vec<(usize, String)>,
+}
+
+/// Every disagreement in the comparison, group by group.
+pub fn disagreements(reader: &Reader, pivot: usize) -> Vec<Disagreement> {
+    (0..reader.group_count())
+        .filter(|&g| reader.is_shared(g))
+        .flat_map(|g| {
+            reader
+                .diff(g, pivot)
+                .discrepancies
+                .iter()
+                .map(|d| Disagreement {
+                    group: g,
+                    kind: d.kind,
+                    values: d
+                        .values
+                        .iter()
+                        .map(|v| (v.source, v.text.clone()))
+                        .collect(),
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 /// A line for the status bar.
@@ -93,6 +169,8 @@ pub struct App {
     pub themes: Vec<String>,
     pub theme: usize,
     pub message: Option<Message>,
+    /// The review file's notes (empty when the reader runs without one).
+    pub notes: Notes,
     pub quit: bool,
 }
 
@@ -118,6 +196,7 @@ impl App {
             themes,
             theme,
             message: None,
+            notes: Notes::default(),
             quit: false,
         }
     }
@@ -167,6 +246,13 @@ impl App {
             }
             return;
         }
+        if matches!(
+            self.overlay,
+            Some(Overlay::Notes(_) | Overlay::Disagreements(_))
+        ) {
+            self.list_action(action, reader);
+            return;
+        }
         if let Some(motion) = Motion::of(action) {
             self.motion(motion, reader);
             return;
@@ -212,6 +298,9 @@ impl App {
                     self.say(format!("theme: {}", self.themes[self.theme]));
                 }
             }
+            Action::Note => self.open_editor(reader),
+            Action::NoteList => self.open_note_list(),
+            Action::Disagreements => self.open_disagreements(reader),
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::Close => self.search.clear(),
             Action::Quit => self.quit = true,
@@ -337,17 +426,23 @@ impl App {
         if self.view == ViewKind::Reading {
             return;
         }
-        let g = self.group(reader);
+        self.read_group(self.group(reader), reader);
+    }
+
+    /// Shows `g` in the reading view, in the focused source when it has it.
+    pub fn read_group(&mut self, g: usize, reader: &Reader) {
         if reader.passage_in(g, self.nav.focus).is_none()
             && let Some(&(s, _)) = reader.members[g].first()
         {
             self.nav.focus = s;
         }
-        self.view = ViewKind::Reading;
-        self.scroll = Scroll {
-            top: 0,
-            follow: true,
+        let top = if self.view == ViewKind::Reading {
+            self.tops[self.nav.focus].max(0) as usize
+        } else {
+            0
         };
+        self.view = ViewKind::Reading;
+        self.scroll = Scroll { top, follow: true };
         self.nav.select_group_near(g, reader);
     }
 
@@ -433,6 +528,209 @@ impl App {
                     ""
                 }
             ));
+        }
+    }
+
+    /// An action while a list (notes, disagreements) is open: motions move the
+    /// selection, Enter jumps, the list's own key or Esc closes it.
+    fn list_action(&mut self, action: Action, reader: &Reader) {
+        let page = self.nav.page_rows.saturating_sub(4);
+        match (&mut self.overlay, action) {
+            (_, Action::Quit) => self.quit = true,
+            (_, Action::Close)
+            | (Some(Overlay::Notes(_)), Action::NoteList)
+            | (Some(Overlay::Disagreements(_)), Action::Disagreements) => self.overlay = None,
+            (Some(Overlay::Notes(p)), a) if Motion::of(a).is_some() => {
+                p.motion(Motion::of(a).unwrap_or(Motion::First), page)
+            }
+            (Some(Overlay::Disagreements(p)), a) if Motion::of(a).is_some() => {
+                p.motion(Motion::of(a).unwrap_or(Motion::First), page)
+            }
+            (Some(Overlay::Notes(p)), Action::Open) => {
+                if let Some(n) = p.current().cloned() {
+                    self.jump_to_note(&n, reader);
+                }
+            }
+            (Some(Overlay::Disagreements(p)), Action::Open) => {
+                if let Some(g) = p.current().map(|d| d.group) {
+                    self.overlay = None;
+                    self.read_group(g, reader);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn open_disagreements(&mut self, reader: &Reader) {
+        let rows = disagreements(reader, self.nav.pivot);
+        if rows.is_empty() {
+            self.say("no disagreements: the sources agree on every number and quote");
+            return;
+        }
+        // Start on the selected group's first disagreement, or the next one after it.
+        let g = self.group(reader);
+        let mut picker = Picker::new(rows);
+        picker.selected = picker.rows.iter().position(|d| d.group == g).unwrap_or(0);
+        self.overlay = Some(Overlay::Disagreements(picker));
+    }
+
+    fn open_note_list(&mut self) {
+        if !self.notes.has_review() {
+            self.warn("no review file: notes are off");
+            return;
+        }
+        let rows = self.notes.list();
+        if rows.is_empty() {
+            self.say("no notes yet: m adds one to the selected passage");
+            return;
+        }
+        self.overlay = Some(Overlay::Notes(Picker::new(rows)));
+    }
+
+    fn jump_to_note(&mut self, n: &ListedNote, reader: &Reader) {
+        let Some(p) = n.passage else {
+            self.warn("this note is detached: its words are no longer in the file");
+            return;
+        };
+        self.overlay = None;
+        let s = n.source;
+        if self.view != ViewKind::Reading || s != self.nav.focus {
+            self.scroll.top = self.tops[s].max(0) as usize;
+        }
+        self.view = ViewKind::Reading;
+        self.nav.focus = s;
+        self.nav.cursor[s] = p.min(reader.passages[s].len().saturating_sub(1));
+        self.scroll.follow = true;
+    }
+
+    /// `m`: edits the note on the selected passage, or starts a new one.
+    fn open_editor(&mut self, reader: &Reader) {
+        if !self.notes.has_review() {
+            self.warn("no review file: notes are off");
+            return;
+        }
+        let g = self.group(reader);
+        let source = self.nav.focus;
+        let passage = match self.view {
+            ViewKind::Reading => Some(self.nav.cursor[source]),
+            _ => reader.passage_in(g, source),
+        };
+        let Some(passage) = passage else {
+            self.warn(format!(
+                "source {} lacks this passage: focus a pane that has it",
+                source + 1
+            ));
+            return;
+        };
+        let Some(span) = self.notes.span(source, passage) else {
+            self.warn("this passage cannot be traced back to the file's bytes");
+            return;
+        };
+        let existing = self.notes.on(source, passage);
+        if existing.len() > 1 {
+            self.say(format!(
+                "{} notes on this passage: editing the first (M lists them all)",
+                existing.len()
+            ));
+        }
+        let first = existing.first();
+        let target = NoteTarget {
+            source,
+            passage,
+            span,
+            id: first.map(|n| n.id),
+        };
+        let text = first.map_or("", |n| n.text.as_str());
+        self.overlay = Some(Overlay::Note(Editor::new(target, text)));
+    }
+
+    /// A key typed while the note editor is open. Text keys never go through the
+    /// keymap: every printable character is text here.
+    pub fn editor_key(&mut self, key: Key) {
+        let Some(Overlay::Note(ed)) = &mut self.overlay else {
+            return;
+        };
+        if ed.confirm_delete {
+            ed.confirm_delete = false;
+            if key == Key::ch('y') {
+                self.delete_note();
+            } else {
+                self.say("note kept: type to edit it, Esc to leave it as it was");
+            }
+            return;
+        }
+        let save = match key.code {
+            Code::Char('s') if key.ctrl => true,
+            Code::Enter => key.ctrl || key.alt,
+            _ => false,
+        };
+        if save {
+            self.save_note();
+            return;
+        }
+        match key.code {
+            Code::Esc => {
+                self.overlay = None;
+                self.say("note not changed");
+            }
+            Code::Enter => ed.newline(),
+            Code::Backspace => ed.backspace(),
+            Code::Delete => ed.delete(),
+            Code::Left => ed.left(),
+            Code::Right => ed.right(),
+            Code::Up => ed.up(),
+            Code::Down => ed.down(),
+            Code::Home => ed.home(),
+            Code::End => ed.end(),
+            Code::Char('a') if key.ctrl => ed.home(),
+            Code::Char('e') if key.ctrl => ed.end(),
+            Code::Char('u') if key.ctrl => ed.clear(),
+            Code::Tab => ed.insert(' '),
+            Code::Char(c) if !key.ctrl && !key.alt && !c.is_control() => ed.insert(c),
+            _ => {}
+        }
+    }
+
+    /// Saves the editor's text; on failure the editor stays open with its text.
+    fn save_note(&mut self) {
+        let Some(Overlay::Note(ed)) = &mut self.overlay else {
+            return;
+        };
+        if ed.text.trim().is_empty() {
+            if ed.target.id.is_some() {
+                ed.confirm_delete = true;
+                self.warn("empty note: press y to delete it, any other key to keep editing");
+            } else {
+                self.overlay = None;
+                self.say("empty note: nothing saved");
+            }
+            return;
+        }
+        let (t, text) = (ed.target.clone(), ed.text.clone());
+        match self.notes.save(t.source, t.span, t.id, &text) {
+            Ok(_) => {
+                self.overlay = None;
+                let file = self
+                    .notes
+                    .path()
+                    .map_or(String::new(), |p| p.display().to_string());
+                self.say(format!("note saved to {file}"));
+            }
+            Err(e) => self.warn(format!("note not saved: {e}")),
+        }
+    }
+
+    fn delete_note(&mut self) {
+        let Some(Overlay::Note(ed)) = &self.overlay else {
+            return;
+        };
+        let Some(id) = ed.target.id else { return };
+        match self.notes.delete(id) {
+            Ok(()) => {
+                self.overlay = None;
+                self.say("note deleted");
+            }
+            Err(e) => self.warn(format!("note not deleted: {e}")),
         }
     }
 }

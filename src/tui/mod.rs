@@ -17,13 +17,20 @@ use ratatui::crossterm::execute;
 
 use crate::compare::Comparison;
 use crate::config::{self, Overrides};
+use crate::review::Review;
 use crate::theme::{Catalog, Depth};
 
 /// Reads the config, then runs the reader until the user quits. Warnings (a bad
 /// config value, an unknown theme) are shown in the status line and printed again on
 /// stderr afterwards; an error comes back as one line for the caller to print.
-pub fn run(comparison: Comparison, pivot: usize, overrides: Overrides) -> Result<(), String> {
-    let (settings, warnings, mouse) = settings(&comparison, pivot, overrides)?;
+pub fn run(
+    comparison: Comparison,
+    pivot: usize,
+    review: Option<Review>,
+    overrides: Overrides,
+) -> Result<(), String> {
+    let (mut settings, warnings, mouse) = settings(&comparison, pivot, overrides)?;
+    settings.review = review;
     let mut session = Session::new(comparison, settings);
     if let Some(first) = warnings.first() {
         let more = if warnings.len() > 1 {
@@ -147,6 +154,7 @@ fn settings(
             keymap,
             catalog,
             theme,
+            review: None,
         },
         warnings,
         cfg.mouse,

@@ -8,7 +8,8 @@
 //! │  …                       │  …                    │  …               │
 //! └ status: group info ·  ≠ disagreement             key hints ─────────┘  last row
 //! ```
-//! The help overlay is drawn last, over the body.
+//! A panel (the note editor, the notes or disagreements list) and the help overlay
+//! are drawn last, over the body.
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -19,7 +20,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::paint;
 use crate::theme::{Role, Theme};
-use crate::view::{Body, CoverageView, HelpView, Line, PanesView, Screen, ViewModel, wrap};
+use crate::view::{
+    Body, CoverageView, HelpView, Line, PanelView, PanesView, Screen, ViewModel, wrap,
+};
 
 /// Draws a whole frame.
 pub fn draw(frame: &mut Frame, vm: &ViewModel, theme: &Theme) {
@@ -34,6 +37,7 @@ pub fn draw(frame: &mut Frame, vm: &ViewModel, theme: &Theme) {
             status: s,
             hints,
             help: overlay,
+            panel: over,
         } => {
             let header_area = Rect { height: 1, ..area };
             let body_area = Rect {
@@ -52,6 +56,9 @@ pub fn draw(frame: &mut Frame, vm: &ViewModel, theme: &Theme) {
                 Body::Coverage(c) => coverage(buf, body_area, c, theme),
             }
             status(buf, status_area, s, hints, theme);
+            if let Some(pv) = over {
+                panel(frame, body_area, pv, theme);
+            }
             if let Some(hv) = overlay {
                 help(frame, body_area, hv, theme);
             }
@@ -172,6 +179,27 @@ fn help(frame: &mut Frame, body: Rect, view: &HelpView, theme: &Theme) {
         .skip(scroll)
         .map(|l| tline(l, theme))
         .collect();
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(lines).block(block).style(style), area);
+}
+
+/// The note editor or a list, centred over the body; its lines already fit inside.
+fn panel(frame: &mut Frame, body: Rect, view: &PanelView, theme: &Theme) {
+    let width = view.width.min(body.width);
+    let height = view.height.min(body.height);
+    let area = Rect {
+        x: body.x + (body.width - width) / 2,
+        y: body.y + (body.height - height) / 2,
+        width,
+        height,
+    };
+    let style = paint::role(theme, Role::Panel);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(view.title.as_str())
+        .style(style)
+        .border_style(paint::role(theme, Role::Key));
+    let lines: Vec<TLine> = view.lines.iter().map(|l| tline(l, theme)).collect();
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(lines).block(block).style(style), area);
 }

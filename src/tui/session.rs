@@ -6,9 +6,10 @@
 use ratatui::Frame;
 
 use super::render;
-use crate::app::{App, Motion, Overlay, Reader, ViewKind};
+use crate::app::{App, Motion, Notes, Overlay, Reader, ViewKind};
 use crate::compare::Comparison;
 use crate::keymap::{Key, Keymap};
+use crate::review::Review;
 use crate::theme::{Catalog, Depth, Theme};
 use crate::view::{self, Body, Inputs, Layouts, Screen, Target, ViewModel};
 
@@ -19,6 +20,8 @@ pub struct Settings {
     pub keymap: Keymap,
     pub catalog: Catalog,
     pub theme: usize,
+    /// The review file holding the notes (its sources opened); `None`: notes are off.
+    pub review: Option<Review>,
 }
 
 impl Settings {
@@ -32,6 +35,7 @@ impl Settings {
             keymap: Keymap::default(),
             catalog,
             theme,
+            review: None,
         }
     }
 }
@@ -66,6 +70,7 @@ impl Session {
         if settings.view != ViewKind::Reading {
             app.set_view(settings.view, &reader);
         }
+        app.notes = Notes::new(settings.review, &reader);
         Session {
             app,
             reader,
@@ -87,9 +92,10 @@ impl Session {
 
     /// Handles one key press.
     pub fn key(&mut self, key: Key) {
-        if matches!(self.app.overlay, Some(Overlay::Search { .. })) {
-            self.app.prompt_key(key, &self.reader);
-            return;
+        match self.app.overlay {
+            Some(Overlay::Search { .. }) => return self.app.prompt_key(key, &self.reader),
+            Some(Overlay::Note(_)) => return self.app.editor_key(key),
+            _ => {}
         }
         let Some(action) = self.keymap.action(key) else {
             if self.app.overlay.is_none() {
@@ -131,8 +137,14 @@ impl Session {
 
     /// A left click at a screen cell: selects the passage or row under it.
     pub fn click(&mut self, col: u16, row: u16) {
-        if matches!(self.app.overlay, Some(Overlay::Help { .. })) {
+        if matches!(
+            self.app.overlay,
+            Some(Overlay::Help { .. } | Overlay::Notes(_) | Overlay::Disagreements(_))
+        ) {
             self.app.overlay = None;
+            return;
+        }
+        if matches!(self.app.overlay, Some(Overlay::Note(_))) {
             return;
         }
         let Some(ViewModel {
@@ -188,6 +200,22 @@ impl Session {
     pub fn wheel(&mut self, lines: isize) {
         if let Some(Overlay::Help { scroll }) = &mut self.app.overlay {
             *scroll = scroll.saturating_add_signed(lines);
+            return;
+        }
+        if matches!(
+            self.app.overlay,
+            Some(Overlay::Notes(_) | Overlay::Disagreements(_))
+        ) {
+            // The wheel moves a list's selection a row at a time.
+            let action = if lines > 0 {
+                crate::app::Action::NextPassage
+            } else {
+                crate::app::Action::PrevPassage
+            };
+            self.app.apply(action, &self.reader);
+            return;
+        }
+        if matches!(self.app.overlay, Some(Overlay::Note(_))) {
             return;
         }
         self.app.scroll_by(lines);

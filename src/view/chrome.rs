@@ -89,6 +89,10 @@ pub fn status(inp: &Inputs, width: u16) -> (Line, Line) {
         None => group_info(inp),
     };
     let used: usize = left.iter().map(|s| wrap::width(&s.text)).sum();
+    // The editor's own keys are in its box; the reader's would mislead here.
+    if matches!(app.overlay, Some(Overlay::Note(_))) {
+        return (fit(left, width.saturating_sub(1), Role::Status), Vec::new());
+    }
     if used >= width {
         return (fit(left, width.saturating_sub(1), Role::Status), Vec::new());
     }
@@ -263,7 +267,7 @@ pub fn help(keymap: &Keymap, scroll: usize) -> HelpView {
         Span::new("click selects, wheel scrolls", Role::Overlay),
     ]);
     lines.push(Vec::new());
-    let legend: [(&str, Role, &str); 7] = [
+    let legend: [(&str, Role, &str); 8] = [
         (
             "changed",
             Role::ChangedWord,
@@ -287,6 +291,11 @@ pub fn help(keymap: &Keymap, scroll: usize) -> HelpView {
         ),
         ("linked", Role::Linked, "its counterpart in the other panes"),
         ("match", Role::Match, "a search match"),
+        (
+            "✎",
+            Role::NoteMark,
+            "a passage with a note (m edits it, M lists notes)",
+        ),
     ];
     for (sample, role, what) in legend {
         let pad = 16usize.saturating_sub(wrap::width(sample));

@@ -9,11 +9,13 @@ pub mod aligned;
 pub mod chrome;
 pub mod coverage;
 pub mod layout;
+pub mod panel;
 pub mod reading;
 pub mod styled;
 pub mod wrap;
 
 pub use layout::{DocLayout, Layouts};
+pub use panel::PanelView;
 
 use crate::app::{App, Overlay, Reader, ViewKind};
 use crate::keymap::Keymap;
@@ -123,6 +125,8 @@ pub enum Screen {
         status: Line,
         hints: Line,
         help: Option<HelpView>,
+        /// The note editor or a list (notes, disagreements).
+        panel: Option<Box<PanelView>>,
     },
 }
 
@@ -184,6 +188,14 @@ pub fn build(inp: &Inputs, width: u16, height: u16) -> ViewModel {
         Some(Overlay::Help { scroll }) => Some(chrome::help(inp.keymap, *scroll)),
         _ => None,
     };
+    let panel = match &inp.app.overlay {
+        Some(Overlay::Note(ed)) => Some(Box::new(panel::editor(inp, ed, width, body_rows))),
+        Some(Overlay::Notes(p)) => Some(Box::new(panel::notes(inp, p, width, body_rows))),
+        Some(Overlay::Disagreements(p)) => {
+            Some(Box::new(panel::disagreements(p, width, body_rows)))
+        }
+        _ => None,
+    };
     ViewModel {
         width,
         height,
@@ -193,6 +205,7 @@ pub fn build(inp: &Inputs, width: u16, height: u16) -> ViewModel {
             status,
             hints,
             help,
+            panel,
         },
         settle,
     }

@@ -1,4 +1,5 @@
-//! Styling one screen line of a source: the gutter marks and the text cut into spans
+//! Styling one screen line of a source: the gutter marks (selection, ✎ note,
+//! ≠ disagreement, ┃ unique) and the text cut into spans
 //! by what each piece is (same as the pivot, changed, only here, disagreeing, a
 //! search match) and what it sits on (the selection, a unique passage).
 
@@ -26,6 +27,8 @@ pub struct Styler<'a> {
     pub pivot: usize,
     pub selection: Option<Selection>,
     pub matches: &'a [Range<usize>],
+    /// `notes[passage]`: the passage carries a note (✎ on its first line).
+    pub notes: &'a [bool],
 }
 
 impl Styler<'_> {
@@ -51,8 +54,11 @@ impl Styler<'_> {
         let mut any_selected = false;
         let mut any_unique = false;
         let mut any_disagreement = false;
+        let mut note_starts = false;
         for &i in &on_line {
             let p = &passages[i];
+            note_starts |=
+                self.notes.get(i).copied().unwrap_or(false) && p.range.start >= range.start;
             let shared = self.reader.is_shared(p.group);
             let back = self.selected(i);
             any_selected |= back.is_some();
@@ -114,7 +120,9 @@ impl Styler<'_> {
         } else {
             Span::new(" ", Role::Text)
         });
-        line.push(if any_disagreement {
+        line.push(if note_starts {
+            Span::new("✎", Role::NoteMark)
+        } else if any_disagreement {
             Span::new("≠", Role::Disagreement)
         } else if any_unique {
             Span::new("┃", Role::UniqueMark)

@@ -2,6 +2,8 @@
 //! one place: the page's CSS only ever uses `var(--role)`, so a theme maps onto it by
 //! setting roles, never by editing the stylesheet.
 
+use crate::theme::{Colour, Role, Theme};
+
 /// Every role the stylesheet uses, with the default (light, print-safe) colour.
 pub const ROLES: [(&str, &str); 14] = [
     ("background", "#fdfdfb"),
@@ -69,6 +71,85 @@ impl Palette {
     }
 }
 
+impl Palette {
+    /// The page in a reader theme's colours: each page role takes the colour of the
+    /// theme role that means the same thing. Highlights that the terminal draws as
+    /// coloured text become translucent backgrounds here, so text stays readable on
+    /// any page background. A theme without colours (`mono`) gives a grey page.
+    pub fn from_theme(theme: &Theme) -> Palette {
+        let mut p = Palette::default();
+        let fg = |r: Role| theme.paint(r).fg.and_then(Colour::rgb);
+        let bg = |r: Role| theme.paint(r).bg.and_then(Colour::rgb);
+        let background = bg(Role::Text).or(bg(Role::Overlay));
+        let page = background.unwrap_or((0xfd, 0xfd, 0xfb));
+        // Of a role's two colours, the one that stands out on the page.
+        let vivid = |r: Role| match (fg(r), bg(r)) {
+            (Some(f), Some(b)) => Some(if contrast(f, page) >= contrast(b, page) {
+                f
+            } else {
+                b
+            }),
+            (f, b) => f.or(b),
+        };
+        let solid = |c: (u8, u8, u8)| format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2);
+        let tint = |c: (u8, u8, u8), alpha: u8| format!("{}{alpha:02x}", solid(c));
+        let picks: [(&str, Option<String>); 14] = [
+            ("background", background.map(solid)),
+            ("text", fg(Role::Text).map(solid)),
+            ("muted", fg(Role::Dim).map(solid)),
+            ("border", fg(Role::Absent).map(|c| tint(c, 0x80))),
+            ("surface", bg(Role::Linked).map(solid)),
+            ("pivot", fg(Role::Gutter).map(solid)),
+            ("link", fg(Role::Key).map(solid)),
+            ("changed", fg(Role::ChangedWord).map(|c| tint(c, 0x55))),
+            ("only-here", fg(Role::OnlyHere).map(|c| tint(c, 0x55))),
+            (
+                "unique",
+                bg(Role::UniquePassage)
+                    .map(solid)
+                    .or(fg(Role::UniqueMark).map(|c| tint(c, 0x33))),
+            ),
+            ("disagreement", vivid(Role::Disagreement).map(solid)),
+            ("note", fg(Role::NoteMark).map(solid)),
+            ("empty", fg(Role::Absent).map(|c| tint(c, 0x33))),
+            ("focus", fg(Role::Gutter).map(solid)),
+        ];
+        let coloured = picks.iter().any(|(_, c)| c.is_some());
+        for (role, colour) in picks {
+            let colour = match colour {
+                Some(c) => c,
+                // No colours at all: the default page in greys.
+                None if !coloured => match p.get(role).and_then(parse_hex) {
+                    Some(c) => {
+                        let y = luminance(c);
+                        solid((y, y, y))
+                    }
+                    None => continue,
+                },
+                None => continue,
+            };
+            // Colours built here are always plain hex, which `set` accepts.
+            let _ = p.set(role, &colour);
+        }
+        p
+    }
+}
+
+fn parse_hex(s: &str) -> Option<(u8, u8, u8)> {
+    let h = s.strip_prefix('#')?;
+    let v = u32::from_str_radix(h.get(..6)?, 16).ok()?;
+    Some(((v >> 16) as u8, (v >> 8) as u8, v as u8))
+}
+
+/// Perceived brightness, 0–255 (Rec. 601 weights).
+fn luminance((r, g, b): (u8, u8, u8)) -> u8 {
+    ((299 * u32::from(r) + 587 * u32::from(g) + 114 * u32::from(b)) / 1000) as u8
+}
+
+fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> u8 {
+    luminance(a).abs_diff(luminance(b))
+}
+
 /// Only plain colour syntax, so a theme file cannot smuggle CSS into the page.
 fn is_colour(s: &str) -> bool {
     match s.strip_prefix('#') {
@@ -89,6 +170,35 @@ mod tests {
         p.set("changed", "#123456").unwrap();
         assert!(p.css().contains("--changed:#123456;"));
         assert!(p.css().starts_with(":root{--background:"));
+    }
+
+    fn theme(name: &str) -> Theme {
+        let cat = crate::theme::Catalog::load(None, crate::theme::Depth::TrueColor);
+        cat.themes[cat.index_of(name).unwrap()].clone()
+    }
+
+    #[test]
+    fn a_theme_maps_onto_the_page_roles() {
+        let light = Palette::from_theme(&theme("light"));
+        // light.toml: text #24292f, changed_word #9a6700, disagreement #cf222e.
+        assert_eq!(light.get("text"), Some("#24292f"));
+        assert_eq!(light.get("changed"), Some("#9a670055"));
+        assert_eq!(light.get("disagreement"), Some("#cf222e"));
+        assert_eq!(light.get("note"), Some("#8250df"));
+        let dark = Palette::from_theme(&theme("dark"));
+        assert_eq!(dark.get("background"), Some("#111827"));
+        assert_ne!(dark.css(), light.css());
+        // high-contrast draws disagreements black on yellow: the page takes the
+        // yellow, which shows on its black background.
+        let hc = Palette::from_theme(&theme("high-contrast"));
+        assert_eq!(hc.get("background"), Some("#000000"));
+        assert_eq!(hc.get("disagreement"), Some("#ffff00"));
+        // mono has no colours: every role is a grey.
+        let mono = Palette::from_theme(&theme("mono"));
+        for (role, _) in ROLES {
+            let c = parse_hex(mono.get(role).unwrap()).unwrap();
+            assert!(c.0 == c.1 && c.1 == c.2, "{role}: {c:?}");
+        }
     }
 
     #[test]

@@ -1,0 +1,86 @@
+//! From what pairs share to signed link evidence: how strongly each candidate pair
+//! says "same thing", relative to the other candidates of both sentences, and, for
+//! pairs of sources that tell things in the same order, whether the pair lies on
+//! the best order-preserving alignment of the two.
+
+use super::Params;
+use super::features::Features;
+use super::order;
+use super::score::{Pair, Scored};
+
+/// Lexical strength of a pair: shared weight, shared phrasing, and a weak
+/// preference for sentences at similar places in their sources.
+pub fn base(p: &Pair, params: &Params) -> f32 {
+    let mut lexical = p.dice + params.phrase * p.phrase * p.dice.min(0.5);
+    // One word in common is as likely a coincidence as a link.
+    if p.exact + p.partial < 2 {
+        lexical *= params.single;
+    }
+    lexical * (1.0 + params.position * (1.0 - 2.0 * p.offset))
+}
+
+/// Evidence for every candidate pair, aligned with `s.pairs`: above `params.link`
+/// says "link", below says "keep apart" (see [`super::group`]).
+pub fn evidence(f: &Features, s: &mut Scored, params: &Params) -> Vec<f32> {
+    let base: Vec<f32> = s.pairs.iter().map(|(_, _, p)| base(p, params)).collect();
+    let relative = relative(f, s, &base);
+    let mut out: Vec<f32> = base
+        .iter()
+        .zip(&relative)
+        .map(|(&b, &r)| b * (1.0 - params.rel + params.rel * r))
+        .collect();
+    order::apply(f, s, &mut out, params);
+    out
+}
+
+/// How each pair compares with the best candidate of either sentence in the other
+/// sentence's source: 1 for a best match, less for a runner-up. A sentence that is
+/// clearly better matched elsewhere is weaker evidence here.
+fn relative(f: &Features, s: &Scored, base: &[f32]) -> Vec<f32> {
+    let sources = f.sources();
+    let mut best = vec![0.0f32; f.sentences.len() * sources];
+    for (&(a, b, _), &v) in s.pairs.iter().zip(base) {
+        let (a, b) = (a as usize, b as usize);
+        let (sa, sb) = (f.source_of(a), f.source_of(b));
+        best[a * sources + sb] = best[a * sources + sb].max(v);
+        best[b * sources + sa] = best[b * sources + sa].max(v);
+    }
+    s.pairs
+        .iter()
+        .zip(base)
+        .map(|(&(a, b, _), &v)| {
+            let (a, b) = (a as usize, b as usize);
+            let top = best[a * sources + f.source_of(b)].max(best[b * sources + f.source_of(a)]);
+            if top > 0.0 { v / top } else { 0.0 }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distant_positions_weaken_and_phrases_strengthen() {
+        let params = Params {
+            position: 0.2,
+            phrase: 0.2,
+            ..Params::default()
+        };
+        let near = Pair {
+            dice: 0.4,
+            offset: 0.0,
+            ..Pair::default()
+        };
+        let far = Pair {
+            offset: 0.9,
+            ..near
+        };
+        let phrased = Pair {
+            phrase: 1.0,
+            ..near
+        };
+        assert!(base(&near, &params) > base(&far, &params));
+        assert!(base(&phrased, &params) > base(&near, &params));
+    }
+}

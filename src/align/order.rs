@@ -1,0 +1,380 @@
+//! Order as evidence, only where two sources show it.
+//!
+//! For each pair of sources, the best order-preserving alignment is found among the
+//! candidate pairs: a chain of "beads" (one sentence against one, or two
+//! neighbouring sentences against one) increasing in both sources, maximising the
+//! shared weight minus a small cost per bead. If the pairs that are clearly linked
+//! on lexical grounds mostly lie on that chain, the two sources tell things in the
+//! same order (retellings, or one outlet rewriting another), and the pairs on the
+//! chain gain a bonus: a pair that shares little but sits where the story says it
+//! should can now be linked. Pairs off the chain keep their lexical evidence (an
+//! outlet may still move one paragraph), and sources that reorder are left alone. The chain is found in
+//! O(c log c) for c candidate pairs (a Fenwick tree over positions), never over the
+//! full grid of sentence pairs.
+
+use std::collections::{HashMap, HashSet};
+
+use super::Params;
+use super::features::{Features, SentenceFeatures};
+use super::score::{Scored, measure};
+
+/// One step of an order-preserving alignment: rows `r1..=r2` of one source against
+/// columns `c1..=c2` of the other.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Bead {
+    r1: u32,
+    r2: u32,
+    c1: u32,
+    c2: u32,
+    value: f32,
+}
+
+/// Rewrites `evidence` (aligned with `s.pairs`, which may grow) for every pair of
+/// sources that follows one order.
+pub fn apply(f: &Features, s: &mut Scored, evidence: &mut Vec<f32>, p: &Params) {
+    if p.order_share > 1.0 {
+        return;
+    }
+    let sources = f.sources();
+    // Candidate pairs by pair of sources, oriented by the sources' content hashes so
+    // that the chain does not depend on which source was named first.
+    let mut by_pair: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    for (i, &(a, b, _)) in s.pairs.iter().enumerate() {
+        let (sa, sb) = (f.source_of(a as usize), f.source_of(b as usize));
+        by_pair.entry(orient(f, sa, sb)).or_default().push(i);
+    }
+    let mut keys: Vec<(usize, usize)> = by_pair.keys().copied().collect();
+    keys.sort_by_key(|&(x, y)| (f.doc_hashes[x], f.doc_hashes[y], x.min(y)));
+    for (rows, cols) in keys {
+        debug_assert!(rows < sources && cols < sources);
+        let members = &by_pair[&(rows, cols)];
+        let chain = chain(f, s, members, rows, cols, p);
+        let on: HashSet<(usize, usize)> = chain
+            .iter()
+            .flat_map(|b| {
+                (b.r1..=b.r2)
+                    .flat_map(move |r| (b.c1..=b.c2).map(move |c| (r as usize, c as usize)))
+            })
+            .collect();
+        let cell = |i: usize| {
+            let (a, b, _) = s.pairs[i];
+            let (a, b) = (a as usize, b as usize);
+            if f.source_of(a) == rows {
+                (f.ids[a].index, f.ids[b].index)
+            } else {
+                (f.ids[b].index, f.ids[a].index)
+            }
+        };
+        let (mut strong, mut strong_on) = (0.0f32, 0.0f32);
+        for &i in members {
+            if evidence[i] >= p.link {
+                strong += evidence[i];
+                if on.contains(&cell(i)) {
+                    strong_on += evidence[i];
+                }
+            }
+        }
+        if strong > 0.0 && strong_on < p.order_share * strong {
+            continue;
+        }
+        let mut covered = HashSet::new();
+        for &i in members {
+            let c = cell(i);
+            if on.contains(&c) {
+                evidence[i] += p.order_bonus;
+                covered.insert(c);
+            }
+        }
+        // Cells of two-to-one beads that were not candidates themselves.
+        let mut extra: Vec<(usize, usize)> = on.difference(&covered).copied().collect();
+        extra.sort_unstable();
+        for (r, c) in extra {
+            let (a, b) = (f.offsets[rows] + r, f.offsets[cols] + c);
+            let pair = measure(f, &f.sentences[a], &f.sentences[b]);
+            s.push(a.min(b), a.max(b), pair);
+            evidence.push(super::links::base(&pair, p) + p.order_bonus);
+        }
+    }
+}
+
+fn orient(f: &Features, x: usize, y: usize) -> (usize, usize) {
+    if (f.doc_hashes[x], x) <= (f.doc_hashes[y], y) {
+        (x, y)
+    } else {
+        (y, x)
+    }
+}
+
+/// The best order-preserving chain of beads over the candidate pairs `members`
+/// between sources `rows` and `cols`.
+fn chain(
+    f: &Features,
+    s: &Scored,
+    members: &[usize],
+    rows: usize,
+    cols: usize,
+    p: &Params,
+) -> Vec<Bead> {
+    let mut cells: Vec<(u32, u32, f32)> = members
+        .iter()
+        .map(|&i| {
+            let (a, b, pair) = s.pairs[i];
+            let (a, b) = (a as usize, b as usize);
+            let (r, c) = if f.source_of(a) == rows {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            (
+                f.ids[r].index as u32,
+                f.ids[c].index as u32,
+                super::links::base(&pair, p),
+            )
+        })
+        .collect();
+    cells.sort_by_key(|x| (x.0, x.1));
+    let mut beads: Vec<Bead> = Vec::new();
+    let row_len = f
+        .offsets
+        .get(rows + 1)
+        .copied()
+        .unwrap_or(f.sentences.len())
+        - f.offsets[rows];
+    let col_len = f
+        .offsets
+        .get(cols + 1)
+        .copied()
+        .unwrap_or(f.sentences.len())
+        - f.offsets[cols];
+    let mut doubles: HashSet<(u32, u32, bool)> = HashSet::new();
+    for &(r, c, v) in &cells {
+        if v - p.order_single > 0.0 {
+            beads.push(Bead {
+                r1: r,
+                r2: r,
+                c1: c,
+                c2: c,
+                value: v - p.order_single,
+            });
+        }
+    }
+    // Two neighbouring sentences of one source against one of the other: only worth
+    // measuring when both share something with it (else joining them only dilutes).
+    let has = |r: u32, c: u32| cells.binary_search_by(|x| (x.0, x.1).cmp(&(r, c))).is_ok();
+    for &(r, c, _) in &cells {
+        if (r as usize) + 1 < row_len && has(r + 1, c) {
+            doubles.insert((r, c, true));
+        }
+        if (c as usize) + 1 < col_len && has(r, c + 1) {
+            doubles.insert((r, c, false));
+        }
+    }
+    let mut doubles: Vec<(u32, u32, bool)> = doubles.into_iter().collect();
+    // Joined neighbours, built once each.
+    let mut joined_rows: HashMap<u32, SentenceFeatures> = HashMap::new();
+    let mut joined_cols: HashMap<u32, SentenceFeatures> = HashMap::new();
+    doubles.sort_unstable();
+    for (r, c, two_rows) in doubles {
+        let (rs, cs): (Vec<usize>, Vec<usize>) = if two_rows {
+            (vec![r as usize, r as usize + 1], vec![c as usize])
+        } else {
+            (vec![r as usize], vec![c as usize, c as usize + 1])
+        };
+        let pair = if two_rows {
+            let joined = joined_rows.entry(r).or_insert_with(|| join(f, rows, &rs));
+            measure(f, joined, &f.sentences[f.offsets[cols] + cs[0]])
+        } else {
+            let joined = joined_cols.entry(c).or_insert_with(|| join(f, cols, &cs));
+            measure(f, &f.sentences[f.offsets[rows] + rs[0]], joined)
+        };
+        let v = super::links::base(&pair, p) - p.order_double;
+        // Only worth it when the pair of sentences beats each alone.
+        let alone = |rr: u32, cc: u32| {
+            cells
+                .binary_search_by(|x| (x.0, x.1).cmp(&(rr, cc)))
+                .map_or(0.0, |k| cells[k].2 - p.order_single)
+        };
+        let best_alone = if two_rows {
+            alone(r, c).max(alone(r + 1, c))
+        } else {
+            alone(r, c).max(alone(r, c + 1))
+        };
+        if v > 0.0 && v > best_alone {
+            let (r2, c2) = if two_rows { (r + 1, c) } else { (r, c + 1) };
+            beads.push(Bead {
+                r1: r,
+                r2,
+                c1: c,
+                c2,
+                value: v,
+            });
+        }
+    }
+    best_chain(beads, col_len)
+}
+
+/// The features of consecutive sentences `idx` of `source`, read as one.
+fn join(f: &Features, source: usize, idx: &[usize]) -> SentenceFeatures {
+    let parts: Vec<&SentenceFeatures> = idx
+        .iter()
+        .map(|&i| &f.sentences[f.offsets[source] + i])
+        .collect();
+    let mut scaled: Vec<(u32, f32)> = parts
+        .iter()
+        .flat_map(|s| s.keys.iter().copied().zip(s.scale.iter().copied()))
+        .collect();
+    scaled.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
+    scaled.dedup_by_key(|x| x.0);
+    let (keys, scale): (Vec<u32>, Vec<f32>) = scaled.into_iter().unzip();
+    let mut bigrams: Vec<u64> = parts
+        .iter()
+        .flat_map(|s| s.bigrams.iter().copied())
+        .collect();
+    bigrams.sort_unstable();
+    bigrams.dedup();
+    let weight = keys
+        .iter()
+        .zip(&scale)
+        .map(|(&k, &x)| f.weight[k as usize] * x)
+        .sum();
+    let position = parts.iter().map(|s| s.position).sum::<f32>() / parts.len() as f32;
+    SentenceFeatures {
+        keys,
+        scale,
+        bigrams,
+        weight,
+        position,
+    }
+}
+
+/// Maximum-value chain of beads, each strictly after the previous one in both
+/// sources. Beads are visited by first row; a Fenwick tree over last columns holds
+/// the best chain ending before each column among beads that end above the row.
+fn best_chain(mut beads: Vec<Bead>, cols: usize) -> Vec<Bead> {
+    if beads.is_empty() {
+        return Vec::new();
+    }
+    beads.sort_by_key(|x| (x.r1, x.c1, x.r2, x.c2));
+    let mut by_end: Vec<usize> = (0..beads.len()).collect();
+    by_end.sort_by_key(|&k| (beads[k].r2, k));
+    let mut tree = Fenwick::new(cols);
+    let mut total = vec![0.0f32; beads.len()];
+    let mut prev = vec![usize::MAX; beads.len()];
+    let mut next_end = 0;
+    let mut k = 0;
+    while k < beads.len() {
+        let row = beads[k].r1;
+        while next_end < by_end.len() && beads[by_end[next_end]].r2 < row {
+            let e = by_end[next_end];
+            tree.raise(beads[e].c2 as usize, total[e], e);
+            next_end += 1;
+        }
+        while k < beads.len() && beads[k].r1 == row {
+            let (before, from) = tree.best_before(beads[k].c1 as usize);
+            total[k] = beads[k].value + before;
+            prev[k] = from;
+            k += 1;
+        }
+    }
+    let mut end = 0;
+    for i in 1..beads.len() {
+        if total[i] > total[end] {
+            end = i;
+        }
+    }
+    let mut out = Vec::new();
+    let mut at = end;
+    while at != usize::MAX {
+        out.push(beads[at]);
+        at = prev[at];
+    }
+    out.reverse();
+    out
+}
+
+/// Prefix maxima of chain totals by column, with the bead that reaches them.
+struct Fenwick {
+    tree: Vec<(f32, usize)>,
+}
+
+impl Fenwick {
+    fn new(n: usize) -> Self {
+        Self {
+            tree: vec![(0.0, usize::MAX); n + 1],
+        }
+    }
+
+    fn raise(&mut self, col: usize, value: f32, bead: usize) {
+        let mut i = col + 1;
+        while i < self.tree.len() {
+            if value > self.tree[i].0 {
+                self.tree[i] = (value, bead);
+            }
+            i += i & i.wrapping_neg();
+        }
+    }
+
+    /// Best total among columns strictly before `col`.
+    fn best_before(&self, col: usize) -> (f32, usize) {
+        let mut best = (0.0, usize::MAX);
+        let mut i = col;
+        while i > 0 {
+            if self.tree[i].0 > best.0 {
+                best = self.tree[i];
+            }
+            i -= i & i.wrapping_neg();
+        }
+        best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bead(r: u32, c: u32, value: f32) -> Bead {
+        Bead {
+            r1: r,
+            r2: r,
+            c1: c,
+            c2: c,
+            value,
+        }
+    }
+
+    #[test]
+    fn the_chain_keeps_order_and_the_heaviest_path() {
+        // (0,0) (1,1) (2,2) in order, and a heavier crossing bead (2,0) that would
+        // break the order of the other two.
+        let chain = best_chain(
+            vec![
+                bead(0, 0, 1.0),
+                bead(1, 1, 1.0),
+                bead(2, 2, 1.0),
+                bead(2, 0, 1.5),
+            ],
+            3,
+        );
+        let cells: Vec<(u32, u32)> = chain.iter().map(|b| (b.r1, b.c1)).collect();
+        assert_eq!(cells, vec![(0, 0), (1, 1), (2, 2)]);
+    }
+
+    #[test]
+    fn a_crossing_bead_wins_when_it_outweighs_the_rest() {
+        let chain = best_chain(vec![bead(0, 1, 1.0), bead(1, 0, 3.0)], 2);
+        assert_eq!(chain, vec![bead(1, 0, 3.0)]);
+    }
+
+    #[test]
+    fn beads_never_share_a_sentence() {
+        let two = Bead {
+            r1: 0,
+            r2: 1,
+            c1: 0,
+            c2: 0,
+            value: 2.0,
+        };
+        let chain = best_chain(vec![two, bead(1, 1, 1.0), bead(2, 1, 1.0)], 2);
+        assert_eq!(chain, vec![two, bead(2, 1, 1.0)]);
+    }
+}
