@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::compare::Comparison;
-use crate::document::Document;
+use crate::document::{self, Document, LoadOptions};
 use crate::output;
 use crate::report::{self, Report};
 use crate::review::{self, Review};
@@ -17,6 +17,7 @@ Examples:
   parallax wire.txt opinion.md           read two articles side by side
   parallax samples/*.txt samples/*.md    compare the bundled samples
   parallax --format json a.txt b.txt     print the alignment as JSON (no TUI)
+  curl -s URL | parallax - saved.html    compare a page from stdin with a saved one
   parallax --format markdown -o review.md a.txt b.txt c.txt
                                          write a Markdown review to a file
   parallax --format html -o review.html a.txt b.txt
@@ -31,9 +32,19 @@ Examples:
 #[derive(Debug, Parser)]
 #[command(name = "parallax", version, after_help = EXAMPLES, args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct Cli {
-    /// The articles to compare (plain text or Markdown); at least two.
+    /// The articles to compare (plain text, Markdown or saved web pages); at least two.
+    /// `-` reads one of them from stdin.
     #[arg(value_name = "FILE", required = true, num_args = 1..)]
     pub files: Vec<PathBuf>,
+
+    /// Read the sources as this encoding (e.g. utf-8, windows-1252, latin1, utf-16le,
+    /// shift_jis) instead of detecting it.
+    #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+
+    /// Refuse sources larger than this (bytes; K, M and G suffixes allowed).
+    #[arg(long, value_name = "N", default_value = "64M", value_parser = parse_size)]
+    pub max_bytes: u64,
 
     /// What to produce: the interactive reader, or a report on stdout.
     #[arg(short, long, value_enum, default_value_t = OutputFormat::Tui)]
@@ -97,22 +108,42 @@ pub enum Command {
 #[error("{0}")]
 pub struct UsageError(pub String);
 
-/// Runs everything but the TUI; returns `Ok(true)` when the TUI should start.
+/// Loads and segments every source with the default options.
 pub fn load_sources(files: &[PathBuf]) -> Result<Vec<Source>, UsageError> {
+    load_sources_with(files, &LoadOptions::default())
+}
+
+/// Loads and segments every source; `-` is stdin, which may appear once.
+pub fn load_sources_with(files: &[PathBuf], opts: &LoadOptions) -> Result<Vec<Source>, UsageError> {
     if files.len() < 2 {
-        let got = files.first().map_or(String::new(), |f| {
-            format!(": {}", crate::sanitize::one_line(&f.display().to_string()))
-        });
+        let got = files
+            .first()
+            .map_or(String::new(), |f| format!(": {}", crate::sanitize::path(f)));
         return Err(UsageError(format!(
             "need at least two sources to compare (got {}{got})",
             files.len()
         )));
     }
+    let stdin_uses = files.iter().filter(|f| is_stdin(f)).count();
+    if stdin_uses > 1 {
+        return Err(UsageError(format!(
+            "'-' (stdin) is given {stdin_uses} times; stdin can be read only once"
+        )));
+    }
+    if stdin_uses == 1 && std::io::stdin().is_terminal() {
+        return Err(UsageError(
+            "'-' reads an article from stdin, but stdin is a terminal; pipe one in (e.g. curl -s URL | parallax - b.txt)".into(),
+        ));
+    }
     files
         .iter()
         .map(|f| {
-            Document::load(f)
-                .map(Source::new)
+            let doc = if is_stdin(f) {
+                Document::read_stdin(opts)
+            } else {
+                Document::load_with(f, opts)
+            };
+            doc.map(Source::new)
                 .map_err(|e| UsageError(crate::sanitize::one_line(&e.to_string())))
                 .and_then(|s| {
                     if s.sentences.is_empty() {
@@ -126,6 +157,46 @@ pub fn load_sources(files: &[PathBuf]) -> Result<Vec<Source>, UsageError> {
                 })
         })
         .collect()
+}
+
+fn is_stdin(f: &Path) -> bool {
+    f.as_os_str() == document::STDIN_PATH
+}
+
+/// `--encoding NAME`: any WHATWG label.
+fn parse_encoding(name: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    document::decode::lookup(name)
+        .ok_or_else(|| format!("unknown encoding {:?}; try utf-8, windows-1252, latin1, utf-16le, utf-16be, shift_jis, gbk", crate::sanitize::one_line(name)))
+}
+
+/// `--max-bytes N`: bytes, or with a K/M/G suffix (powers of 1024).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (digits, unit) = match t.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => (&t[..i], t[i..].trim().to_ascii_uppercase()),
+        None => (t, String::new()),
+    };
+    let shift = match unit.trim_end_matches(['B', 'I']).trim_end_matches('I') {
+        "" => 0,
+        "K" => 10,
+        "M" => 20,
+        "G" => 30,
+        _ => {
+            return Err(format!(
+                "{:?} is not a size; use a number of bytes, optionally with K, M or G",
+                crate::sanitize::one_line(s)
+            ));
+        }
+    };
+    let n: u64 = digits.parse().map_err(|_| {
+        format!(
+            "{:?} is not a size; use a number of bytes, optionally with K, M or G",
+            crate::sanitize::one_line(s)
+        )
+    })?;
+    n.checked_mul(1 << shift)
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("{:?} is out of range", crate::sanitize::one_line(s)))
 }
 
 impl Cli {
@@ -165,7 +236,11 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
         refuse_inputs(out, &cli.files)?;
         refuse_inputs(out, std::slice::from_ref(&cli.review))?;
     }
-    let sources = load_sources(&cli.files)?;
+    let opts = LoadOptions {
+        encoding: cli.encoding,
+        max_bytes: cli.max_bytes,
+    };
+    let sources = load_sources_with(&cli.files, &opts)?;
     let pivot = cli.pivot.map_or(0, |p| usize::from(p) - 1);
     if pivot >= sources.len() {
         return Err(UsageError(format!(
@@ -255,7 +330,11 @@ pub fn open_review(path: &Path, sources: &[Source]) -> Result<Review, UsageError
 }
 
 fn open_sources(mut review: Review, sources: &[Source]) -> Result<Review, UsageError> {
-    for s in sources {
+    // Standard input cannot be read twice: its notes are not shown.
+    for s in sources
+        .iter()
+        .filter(|s| s.doc.path != document::STDIN_PATH)
+    {
         let bytes = std::fs::read(&s.doc.path)
             .map_err(|e| UsageError(format!("{}: {e}", crate::sanitize::one_line(&s.doc.path))))?;
         review.open_source(&s.doc.path, &bytes);
@@ -268,11 +347,11 @@ fn refuse_inputs(out: &Path, files: &[PathBuf]) -> Result<(), UsageError> {
     let Ok(target) = out.canonicalize() else {
         return Ok(());
     };
-    for f in files {
+    for f in files.iter().filter(|f| !is_stdin(f)) {
         if f.canonicalize().is_ok_and(|c| c == target) {
             return Err(UsageError(format!(
                 "{}: is an input file; refusing to overwrite it with the report",
-                out.display()
+                crate::sanitize::path(out)
             )));
         }
     }

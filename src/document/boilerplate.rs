@@ -69,7 +69,10 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
         && line.split_whitespace().count() <= 12
         && !line.ends_with('.')
     {
-        let name = line[2.min(line.len())..]
+        // `get`: the line may start with a character trimmed off `first` (e.g. U+202E).
+        let name = line
+            .get(2..)
+            .unwrap_or("")
             .trim_start_matches(|c: char| c.is_alphabetic() && c.is_lowercase())
             .split('|')
             .next()

@@ -3,7 +3,11 @@
 use super::Report;
 
 pub fn render(report: &Report) -> String {
-    let mut s = serde_json::to_string_pretty(report).expect("a report always serialises");
+    // Escaped so that printing the report to a terminal is safe (the value is unchanged).
+    let mut s = crate::sanitize::json(
+        &serde_json::to_string_pretty(report).expect("a report always serialises"),
+    )
+    .into_owned();
     s.push('\n');
     s
 }
