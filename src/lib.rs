@@ -25,6 +25,7 @@ pub mod review;
 pub mod sanitize;
 pub mod segment;
 pub mod source;
+pub mod synonyms;
 pub mod theme;
 pub mod tokens;
 pub mod tui;

@@ -15,6 +15,7 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::lang::Language;
+use crate::synonyms;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
@@ -191,6 +192,15 @@ impl Normalizer {
 
     /// The comparison key of one word.
     pub fn word_key(&self, word: &str) -> String {
+        let key = self.base_key(word);
+        match synonyms::canonical(self.lang, &key) {
+            Some(rep) => rep.to_owned(),
+            None => key,
+        }
+    }
+
+    /// The key of one word before synonyms are folded (the synonym table is keyed by it).
+    pub fn base_key(&self, word: &str) -> String {
         let mut w = fold(word);
         // Possessives and missing apostrophes: "city's", "city’s", "citys" → "city".
         for suffix in ["'s", "’s"] {
