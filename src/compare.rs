@@ -32,9 +32,13 @@ impl Comparison {
         )
     }
 
-    /// Diffs of every group against `pivot`.
+    /// Diffs of every group against `pivot`, in group order. Groups are independent,
+    /// so they are diffed in parallel (collecting keeps the order, so the result is
+    /// the same as one by one).
     pub fn diffs(&self, pivot: usize) -> Vec<GroupDiff> {
+        use rayon::prelude::*;
         (0..self.alignment.groups.len())
+            .into_par_iter()
             .map(|g| self.diff(g, pivot))
             .collect()
     }
