@@ -37,9 +37,13 @@ impl Comparison {
     /// the same as one by one).
     pub fn diffs(&self, pivot: usize) -> Vec<GroupDiff> {
         use rayon::prelude::*;
-        (0..self.alignment.groups.len())
-            .into_par_iter()
-            .map(|g| self.diff(g, pivot))
-            .collect()
+        let groups = 0..self.alignment.groups.len();
+        let one = |g| self.diff(g, pivot);
+        let sentences = self.sources.iter().map(|s| s.sentences.len()).sum();
+        if align::parallel(sentences) {
+            groups.into_par_iter().map(one).collect()
+        } else {
+            groups.map(one).collect()
+        }
     }
 }

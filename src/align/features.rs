@@ -112,12 +112,12 @@ impl Features {
         }
         // Sources are tokenised in parallel, each with its own cache of word keys (a
         // key depends only on its word); results are gathered in source order.
-        let per_source: Vec<(Vec<Vec<Word>>, Vec<String>)> = {
+        let words = |source: &Source| words_of(source, normalizer, &common_keys);
+        let per_source: Vec<(Vec<Vec<Word>>, Vec<String>)> = if super::parallel(ids.len()) {
             use rayon::prelude::*;
-            sources
-                .par_iter()
-                .map(|source| words_of(source, normalizer, &common_keys))
-                .collect()
+            sources.par_iter().map(words).collect()
+        } else {
+            sources.iter().map(words).collect()
         };
         let mut words_by_sentence: Vec<Vec<Word>> = Vec::with_capacity(ids.len());
         let mut name_keys: Vec<String> = Vec::new();

@@ -37,9 +37,11 @@ pub fn cluster(f: &Features, s: &Scored, evidence: &[f32], p: &Params) -> Vec<Ve
                 | i as u128
         })
         .collect();
-    {
+    if super::parallel(n) {
         use rayon::slice::ParallelSliceMut;
         links.par_sort_unstable();
+    } else {
+        links.sort_unstable();
     }
     // Every candidate pair of each sentence, to sum the evidence between two groups
     // from the pairs that exist rather than by looking up every pair of members.

@@ -54,9 +54,14 @@ pub fn apply(f: &Features, s: &mut Scored, evidence: &mut Vec<f32>, p: &Params) 
     // in parallel and applied in the order above, as if one after the other.
     let plans: Vec<Option<Plan>> = {
         let (pairs, evidence) = (&*s, &*evidence);
-        keys.par_iter()
-            .map(|&(rows, cols)| plan(f, pairs, evidence, &by_pair[&(rows, cols)], rows, cols, p))
-            .collect()
+        let one = |&(rows, cols): &(usize, usize)| {
+            plan(f, pairs, evidence, &by_pair[&(rows, cols)], rows, cols, p)
+        };
+        if super::parallel(f.sentences.len()) {
+            keys.par_iter().map(one).collect()
+        } else {
+            keys.iter().map(one).collect()
+        }
     };
     for plan in plans.into_iter().flatten() {
         for i in plan.bonus {

@@ -68,21 +68,29 @@ pub fn candidates(f: &Features, common_share: f32) -> Scored {
     // searched in parallel; the pairs are sorted afterwards, so the result does not
     // depend on how the work was split.
     let all: Vec<u32> = (0..n as u32).collect();
-    let mut wanted: Vec<(u32, u32)> = all
-        .par_chunks(1024)
-        .map(|block| partners(f, &postings, block))
-        .flatten_iter()
-        .collect();
-    wanted.par_sort_unstable();
-    wanted.dedup();
-    let comparisons = wanted.len();
-    let pairs: Vec<(u32, u32, Pair)> = wanted
-        .into_par_iter()
-        .filter_map(|(a, b)| {
-            let pair = measure(f, &f.sentences[a as usize], &f.sentences[b as usize]);
-            (pair.matched > 0.0).then_some((a, b, pair))
-        })
-        .collect();
+    let measured = |(a, b): (u32, u32)| {
+        let pair = measure(f, &f.sentences[a as usize], &f.sentences[b as usize]);
+        (pair.matched > 0.0).then_some((a, b, pair))
+    };
+    let pairs: Vec<(u32, u32, Pair)>;
+    let comparisons;
+    if super::parallel(n) {
+        let mut wanted: Vec<(u32, u32)> = all
+            .par_chunks(1024)
+            .map(|block| partners(f, &postings, block))
+            .flatten_iter()
+            .collect();
+        wanted.par_sort_unstable();
+        wanted.dedup();
+        comparisons = wanted.len();
+        pairs = wanted.into_par_iter().filter_map(measured).collect();
+    } else {
+        let mut wanted = partners(f, &postings, &all);
+        wanted.sort_unstable();
+        wanted.dedup();
+        comparisons = wanted.len();
+        pairs = wanted.into_iter().filter_map(measured).collect();
+    }
     Scored { pairs, comparisons }
 }
 
