@@ -3,6 +3,7 @@
 # same synthetic inputs (see BENCHMARKS.md). Skips a peer that is not installed.
 #
 #   bash benches/peers.sh            # builds parallax --release, writes corpora under target/peers
+#   bash benches/peers.sh no-collatex  # the same without CollateX (its 2 × 20 KB run takes minutes)
 #
 # Needs hyperfine (apt-get install hyperfine); peers: git, dwdiff (apt-get install dwdiff),
 # CollateX (pip install collatex python-Levenshtein 'ClusterShell<1.9').
@@ -56,7 +57,9 @@ for c in 4x10k 4x100k 4x1m 8x1m 8x2m; do
 done
 
 echo "== CollateX (the one peer that aligns N texts): 2 × 5 KB (3 runs), 2 × 20 KB (one run: minutes)"
-if python3 -c "import collatex" 2>/dev/null; then
+if [ "${1:-}" = no-collatex ]; then
+  echo "(skipped on request)"
+elif python3 -c "import collatex" 2>/dev/null; then
   cat > "$out/collate.py" <<'PY'
 import sys
 from collatex import Collation, collate
