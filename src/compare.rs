@@ -32,10 +32,18 @@ impl Comparison {
         )
     }
 
-    /// Diffs of every group against `pivot`.
+    /// Diffs of every group against `pivot`, in group order. Groups are independent,
+    /// so they are diffed in parallel (collecting keeps the order, so the result is
+    /// the same as one by one).
     pub fn diffs(&self, pivot: usize) -> Vec<GroupDiff> {
-        (0..self.alignment.groups.len())
-            .map(|g| self.diff(g, pivot))
-            .collect()
+        use rayon::prelude::*;
+        let groups = 0..self.alignment.groups.len();
+        let one = |g| self.diff(g, pivot);
+        let sentences = self.sources.iter().map(|s| s.sentences.len()).sum();
+        if align::parallel(sentences) {
+            groups.into_par_iter().map(one).collect()
+        } else {
+            groups.map(one).collect()
+        }
     }
 }

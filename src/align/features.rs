@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::SentenceId;
 use super::soft;
 use crate::source::Source;
-use crate::tokens::{Kind, Normalizer, Token};
+use crate::tokens::{Kind, Normalizer};
 
 /// One sentence's evidence.
 #[derive(Debug, Clone, Default)]
@@ -94,9 +94,6 @@ impl Features {
         let mut ids = Vec::new();
         let mut offsets = Vec::new();
         let mut positions = Vec::new();
-        let mut words_by_sentence: Vec<Vec<Word>> = Vec::new();
-        let mut name_tokens: Vec<Token> = Vec::new();
-        let mut cache: FastMap<String, String> = FastMap::default();
         // Everyday words by key, so that every inflection of them is found.
         let common_keys: FastMap<String, ()> = lang
             .common_words()
@@ -111,35 +108,26 @@ impl Features {
                     index: i,
                 });
                 positions.push((i as f32 + 0.5) / n);
-                let text = source.sentence_text(i);
-                let mut words = Vec::new();
-                let mut in_name = false;
-                for t in normalizer.tokens_cached(text, &mut cache) {
-                    let surface = &text[t.range.clone()];
-                    if t.kind == Kind::Word && NAME_PARTICLES.contains(&surface) {
-                        continue;
-                    }
-                    let capital = t.kind == Kind::Word && t.capitalized && !t.stop;
-                    let tail = capital && in_name;
-                    in_name = capital;
-                    if t.kind == Kind::Punct || t.stop || t.key.chars().count() < 2 {
-                        continue;
-                    }
-                    let common = t.kind == Kind::Word && common_keys.contains_key(t.key.as_str());
-                    words.push(Word {
-                        key: t.key.clone(),
-                        number: t.kind == Kind::Number,
-                        common,
-                        tail,
-                    });
-                    if t.kind == Kind::Word && t.capitalized {
-                        name_tokens.push(t);
-                    }
-                }
-                words_by_sentence.push(words);
             }
         }
-        let canon = fuzzy_names(&name_tokens);
+        // Sources are tokenised in parallel, each with its own cache of word keys (a
+        // key depends only on its word); results are gathered in source order.
+        let words = |source: &Source| words_of(source, normalizer, &common_keys);
+        let per_source: Vec<(Vec<Vec<Word>>, Vec<String>)> = if super::parallel(ids.len()) {
+            use rayon::prelude::*;
+            sources.par_iter().map(words).collect()
+        } else {
+            sources.iter().map(words).collect()
+        };
+        let mut words_by_sentence: Vec<Vec<Word>> = Vec::with_capacity(ids.len());
+        let mut name_keys: Vec<String> = Vec::new();
+        for (words, names) in per_source {
+            words_by_sentence.extend(words);
+            name_keys.extend(names);
+        }
+        name_keys.sort_unstable();
+        name_keys.dedup();
+        let canon = fuzzy_names(&name_keys);
         let mut vocab: FastMap<String, u32> = FastMap::default();
         let mut is_number = Vec::new();
         let mut is_common = Vec::new();
@@ -284,6 +272,47 @@ impl Features {
     }
 }
 
+/// The content words of every sentence of `source`, and the distinct keys of its
+/// capitalised words (candidates for [`fuzzy_names`]).
+fn words_of(
+    source: &Source,
+    normalizer: &Normalizer,
+    common_keys: &FastMap<String, ()>,
+) -> (Vec<Vec<Word>>, Vec<String>) {
+    let mut cache: FastMap<String, String> = FastMap::default();
+    let mut names: FastMap<String, ()> = FastMap::default();
+    let mut out = Vec::with_capacity(source.sentences.len());
+    for i in 0..source.sentences.len() {
+        let text = source.sentence_text(i);
+        let mut words = Vec::new();
+        let mut in_name = false;
+        for t in normalizer.tokens_cached(text, &mut cache) {
+            let surface = &text[t.range.clone()];
+            if t.kind == Kind::Word && NAME_PARTICLES.contains(&surface) {
+                continue;
+            }
+            let capital = t.kind == Kind::Word && t.capitalized && !t.stop;
+            let tail = capital && in_name;
+            in_name = capital;
+            if t.kind == Kind::Punct || t.stop || t.key.chars().count() < 2 {
+                continue;
+            }
+            let common = t.kind == Kind::Word && common_keys.contains_key(t.key.as_str());
+            if t.kind == Kind::Word && t.capitalized && !names.contains_key(t.key.as_str()) {
+                names.insert(t.key.clone(), ());
+            }
+            words.push(Word {
+                key: t.key,
+                number: t.kind == Kind::Number,
+                common,
+                tail,
+            });
+        }
+        out.push(words);
+    }
+    (out, names.into_keys().collect())
+}
+
 /// FNV-1a: a fast, fixed hash for short keys. std's default hasher resists
 /// attacker-chosen keys, which a local comparison of articles does not need, and it
 /// was a tenth of the aligner's time.
@@ -352,14 +381,15 @@ fn weights(
 /// Folds spellings of the same name that differ by a letter or a transliteration
 /// habit ("Kyiv"/"Kiev", "Qaddafi"/"Gadafi") onto one key. Only capitalised words of
 /// four letters or more are considered, grouped by a consonant skeleton.
-fn fuzzy_names(tokens: &[Token]) -> FastMap<String, String> {
+fn fuzzy_names(keys: &[String]) -> FastMap<String, String> {
     let mut by_skeleton: HashMap<String, Vec<String>> = HashMap::new();
-    for t in tokens {
-        if t.key.chars().count() >= 4 {
-            let list = by_skeleton.entry(skeleton(&t.key)).or_default();
-            if !list.contains(&t.key) {
-                list.push(t.key.clone());
-            }
+    for key in keys {
+        if key.chars().count() >= 4 {
+            // `keys` are distinct, so each list holds distinct keys.
+            by_skeleton
+                .entry(skeleton(key))
+                .or_default()
+                .push(key.clone());
         }
     }
     let mut canon = FastMap::default();

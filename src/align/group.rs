@@ -16,27 +16,81 @@ use super::score::Scored;
 const MAX_GROUP: usize = 64;
 
 pub fn cluster(f: &Features, s: &Scored, evidence: &[f32], p: &Params) -> Vec<Vec<SentenceId>> {
-    let mut links: Vec<(f32, usize, usize)> = s
+    let n = f.sentences.len();
+    let rank = tiebreak_ranks(f);
+    // Strongest first; ties by the pair's content (never by input order), then by
+    // position in `s.pairs`, which is what a stable sort would keep. Packed into one
+    // integer so that sorting millions of links compares integers only (evidence
+    // above the threshold is positive, so its bits sort like the number).
+    let mut links: Vec<u128> = s
         .pairs
         .iter()
         .zip(evidence)
-        .filter(|&(_, &e)| e > p.link)
-        .map(|(&(a, b, _), &e)| (e, a as usize, b as usize))
+        .enumerate()
+        .filter(|&(_, (_, &e))| e > p.link)
+        .map(|(i, (&(a, b, _), &e))| {
+            let (x, y) = (rank[a as usize], rank[b as usize]);
+            let (lo, hi) = (x.min(y), x.max(y));
+            (u128::from(!e.to_bits()) << 96)
+                | (u128::from(lo) << 64)
+                | (u128::from(hi) << 32)
+                | i as u128
+        })
         .collect();
-    links.sort_by(|x, y| {
-        y.0.total_cmp(&x.0)
-            .then_with(|| pair_key(f, x.1, x.2).cmp(&pair_key(f, y.1, y.2)))
-    });
-    let n = f.sentences.len();
+    if super::parallel(n) {
+        use rayon::slice::ParallelSliceMut;
+        links.par_sort_unstable();
+    } else {
+        links.sort_unstable();
+    }
+    // Every candidate pair of each sentence, to sum the evidence between two groups
+    // from the pairs that exist rather than by looking up every pair of members.
+    let mut starts = vec![0u32; n + 1];
+    for &(a, b, _) in &s.pairs {
+        starts[a as usize + 1] += 1;
+        starts[b as usize + 1] += 1;
+    }
+    for g in 0..n {
+        starts[g + 1] += starts[g];
+    }
+    let mut fill = starts.clone();
+    let mut adjacent = vec![(0u32, 0u32); starts[n] as usize];
+    for (i, &(a, b, _)) in s.pairs.iter().enumerate() {
+        for (x, y) in [(a, b), (b, a)] {
+            adjacent[fill[x as usize] as usize] = (y, i as u32);
+            fill[x as usize] += 1;
+        }
+    }
+    let neighbours = |x: usize| &adjacent[starts[x] as usize..starts[x + 1] as usize];
     let mut cluster_of: Vec<usize> = (0..n).collect();
     let mut members: Vec<Vec<usize>> = (0..n).map(|g| vec![g]).collect();
-    let get = |x: usize, y: usize| s.position(x, y).map_or(0.0, |i| evidence[i]);
-    for (_, a, b) in links {
+    let mut per_source = vec![0u32; f.sources()];
+    for link in links {
+        let (a, b, _) = s.pairs[(link & 0xffff_ffff) as usize];
+        let (a, b) = (a as usize, b as usize);
         let (ca, cb) = (cluster_of[a], cluster_of[b]);
-        if ca == cb
-            || members[ca].len() + members[cb].len() > MAX_GROUP
-            || gain(f, &get, &members[ca], &members[cb], p) <= 0.0
-        {
+        if ca == cb || members[ca].len() + members[cb].len() > MAX_GROUP {
+            continue;
+        }
+        let (small, other) = if members[ca].len() <= members[cb].len() {
+            (ca, cb)
+        } else {
+            (cb, ca)
+        };
+        let worth = gain(
+            f,
+            &members[small],
+            &members[other],
+            |x| {
+                neighbours(x)
+                    .iter()
+                    .filter(|&&(y, _)| cluster_of[y as usize] == other)
+                    .map(|&(_, i)| evidence[i as usize])
+            },
+            &mut per_source,
+            p,
+        );
+        if worth <= 0.0 {
             continue;
         }
         let (keep, gone) = if members[ca].len() >= members[cb].len() {
@@ -57,33 +111,53 @@ pub fn cluster(f: &Features, s: &Scored, evidence: &[f32], p: &Params) -> Vec<Ve
         .collect()
 }
 
-type Key = ((u64, usize, u64), (u64, usize, u64));
-
-fn pair_key(f: &Features, a: usize, b: usize) -> Key {
-    let (x, y) = (f.tiebreak(a), f.tiebreak(b));
-    if x <= y { (x, y) } else { (y, x) }
+/// Each sentence's place in the order of [`Features::tiebreak`] (equal tie-breaks,
+/// equal ranks), so that comparing ranks compares tie-breaks.
+fn tiebreak_ranks(f: &Features) -> Vec<u32> {
+    let n = f.sentences.len();
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_unstable_by_key(|&g| f.tiebreak(g));
+    let mut rank = vec![0u32; n];
+    for k in 1..n {
+        let (prev, cur) = (order[k - 1], order[k]);
+        rank[cur] = rank[prev] + u32::from(f.tiebreak(prev) != f.tiebreak(cur));
+    }
+    rank
 }
 
 /// What merging groups `a` and `b` is worth: evidence minus threshold, summed over
-/// every pair of members from different sources.
-fn gain(
+/// every pair of members from different sources. `between(x)` gives the evidence of
+/// the candidate pairs joining `x` (of `a`) to members of `b`; every other pair of
+/// members from different sources counts as no evidence.
+fn gain<I: Iterator<Item = f32>>(
     f: &Features,
-    get: &impl Fn(usize, usize) -> f32,
     a: &[usize],
     b: &[usize],
+    between: impl Fn(usize) -> I,
+    per_source: &mut [u32],
     p: &Params,
 ) -> f64 {
-    // In f64, so that the order of the members (which follows the order of merges)
-    // cannot tip a sum that is close to zero.
+    // In f64, where these sums are exact whatever their order: every term is an f32
+    // difference with a threshold (a multiple of 2^-27 below 2) and there are at most
+    // MAX_GROUP² of them, so no grouping of the terms can tip a sum close to zero.
     let mut total = 0.0f64;
+    let mut candidates = 0usize;
     for &x in a {
-        for &y in b {
-            if f.ids[x].source != f.ids[y].source {
-                total += f64::from(get(x, y) - p.link);
-            }
+        per_source[f.ids[x].source] += 1;
+        for e in between(x) {
+            total += f64::from(e - p.link);
+            candidates += 1;
         }
     }
-    total
+    let mut same_source = 0usize;
+    for &y in b {
+        same_source += per_source[f.ids[y].source] as usize;
+    }
+    for &x in a {
+        per_source[f.ids[x].source] = 0;
+    }
+    let cross = a.len() * b.len() - same_source;
+    total + (cross - candidates) as f64 * f64::from(0.0 - p.link)
 }
 
 #[cfg(test)]

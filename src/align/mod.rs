@@ -32,6 +32,13 @@ pub use features::Weighting;
 pub use params::Params;
 pub use score::Pair;
 
+/// Whether work over `sentences` sentences is worth spreading over threads. Below
+/// this, handing work to the thread pool (and waiting for it to be scheduled on a
+/// busy machine) costs more than it saves; above, both paths give the same result.
+pub fn parallel(sentences: usize) -> bool {
+    sentences >= 2_000
+}
+
 /// One sentence, by source and position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SentenceId {

@@ -12,10 +12,8 @@
 //! O(c log c) for c candidate pairs (a Fenwick tree over positions), never over the
 //! full grid of sentence pairs.
 
-use std::collections::{HashMap, HashSet};
-
 use super::Params;
-use super::features::{Features, SentenceFeatures};
+use super::features::{FastMap, Features, SentenceFeatures};
 use super::score::{Scored, measure};
 
 /// One step of an order-preserving alignment: rows `r1..=r2` of one source against
@@ -29,72 +27,115 @@ struct Bead {
     value: f32,
 }
 
+/// What one pair of sources changes: bonuses for candidate pairs on its chain, and
+/// the cells of two-to-one beads that were not candidates, measured.
+struct Plan {
+    bonus: Vec<usize>,
+    extra: Vec<(usize, usize, super::score::Pair)>,
+}
+
 /// Rewrites `evidence` (aligned with `s.pairs`, which may grow) for every pair of
 /// sources that follows one order.
 pub fn apply(f: &Features, s: &mut Scored, evidence: &mut Vec<f32>, p: &Params) {
+    use rayon::prelude::*;
     if p.order_share > 1.0 {
         return;
     }
-    let sources = f.sources();
     // Candidate pairs by pair of sources, oriented by the sources' content hashes so
     // that the chain does not depend on which source was named first.
-    let mut by_pair: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    let mut by_pair: FastMap<(usize, usize), Vec<usize>> = FastMap::default();
     for (i, &(a, b, _)) in s.pairs.iter().enumerate() {
         let (sa, sb) = (f.source_of(a as usize), f.source_of(b as usize));
         by_pair.entry(orient(f, sa, sb)).or_default().push(i);
     }
     let mut keys: Vec<(usize, usize)> = by_pair.keys().copied().collect();
     keys.sort_by_key(|&(x, y)| (f.doc_hashes[x], f.doc_hashes[y], x.min(y)));
-    for (rows, cols) in keys {
-        debug_assert!(rows < sources && cols < sources);
-        let members = &by_pair[&(rows, cols)];
-        let chain = chain(f, s, members, rows, cols, p);
-        let on: HashSet<(usize, usize)> = chain
-            .iter()
-            .flat_map(|b| {
-                (b.r1..=b.r2)
-                    .flat_map(move |r| (b.c1..=b.c2).map(move |c| (r as usize, c as usize)))
-            })
-            .collect();
-        let cell = |i: usize| {
-            let (a, b, _) = s.pairs[i];
-            let (a, b) = (a as usize, b as usize);
-            if f.source_of(a) == rows {
-                (f.ids[a].index, f.ids[b].index)
-            } else {
-                (f.ids[b].index, f.ids[a].index)
-            }
+    // Each pair of sources reads only its own candidate pairs, so the plans are made
+    // in parallel and applied in the order above, as if one after the other.
+    let plans: Vec<Option<Plan>> = {
+        let (pairs, evidence) = (&*s, &*evidence);
+        let one = |&(rows, cols): &(usize, usize)| {
+            plan(f, pairs, evidence, &by_pair[&(rows, cols)], rows, cols, p)
         };
-        let (mut strong, mut strong_on) = (0.0f32, 0.0f32);
-        for &i in members {
-            if evidence[i] >= p.link {
-                strong += evidence[i];
-                if on.contains(&cell(i)) {
-                    strong_on += evidence[i];
-                }
-            }
+        if super::parallel(f.sentences.len()) {
+            keys.par_iter().map(one).collect()
+        } else {
+            keys.iter().map(one).collect()
         }
-        if strong > 0.0 && strong_on < p.order_share * strong {
-            continue;
+    };
+    for plan in plans.into_iter().flatten() {
+        for i in plan.bonus {
+            evidence[i] += p.order_bonus;
         }
-        let mut covered = HashSet::new();
-        for &i in members {
-            let c = cell(i);
-            if on.contains(&c) {
-                evidence[i] += p.order_bonus;
-                covered.insert(c);
-            }
-        }
-        // Cells of two-to-one beads that were not candidates themselves.
-        let mut extra: Vec<(usize, usize)> = on.difference(&covered).copied().collect();
-        extra.sort_unstable();
-        for (r, c) in extra {
-            let (a, b) = (f.offsets[rows] + r, f.offsets[cols] + c);
-            let pair = measure(f, &f.sentences[a], &f.sentences[b]);
+        for (a, b, pair) in plan.extra {
             s.push(a.min(b), a.max(b), pair);
             evidence.push(super::links::base(&pair, p) + p.order_bonus);
         }
     }
+}
+
+/// The changes for sources `rows` and `cols` (candidate pairs `members`), or none
+/// when they do not tell things in the same order.
+fn plan(
+    f: &Features,
+    s: &Scored,
+    evidence: &[f32],
+    members: &[usize],
+    rows: usize,
+    cols: usize,
+    p: &Params,
+) -> Option<Plan> {
+    debug_assert!(rows < f.sources() && cols < f.sources());
+    let chain = chain(f, s, members, rows, cols, p);
+    let mut on: Vec<(usize, usize)> = chain
+        .iter()
+        .flat_map(|b| {
+            (b.r1..=b.r2).flat_map(move |r| (b.c1..=b.c2).map(move |c| (r as usize, c as usize)))
+        })
+        .collect();
+    on.sort_unstable();
+    on.dedup();
+    let on_at = |c: &(usize, usize)| on.binary_search(c).ok();
+    let cell = |i: usize| {
+        let (a, b, _) = s.pairs[i];
+        let (a, b) = (a as usize, b as usize);
+        if f.source_of(a) == rows {
+            (f.ids[a].index, f.ids[b].index)
+        } else {
+            (f.ids[b].index, f.ids[a].index)
+        }
+    };
+    let (mut strong, mut strong_on) = (0.0f32, 0.0f32);
+    for &i in members {
+        if evidence[i] >= p.link {
+            strong += evidence[i];
+            if on_at(&cell(i)).is_some() {
+                strong_on += evidence[i];
+            }
+        }
+    }
+    if strong > 0.0 && strong_on < p.order_share * strong {
+        return None;
+    }
+    let mut covered = vec![false; on.len()];
+    let mut bonus = Vec::new();
+    for &i in members {
+        if let Some(k) = on_at(&cell(i)) {
+            bonus.push(i);
+            covered[k] = true;
+        }
+    }
+    // Cells of two-to-one beads that were not candidates themselves, in order.
+    let extra = on
+        .iter()
+        .zip(&covered)
+        .filter(|&(_, &c)| !c)
+        .map(|(&(r, c), _)| {
+            let (a, b) = (f.offsets[rows] + r, f.offsets[cols] + c);
+            (a, b, measure(f, &f.sentences[a], &f.sentences[b]))
+        })
+        .collect();
+    Some(Plan { bonus, extra })
 }
 
 fn orient(f: &Features, x: usize, y: usize) -> (usize, usize) {
@@ -146,7 +187,7 @@ fn chain(
         .copied()
         .unwrap_or(f.sentences.len())
         - f.offsets[cols];
-    let mut doubles: HashSet<(u32, u32, bool)> = HashSet::new();
+    let mut doubles: Vec<(u32, u32, bool)> = Vec::new();
     for &(r, c, v) in &cells {
         if v - p.order_single > 0.0 {
             beads.push(Bead {
@@ -163,17 +204,17 @@ fn chain(
     let has = |r: u32, c: u32| cells.binary_search_by(|x| (x.0, x.1).cmp(&(r, c))).is_ok();
     for &(r, c, _) in &cells {
         if (r as usize) + 1 < row_len && has(r + 1, c) {
-            doubles.insert((r, c, true));
+            doubles.push((r, c, true));
         }
         if (c as usize) + 1 < col_len && has(r, c + 1) {
-            doubles.insert((r, c, false));
+            doubles.push((r, c, false));
         }
     }
-    let mut doubles: Vec<(u32, u32, bool)> = doubles.into_iter().collect();
     // Joined neighbours, built once each.
-    let mut joined_rows: HashMap<u32, SentenceFeatures> = HashMap::new();
-    let mut joined_cols: HashMap<u32, SentenceFeatures> = HashMap::new();
+    let mut joined_rows: FastMap<u32, SentenceFeatures> = FastMap::default();
+    let mut joined_cols: FastMap<u32, SentenceFeatures> = FastMap::default();
     doubles.sort_unstable();
+    doubles.dedup();
     for (r, c, two_rows) in doubles {
         let (rs, cs): (Vec<usize>, Vec<usize>) = if two_rows {
             (vec![r as usize, r as usize + 1], vec![c as usize])

@@ -34,7 +34,6 @@ const MAX_PARTNERS: usize = 40;
 #[derive(Default)]
 pub struct Scored {
     pub pairs: Vec<(u32, u32, Pair)>,
-    index: super::features::FastMap<(u32, u32), usize>,
     /// Candidate pairs examined through the index.
     pub comparisons: usize,
 }
@@ -42,18 +41,7 @@ pub struct Scored {
 impl Scored {
     /// Adds a pair found another way (lower global index first).
     pub fn push(&mut self, a: usize, b: usize, pair: Pair) {
-        self.index.insert((a as u32, b as u32), self.pairs.len());
         self.pairs.push((a as u32, b as u32, pair));
-    }
-
-    /// Where the pair of sentences `a` and `b` is in `pairs`, if it is a candidate.
-    pub fn position(&self, a: usize, b: usize) -> Option<usize> {
-        let k = if a < b {
-            (a as u32, b as u32)
-        } else {
-            (b as u32, a as u32)
-        };
-        self.index.get(&k).copied()
     }
 }
 
@@ -65,6 +53,7 @@ impl Scored {
 /// other. Both bounds make the work grow with the number of sentences, not its
 /// square, and neither depends on the order of the sources.
 pub fn candidates(f: &Features, common_share: f32) -> Scored {
+    use rayon::prelude::*;
     let n = f.sentences.len();
     let cap = ((n as f32 * common_share) as u32).clamp(8, MAX_POSTINGS);
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); f.weight.len()];
@@ -75,10 +64,48 @@ pub fn candidates(f: &Features, common_share: f32) -> Scored {
             }
         }
     }
-    let mut shared = vec![0.0f32; n];
+    // Each sentence's partners depend only on the index, so blocks of sentences are
+    // searched in parallel; the pairs are sorted afterwards, so the result does not
+    // depend on how the work was split.
+    let all: Vec<u32> = (0..n as u32).collect();
+    let measured = |(a, b): (u32, u32)| {
+        let pair = measure(f, &f.sentences[a as usize], &f.sentences[b as usize]);
+        (pair.matched > 0.0).then_some((a, b, pair))
+    };
+    let pairs: Vec<(u32, u32, Pair)>;
+    let comparisons;
+    if super::parallel(n) {
+        let mut wanted: Vec<(u32, u32)> = all
+            .par_chunks(1024)
+            .map(|block| partners(f, &postings, block))
+            .flatten_iter()
+            .collect();
+        wanted.par_sort_unstable();
+        wanted.dedup();
+        comparisons = wanted.len();
+        pairs = wanted.into_par_iter().filter_map(measured).collect();
+    } else {
+        let mut wanted = partners(f, &postings, &all);
+        wanted.sort_unstable();
+        wanted.dedup();
+        comparisons = wanted.len();
+        pairs = wanted.into_iter().filter_map(measured).collect();
+    }
+    Scored { pairs, comparisons }
+}
+
+/// A partner by weight shared, content tie-break, order of discovery, and id.
+type Ranked = (f32, (u64, usize, u64), usize, u32);
+
+/// The pairs (lower index first) that the sentences of `block` propose: for each,
+/// its [`MAX_PARTNERS`] heaviest partners through the index.
+fn partners(f: &Features, postings: &[Vec<u32>], block: &[u32]) -> Vec<(u32, u32)> {
+    let mut shared = vec![0.0f32; f.sentences.len()];
     let mut touched: Vec<u32> = Vec::new();
     let mut wanted: Vec<(u32, u32)> = Vec::new();
-    for (a, sa) in f.sentences.iter().enumerate() {
+    for &a in block {
+        let a = a as usize;
+        let sa = &f.sentences[a];
         let src = f.source_of(a);
         let mut visit = |k: u32, w: f32, touched: &mut Vec<u32>| {
             for &b in &postings[k as usize] {
@@ -98,16 +125,24 @@ pub fn candidates(f: &Features, common_share: f32) -> Scored {
             }
         }
         if touched.len() > MAX_PARTNERS {
-            // Heaviest first; ties by content, never by position in the input.
-            touched.sort_by(|&x, &y| {
-                shared[y as usize]
-                    .total_cmp(&shared[x as usize])
-                    .then_with(|| f.tiebreak(x as usize).cmp(&f.tiebreak(y as usize)))
+            // Heaviest first; ties by content, never by position in the input (then
+            // by order of discovery, as a stable sort would keep them). Only which
+            // partners are kept matters, so a selection is enough.
+            let mut ranked: Vec<Ranked> = touched
+                .iter()
+                .enumerate()
+                .map(|(i, &b)| (shared[b as usize], f.tiebreak(b as usize), i, b))
+                .collect();
+            ranked.select_nth_unstable_by(MAX_PARTNERS - 1, |x, y| {
+                y.0.total_cmp(&x.0)
+                    .then_with(|| x.1.cmp(&y.1))
+                    .then(x.2.cmp(&y.2))
             });
-            for &b in &touched[MAX_PARTNERS..] {
+            for &(_, _, _, b) in &ranked[MAX_PARTNERS..] {
                 shared[b as usize] = 0.0;
             }
-            touched.truncate(MAX_PARTNERS);
+            touched.clear();
+            touched.extend(ranked[..MAX_PARTNERS].iter().map(|x| x.3));
         }
         for &b in &touched {
             shared[b as usize] = 0.0;
@@ -116,26 +151,7 @@ pub fn candidates(f: &Features, common_share: f32) -> Scored {
         }
         touched.clear();
     }
-    wanted.sort_unstable();
-    wanted.dedup();
-    let comparisons = wanted.len();
-    let pairs: Vec<(u32, u32, Pair)> = wanted
-        .into_iter()
-        .filter_map(|(a, b)| {
-            let pair = measure(f, &f.sentences[a as usize], &f.sentences[b as usize]);
-            (pair.matched > 0.0).then_some((a, b, pair))
-        })
-        .collect();
-    let index = pairs
-        .iter()
-        .enumerate()
-        .map(|(i, &(a, b, _))| ((a, b), i))
-        .collect();
-    Scored {
-        pairs,
-        index,
-        comparisons,
-    }
+    wanted
 }
 
 /// What sentences `a` and `b` share: exact key matches first, then partial matches
