@@ -38,12 +38,24 @@ impl Comparison {
     pub fn diffs(&self, pivot: usize) -> Vec<GroupDiff> {
         use rayon::prelude::*;
         let groups = 0..self.alignment.groups.len();
-        let one = |g| self.diff(g, pivot);
+        let one = |cache: &mut diff::KeyCache, g: usize| {
+            diff::diff_group_cached(
+                &self.sources,
+                &self.alignment.groups[g],
+                pivot,
+                &self.normalizer,
+                cache,
+            )
+        };
         let sentences = self.sources.iter().map(|s| s.sentences.len()).sum();
         if align::parallel(sentences) {
-            groups.into_par_iter().map(one).collect()
+            groups
+                .into_par_iter()
+                .map_init(diff::KeyCache::default, one)
+                .collect()
         } else {
-            groups.map(one).collect()
+            let mut cache = diff::KeyCache::default();
+            groups.map(|g| one(&mut cache, g)).collect()
         }
     }
 }

@@ -80,6 +80,21 @@ pub fn members(sources: &[Source], group: &Group) -> Vec<Member> {
 /// Diffs every member of `group` against the member of `pivot` (or, when the pivot
 /// source lacks the group, the first source that has it).
 pub fn diff_group(sources: &[Source], group: &Group, pivot: usize, norm: &Normalizer) -> GroupDiff {
+    diff_group_cached(sources, group, pivot, norm, &mut KeyCache::default())
+}
+
+/// Word → key, remembered across groups: stemming is most of a diff's cost and a
+/// story repeats its words.
+pub type KeyCache = std::collections::HashMap<String, String>;
+
+/// [`diff_group`] with a key cache shared by the caller's successive groups.
+pub fn diff_group_cached(
+    sources: &[Source],
+    group: &Group,
+    pivot: usize,
+    norm: &Normalizer,
+    cache: &mut KeyCache,
+) -> GroupDiff {
     let mut members = members(sources, group);
     let pivot = if group.has(pivot) {
         pivot
@@ -91,7 +106,7 @@ pub fn diff_group(sources: &[Source], group: &Group, pivot: usize, norm: &Normal
         .iter()
         .map(|m| {
             let text = &sources[m.source].doc.text[m.range.clone()];
-            norm.tokens(text)
+            norm.tokens_cached(text, cache)
                 .into_iter()
                 .map(|mut t| {
                     t.range = t.range.start + m.range.start..t.range.end + m.range.start;
