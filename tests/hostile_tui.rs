@@ -5,10 +5,12 @@
 //!
 //! The tmux part needs tmux; without it that test is skipped, except under CI.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::thread::sleep;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use parallax::compare::Comparison;
 use parallax::sanitize::is_unsafe;
@@ -73,98 +75,19 @@ fn no_cell_of_the_reader_holds_a_control_character() {
     }
 }
 
-struct Tmux {
-    socket: String,
+/// The shared tmux session, letting programs set the clipboard and the title as many
+/// terminals do, with a known title to compare against.
+fn tmux(tag: &str) -> common::tmux::Tmux {
+    let t = common::tmux::Tmux::start(&format!("hostile-{tag}"));
+    t.run(&["set-option", "-g", "set-clipboard", "on"]);
+    t.run(&["select-pane", "-t", "t", "-T", "untouched"]);
+    t
 }
 
-impl Tmux {
-    fn new(tag: &str) -> Tmux {
-        let t = Tmux {
-            socket: format!("parallax-hostile-{tag}-{}", std::process::id()),
-        };
-        t.run(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-s",
-            "t",
-            "-x",
-            "160",
-            "-y",
-            "45",
-            "sh",
-        ]);
-        // Let programs set the clipboard and the title, as many terminals do.
-        t.run(&["set-option", "-g", "set-clipboard", "on"]);
-        t.run(&["set-option", "-t", "t", "status", "off"]);
-        t.run(&["select-pane", "-t", "t", "-T", "untouched"]);
-        t.send(&["PS1='$ '", "Enter"]);
-        t
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("run tmux");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn send(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "t"];
-        args.extend_from_slice(keys);
-        self.run(&args);
-    }
-
-    fn screen(&self) -> Vec<String> {
-        self.run(&["capture-pane", "-p", "-t", "t"])
-            .lines()
-            .map(str::to_owned)
-            .collect()
-    }
-
-    fn title(&self) -> String {
-        self.run(&["display-message", "-p", "-t", "t", "#{pane_title}"])
-            .trim()
-            .to_owned()
-    }
-
-    fn buffers(&self) -> String {
-        self.run(&["list-buffers"])
-    }
-
-    /// Waits until the screen satisfies `ok` (synchronisation, not a timing goal).
-    fn wait_for(&self, what: &str, ok: impl Fn(&[String]) -> bool) -> Vec<String> {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if ok(&screen) {
-                sleep(Duration::from_millis(100));
-                if self.screen() == screen {
-                    return screen;
-                }
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "timed out waiting for {what}:\n{}",
-                screen.join("\n")
-            );
-            sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .arg("kill-server")
-            .output();
-    }
+fn title(t: &common::tmux::Tmux) -> String {
+    t.run(&["display-message", "-p", "-t", "t", "#{pane_title}"])
+        .trim()
+        .to_owned()
 }
 
 #[test]
@@ -181,22 +104,22 @@ fn a_hostile_article_changes_neither_title_nor_clipboard_in_a_real_terminal() {
     let escapes = fixture("escapes.txt").display().to_string();
 
     // Control: the raw file does attack this terminal, so the checks below can see it.
-    let control = Tmux::new("control");
+    let control = tmux("control");
     control.send(&["-l", &format!("cat {escapes}; echo DONE")]);
     control.send(&["Enter"]);
     control.wait_for("cat", |s| s.iter().any(|l| l.starts_with("DONE")));
     assert_eq!(
-        control.title(),
+        title(&control),
         "pwned title",
         "the control run should retitle the pane"
     );
     assert!(
-        control.buffers().contains("rm -rf ~"),
+        control.run(&["list-buffers"]).contains("rm -rf ~"),
         "the control run should set the clipboard"
     );
     drop(control);
 
-    let t = Tmux::new("reader");
+    let t = tmux("reader");
     let bin = env!("CARGO_BIN_EXE_parallax");
     let cmd = format!(
         "XDG_CONFIG_HOME=/nonexistent PARALLAX_CONFIG= {bin} {escapes} {}; echo EXIT=$?",
@@ -223,11 +146,11 @@ fn a_hostile_article_changes_neither_title_nor_clipboard_in_a_real_terminal() {
         "OSC 0 not shown as text"
     );
     assert!(shown.contains("<U+202E>"), "bidi override not shown");
-    assert_eq!(t.title(), "untouched", "the article retitled the terminal");
+    assert_eq!(title(&t), "untouched", "the article retitled the terminal");
     assert!(
-        t.buffers().trim().is_empty(),
+        t.run(&["list-buffers"]).trim().is_empty(),
         "the article wrote the clipboard: {}",
-        t.buffers()
+        t.run(&["list-buffers"])
     );
     t.send(&["q"]);
     let screen = t.wait_for("the shell", |s| s.iter().any(|l| l.starts_with("EXIT=")));
@@ -236,6 +159,6 @@ fn a_hostile_article_changes_neither_title_nor_clipboard_in_a_real_terminal() {
         "{}",
         screen.join("\n")
     );
-    assert_eq!(t.title(), "untouched");
-    assert!(t.buffers().trim().is_empty());
+    assert_eq!(title(&t), "untouched");
+    assert!(t.run(&["list-buffers"]).trim().is_empty());
 }

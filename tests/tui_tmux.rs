@@ -5,72 +5,10 @@
 //!
 //! Needs tmux; without it the test is skipped, except under CI where it fails.
 
+mod common;
+
 use std::path::PathBuf;
 use std::process::Command;
-use std::thread::sleep;
-use std::time::{Duration, Instant};
-
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("run tmux");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn capture(&self) -> Vec<String> {
-        self.run(&["capture-pane", "-p", "-t", "t"])
-            .lines()
-            .map(str::to_owned)
-            .collect()
-    }
-
-    fn send(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "t"];
-        args.extend_from_slice(keys);
-        self.run(&args);
-    }
-
-    /// Waits until the screen satisfies `ok` (the program draws asynchronously);
-    /// this is synchronisation, not a timing requirement.
-    fn wait_for(&self, what: &str, ok: impl Fn(&[String]) -> bool) -> Vec<String> {
-        let start = Instant::now();
-        loop {
-            let screen = self.capture();
-            // A frame can be captured half drawn: accept it once it holds still.
-            if ok(&screen) {
-                sleep(Duration::from_millis(80));
-                if self.capture() == screen {
-                    return screen;
-                }
-            }
-            if start.elapsed() > Duration::from_secs(10) {
-                panic!(
-                    "timed out waiting for {what}; screen:\n{}",
-                    screen.join("\n")
-                );
-            }
-            sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .arg("kill-server")
-            .output();
-    }
-}
 
 fn have_tmux() -> bool {
     Command::new("tmux")
@@ -114,25 +52,8 @@ fn reader_in_a_real_terminal() {
         .map(|f| dir.join(f).display().to_string())
         .collect();
     let bin = env!("CARGO_BIN_EXE_parallax");
-    let t = Tmux {
-        socket: format!("parallax-test-{}", std::process::id()),
-    };
     // A plain shell, so that we can see what the reader leaves behind.
-    t.run(&[
-        "-f",
-        "/dev/null",
-        "new-session",
-        "-d",
-        "-s",
-        "t",
-        "-x",
-        "160",
-        "-y",
-        "45",
-        "sh",
-    ]);
-    t.run(&["set-option", "-t", "t", "status", "off"]);
-    t.send(&["PS1='$ '", "Enter"]);
+    let t = common::tmux::Tmux::start("reader");
     let notes_dir = tempfile::tempdir().unwrap();
     let review = notes_dir.path().join("review.toml");
     let cmd = format!(
