@@ -225,6 +225,24 @@ fn main() {
         pred.len(),
         elapsed.as_secs_f64() * 1000.0
     );
+    if let Ok(path) = std::env::var("EVAL_PER_PAIR") {
+        // tp, predicted and gold links per pair of documents, for comparing runs.
+        let mut rows: BTreeMap<(String, String), [usize; 3]> = BTreeMap::new();
+        for (set, k) in [(&pred, 1), (&gold, 2)] {
+            for (a, b) in set {
+                let e = rows.entry((a.0.clone(), b.0.clone())).or_default();
+                e[k] += 1;
+                if k == 1 && gold.contains(&(a.clone(), b.clone())) {
+                    e[0] += 1;
+                }
+            }
+        }
+        let text: Vec<String> = rows
+            .iter()
+            .map(|((a, b), v)| format!("{a}\t{b}\t{}\t{}\t{}", v[0], v[1], v[2]))
+            .collect();
+        std::fs::write(path, text.join("\n") + "\n").unwrap();
+    }
     if dump > 0 {
         let show = |u: &Unit| {
             format!(

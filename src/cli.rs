@@ -58,6 +58,13 @@ pub struct Cli {
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub pivot: Option<u16>,
 
+    /// What the sources' order says: "auto" uses it only between sources that show
+    /// it; "keep" says every source tells things in the same order (versions of one
+    /// text, retellings, translations) and aligns them as sequences; "free" ignores
+    /// order (outlets that rearrange the story).
+    #[arg(long, value_enum, value_name = "HOW", default_value_t = OrderArg::Auto)]
+    pub order: OrderArg,
+
     /// Colours of the reader and the HTML report: dark, light, high-contrast, colorblind,
     /// mono, or a theme file in the config dir.
     #[arg(long, value_name = "NAME")]
@@ -90,6 +97,26 @@ pub enum OutputFormat {
     Markdown,
     /// A self-contained web page: the sources side by side, printable.
     Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OrderArg {
+    /// Use order where two sources show it.
+    Auto,
+    /// Every source tells things in the same order.
+    Keep,
+    /// Ignore the order of the sources.
+    Free,
+}
+
+impl From<OrderArg> for crate::align::Order {
+    fn from(o: OrderArg) -> Self {
+        match o {
+            OrderArg::Auto => Self::Auto,
+            OrderArg::Keep => Self::Keep,
+            OrderArg::Free => Self::Free,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -255,7 +282,7 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
         }
     }
     let review = load_review(&cli.review, &sources)?;
-    let comparison = Comparison::new(sources);
+    let comparison = Comparison::with_order(sources, cli.order.into());
     let report = || {
         let mut r = Report::build(&comparison, pivot);
         if let Some(review) = &review {

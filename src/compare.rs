@@ -13,7 +13,16 @@ pub struct Comparison {
 
 impl Comparison {
     pub fn new(sources: Vec<Source>) -> Self {
-        let alignment = align::align(&sources);
+        Self::with_order(sources, align::Order::default())
+    }
+
+    /// Aligns `sources` assuming `order` about the order they tell things in.
+    pub fn with_order(sources: Vec<Source>, order: align::Order) -> Self {
+        let params = align::Params {
+            order,
+            ..align::Params::default()
+        };
+        let alignment = align::align_with(&sources, &params);
         let normalizer = Normalizer::new(alignment.language);
         Self {
             sources,

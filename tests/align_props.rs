@@ -1,10 +1,10 @@
 //! Properties of the aligner on generated articles: every sentence lands in exactly
 //! one group, and the order in which sources are given changes nothing but the
-//! numbering of the sources.
+//! numbering of the sources, whatever the aligner may assume about order.
 
 use std::collections::BTreeSet;
 
-use parallax::align::{self, Alignment};
+use parallax::align::{self, Alignment, Order, Params};
 use parallax::document::{Document, Format};
 use parallax::source::Source;
 use proptest::prelude::*;
@@ -61,6 +61,20 @@ struct Plan {
     facts: Vec<Vec<usize>>,
     /// Per source: (fact index, drop one word) in telling order.
     sources: Vec<Vec<(usize, bool)>>,
+}
+
+fn mode() -> impl Strategy<Value = Order> {
+    prop_oneof![Just(Order::Auto), Just(Order::Keep), Just(Order::Free)]
+}
+
+fn align_in(sources: &[Source], order: Order) -> Alignment {
+    align::align_with(
+        sources,
+        &Params {
+            order,
+            ..Params::default()
+        },
+    )
 }
 
 fn plan() -> impl Strategy<Value = Plan> {
@@ -132,10 +146,10 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
 
     #[test]
-    fn every_sentence_is_in_exactly_one_group(plan in plan()) {
+    fn every_sentence_is_in_exactly_one_group(plan in plan(), mode in mode()) {
         let order: Vec<usize> = (0..plan.sources.len()).collect();
         let sources = load(&plan, &order);
-        let al = align::align(&sources);
+        let al = align_in(&sources, mode);
         let mut seen = BTreeSet::new();
         for (g, group) in al.groups.iter().enumerate() {
             prop_assert!(!group.sentences.is_empty());
@@ -153,11 +167,12 @@ proptest! {
         (plan, order) in plan().prop_flat_map(|p| {
             let n = p.sources.len();
             (Just(p), Just((0..n).collect::<Vec<usize>>()).prop_shuffle())
-        })
+        }),
+        mode in mode(),
     ) {
         let identity: Vec<usize> = (0..plan.sources.len()).collect();
-        let before = partition(&align::align(&load(&plan, &identity)), &identity);
-        let after = partition(&align::align(&load(&plan, &order)), &order);
+        let before = partition(&align_in(&load(&plan, &identity), mode), &identity);
+        let after = partition(&align_in(&load(&plan, &order), mode), &order);
         prop_assert_eq!(before, after);
     }
 }
@@ -188,5 +203,53 @@ fn retold_facts_are_linked_and_lone_facts_are_not() {
     assert!(
         !al.groups[al.group_of[0][3]].is_shared(),
         "a fact one source tells is unique"
+    );
+}
+
+/// Two retellings in one order. Sentence 1 of each shares only a word common to
+/// the whole story with its counterpart; sentence 3 of the second retelling repeats
+/// the rare words of the first fact, out of place.
+fn retellings() -> Vec<Source> {
+    let texts = [
+        "The miller Ostrik found a lantern by the canal at dawn. \
+         The miller walked home slowly. \
+         Engineers from Velmora repaired the granary pumps. \
+         The council thanked the miller.",
+        "At dawn Ostrik, a miller, saw a lantern beside the canal. \
+         Then the miller went back to his house. \
+         Velmora engineers fixed the pumps of the granary. \
+         Later a lantern hung by the canal again, lit by Ostrik. \
+         The miller was thanked by the council.",
+    ];
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            Source::new(
+                Document::from_bytes(&format!("tale-{i}.txt"), t.as_bytes(), Format::Text).unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn keeping_order_links_the_story_step_and_cuts_the_lookalike() {
+    let sources = retellings();
+    let keep = align_in(&sources, Order::Keep);
+    let linked = |al: &Alignment, a: usize, b: usize| al.group_of[0][a] == al.group_of[1][b];
+    assert!(linked(&keep, 0, 0) && linked(&keep, 2, 2) && linked(&keep, 3, 4));
+    assert!(
+        linked(&keep, 1, 1),
+        "the step between two linked steps is linked when order is kept"
+    );
+    assert!(
+        !keep.groups[keep.group_of[1][3]].is_shared(),
+        "an out-of-place lookalike is not linked when order is kept"
+    );
+    let free = align_in(&sources, Order::Free);
+    assert!(linked(&free, 0, 0) && linked(&free, 2, 2));
+    assert!(
+        !linked(&free, 1, 1),
+        "without order, one common word is not a link"
     );
 }

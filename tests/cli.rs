@@ -345,3 +345,65 @@ fn help_shows_examples() {
         .success()
         .stdout(predicate::str::contains("Examples:").and(predicate::str::contains("--format")));
 }
+
+/// Which group each sentence of source `s` is in, from a JSON report.
+fn groups_of(report: &Value, s: u64) -> Vec<u64> {
+    let mut out = Vec::new();
+    for g in report["groups"].as_array().unwrap() {
+        for m in g["members"].as_array().unwrap() {
+            if m["source"] == s {
+                out.push((m["start"].as_u64().unwrap(), g["id"].as_u64().unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out.into_iter().map(|(_, g)| g).collect()
+}
+
+#[test]
+fn order_flag_reaches_the_aligner() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("tale-a.txt");
+    let b = dir.path().join("tale-b.txt");
+    fs::write(
+        &a,
+        "The miller Ostrik found a lantern by the canal at dawn.\n\nThe miller walked home slowly.\n\n\
+         Engineers from Velmora repaired the granary pumps.\n\nThe council thanked the miller.\n",
+    )
+    .unwrap();
+    fs::write(
+        &b,
+        "At dawn Ostrik, a miller, saw a lantern beside the canal.\n\nThen the miller went back to his house.\n\n\
+         Velmora engineers fixed the pumps of the granary.\n\nThe miller was thanked by the council.\n",
+    )
+    .unwrap();
+    let run = |order: &str| -> Value {
+        let out = parallax()
+            .args(["--format", "json", "--order", order])
+            .arg(&a)
+            .arg(&b)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        check_contract(&report, &[a.display().to_string(), b.display().to_string()]);
+        report
+    };
+    // The second sentences share one everyday word of the story: linked only when
+    // the sources are said to keep one order.
+    let keep = run("keep");
+    assert_eq!(groups_of(&keep, 0)[1], groups_of(&keep, 1)[1]);
+    let free = run("free");
+    assert_ne!(groups_of(&free, 0)[1], groups_of(&free, 1)[1]);
+    assert_eq!(groups_of(&free, 0)[0], groups_of(&free, 1)[0]);
+    parallax()
+        .args(["--format", "json", "--order", "sideways"])
+        .args(sample_args())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("sideways").and(predicate::str::contains("keep")));
+}

@@ -29,7 +29,7 @@ use crate::source::Source;
 use crate::tokens::Normalizer;
 
 pub use features::Weighting;
-pub use params::Params;
+pub use params::{Order, Params};
 pub use score::Pair;
 
 /// Whether work over `sentences` sentences is worth spreading over threads. Below

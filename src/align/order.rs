@@ -11,9 +11,16 @@
 //! outlet may still move one paragraph), and sources that reorder are left alone. The chain is found in
 //! O(c log c) for c candidate pairs (a Fenwick tree over positions), never over the
 //! full grid of sentence pairs.
+//!
+//! When the user says that every source keeps one order ([`Order::Keep`]), the gate
+//! is skipped and each pair of sources is then aligned as a sequence: the best
+//! order-preserving chain over the final evidence is linked and every pair off it
+//! is cut. Between retellings, a pair that shares little but sits where the story
+//! says it should is then linked, and a lookalike elsewhere is not.
 
 use super::Params;
 use super::features::{FastMap, Features, SentenceFeatures};
+use super::params::Order;
 use super::score::{Scored, measure};
 
 /// One step of an order-preserving alignment: rows `r1..=r2` of one source against
@@ -38,7 +45,7 @@ struct Plan {
 /// sources that follows one order.
 pub fn apply(f: &Features, s: &mut Scored, evidence: &mut Vec<f32>, p: &Params) {
     use rayon::prelude::*;
-    if p.order_share > 1.0 {
+    if p.order == Order::Free || (p.order == Order::Auto && p.order_share > 1.0) {
         return;
     }
     // Candidate pairs by pair of sources, oriented by the sources' content hashes so
@@ -63,15 +70,109 @@ pub fn apply(f: &Features, s: &mut Scored, evidence: &mut Vec<f32>, p: &Params) 
             keys.iter().map(one).collect()
         }
     };
-    for plan in plans.into_iter().flatten() {
+    for (key, plan) in keys.iter().zip(plans) {
+        let Some(plan) = plan else { continue };
+        let mut members = by_pair[key].clone();
         for i in plan.bonus {
             evidence[i] += p.order_bonus;
         }
         for (a, b, pair) in plan.extra {
             s.push(a.min(b), a.max(b), pair);
             evidence.push(super::links::base(&pair, p) + p.order_bonus);
+            members.push(s.pairs.len() - 1);
+        }
+        if p.order == Order::Keep {
+            keep(f, s, evidence, &members, key.0, key.1, p);
         }
     }
+}
+
+/// Links the best order-preserving alignment of sources `rows` and `cols` over the
+/// final evidence of their candidate pairs `members`, and cuts every pair off it.
+/// Beads are one sentence against one, or two neighbours against one when both are
+/// candidates; each is worth the evidence it covers.
+fn keep(
+    f: &Features,
+    s: &Scored,
+    evidence: &mut [f32],
+    members: &[usize],
+    rows: usize,
+    cols: usize,
+    p: &Params,
+) {
+    let mut cells: Vec<(u32, u32, usize)> = members
+        .iter()
+        .map(|&i| {
+            let (r, c) = cell(f, s, i, rows);
+            (r as u32, c as u32, i)
+        })
+        .collect();
+    cells.sort_unstable();
+    let at = |r: u32, c: u32| {
+        cells
+            .binary_search_by(|x| (x.0, x.1).cmp(&(r, c)))
+            .ok()
+            .map(|k| cells[k].2)
+    };
+    let mut beads = Vec::new();
+    for &(r, c, i) in &cells {
+        if evidence[i] > 0.0 {
+            beads.push(Bead {
+                r1: r,
+                r2: r,
+                c1: c,
+                c2: c,
+                value: evidence[i],
+            });
+        }
+        for (r2, c2) in [(r + 1, c), (r, c + 1)] {
+            if let Some(j) = at(r2, c2) {
+                let value = evidence[i] + evidence[j];
+                if value > 0.0 {
+                    beads.push(Bead {
+                        r1: r,
+                        r2,
+                        c1: c,
+                        c2,
+                        value,
+                    });
+                }
+            }
+        }
+    }
+    let chain = best_chain(beads, source_len(f, cols));
+    let mut on: Vec<(u32, u32)> = chain
+        .iter()
+        .flat_map(|b| (b.r1..=b.r2).flat_map(move |r| (b.c1..=b.c2).map(move |c| (r, c))))
+        .collect();
+    on.sort_unstable();
+    for &(r, c, i) in &cells {
+        evidence[i] = if on.binary_search(&(r, c)).is_ok() {
+            evidence[i].max(p.link + p.keep_margin)
+        } else {
+            0.0
+        };
+    }
+}
+
+/// Positions of candidate pair `i` as (row in `rows`, column in the other source).
+fn cell(f: &Features, s: &Scored, i: usize, rows: usize) -> (usize, usize) {
+    let (a, b, _) = s.pairs[i];
+    let (a, b) = (a as usize, b as usize);
+    if f.source_of(a) == rows {
+        (f.ids[a].index, f.ids[b].index)
+    } else {
+        (f.ids[b].index, f.ids[a].index)
+    }
+}
+
+/// Number of sentences in `source`.
+fn source_len(f: &Features, source: usize) -> usize {
+    f.offsets
+        .get(source + 1)
+        .copied()
+        .unwrap_or(f.sentences.len())
+        - f.offsets[source]
 }
 
 /// The changes for sources `rows` and `cols` (candidate pairs `members`), or none
@@ -96,15 +197,7 @@ fn plan(
     on.sort_unstable();
     on.dedup();
     let on_at = |c: &(usize, usize)| on.binary_search(c).ok();
-    let cell = |i: usize| {
-        let (a, b, _) = s.pairs[i];
-        let (a, b) = (a as usize, b as usize);
-        if f.source_of(a) == rows {
-            (f.ids[a].index, f.ids[b].index)
-        } else {
-            (f.ids[b].index, f.ids[a].index)
-        }
-    };
+    let cell = |i: usize| cell(f, s, i, rows);
     let (mut strong, mut strong_on) = (0.0f32, 0.0f32);
     for &i in members {
         if evidence[i] >= p.link {
@@ -114,7 +207,7 @@ fn plan(
             }
         }
     }
-    if strong > 0.0 && strong_on < p.order_share * strong {
+    if p.order == Order::Auto && strong > 0.0 && strong_on < p.order_share * strong {
         return None;
     }
     let mut covered = vec![false; on.len()];
@@ -175,18 +268,7 @@ fn chain(
         .collect();
     cells.sort_by_key(|x| (x.0, x.1));
     let mut beads: Vec<Bead> = Vec::new();
-    let row_len = f
-        .offsets
-        .get(rows + 1)
-        .copied()
-        .unwrap_or(f.sentences.len())
-        - f.offsets[rows];
-    let col_len = f
-        .offsets
-        .get(cols + 1)
-        .copied()
-        .unwrap_or(f.sentences.len())
-        - f.offsets[cols];
+    let (row_len, col_len) = (source_len(f, rows), source_len(f, cols));
     let mut doubles: Vec<(u32, u32, bool)> = Vec::new();
     for &(r, c, v) in &cells {
         if v - p.order_single > 0.0 {

@@ -2,6 +2,21 @@
 
 use super::features::Weighting;
 
+/// What the aligner may assume about the order in which sources tell things.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Order {
+    /// Use order only between sources that show it (the default): pairs on the best
+    /// order-preserving chain gain evidence when most clear links lie on it.
+    #[default]
+    Auto,
+    /// Every source tells things in the same order (versions of one text,
+    /// retellings, translations): each pair of sources is aligned as one
+    /// order-preserving sequence, and only pairs on it are linked.
+    Keep,
+    /// Ignore order entirely: every link must stand on what the sentences share.
+    Free,
+}
+
 #[derive(Debug, Clone)]
 pub struct Params {
     pub weighting: Weighting,
@@ -28,6 +43,9 @@ pub struct Params {
     pub order_share: f32,
     /// Evidence added to the pairs on the chain of sources that keep one order.
     pub order_bonus: f32,
+    /// How far above `link` [`Order::Keep`] puts the pairs of its alignment.
+    pub keep_margin: f32,
+    pub order: Order,
 }
 
 impl Default for Params {
@@ -44,6 +62,8 @@ impl Default for Params {
             order_double: 0.04,
             order_share: 0.7,
             order_bonus: 0.14,
+            keep_margin: 0.05,
+            order: Order::Auto,
         }
     }
 }
@@ -67,6 +87,16 @@ impl Params {
             "order_double" => &mut self.order_double,
             "order_share" => &mut self.order_share,
             "order_bonus" => &mut self.order_bonus,
+            "keep_margin" => &mut self.keep_margin,
+            "order" => {
+                self.order = match value as i32 {
+                    0 => Order::Auto,
+                    1 => Order::Keep,
+                    2 => Order::Free,
+                    _ => return Err(format!("order={value}: 0 auto, 1 keep, 2 free")),
+                };
+                return Ok(());
+            }
             _ => return Err(format!("unknown parameter {name}")),
         };
         *slot = value;
