@@ -196,13 +196,18 @@ fn hints(keymap: &Keymap, room: usize) -> Line {
         (first(Action::NextDisagreement), "disagreement"),
         (first(Action::CycleView), "view"),
         (first(Action::Search), "search"),
+        (first(Action::Note), "note"),
+        (first(Action::NoteList), "notes"),
+        (first(Action::Disagreements), "disagreement list"),
         (first(Action::Help), "help"),
         (first(Action::Quit), "quit"),
     ];
+    // The last two (help and quit) are always kept.
+    let keep_from = items.len() - 2;
     let mut line = Vec::new();
     let mut used = 0;
     // Help and quit matter most: keep them even when little fits.
-    let essential: usize = items[6..]
+    let essential: usize = items[keep_from..]
         .iter()
         .map(|(k, d)| wrap::width(k) + d.len() + 3)
         .sum();
@@ -212,9 +217,9 @@ fn hints(keymap: &Keymap, room: usize) -> Line {
             continue;
         }
         let w = wrap::width(k) + d.len() + 3;
-        let reserve = if i < 6 { essential } else { 0 };
+        let reserve = if i < keep_from { essential } else { 0 };
         if used + w + reserve > room {
-            if i < 6 {
+            if i < keep_from {
                 continue;
             }
             break;
@@ -319,5 +324,39 @@ pub fn help(keymap: &Keymap, scroll: usize) -> HelpView {
         title: " help — Esc closes, j/k scroll ".to_owned(),
         lines,
         scroll,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(line: &Line) -> String {
+        line.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    #[test]
+    fn hints_name_the_review_keys_when_there_is_room() {
+        let wide = text(&hints(&Keymap::default(), 200));
+        for hint in [
+            "m note",
+            "M notes",
+            "x disagreement list",
+            "? help",
+            "q quit",
+        ] {
+            assert!(wide.contains(hint), "{hint:?} missing from {wide:?}");
+        }
+    }
+
+    #[test]
+    fn narrow_hints_keep_help_and_quit() {
+        let narrow = text(&hints(&Keymap::default(), 30));
+        assert!(
+            narrow.contains("? help") && narrow.contains("q quit"),
+            "{narrow:?}"
+        );
+        assert!(!narrow.contains("x disagreement list"), "{narrow:?}");
+        assert!(wrap::width(&narrow) <= 30);
     }
 }
