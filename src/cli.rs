@@ -58,12 +58,11 @@ pub struct Cli {
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub pivot: Option<u16>,
 
-    /// What the sources' order may say: "free" (default) links on what sentences
-    /// share, for outlets that rearrange the story; "keep" says every source tells
-    /// things in the same order (versions of one text, retellings, translations) and
-    /// aligns them as sequences; "auto" uses order between sources whose clear links
-    /// mostly keep it.
-    #[arg(long, value_enum, value_name = "HOW", default_value_t = OrderArg::Free)]
+    /// What the sources' order says: "auto" uses it only between sources that show
+    /// it; "keep" says every source tells things in the same order (versions of one
+    /// text, retellings, translations) and aligns them as sequences; "free" ignores
+    /// order (outlets that rearrange the story).
+    #[arg(long, value_enum, value_name = "HOW", default_value_t = OrderArg::Auto)]
     pub order: OrderArg,
 
     /// Colours of the reader and the HTML report: dark, light, high-contrast, colorblind,
@@ -102,12 +101,12 @@ pub enum OutputFormat {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OrderArg {
-    /// Link on what sentences share; position is only a weak preference.
-    Free,
-    /// Every source tells things in the same order.
-    Keep,
     /// Use order where two sources show it.
     Auto,
+    /// Every source tells things in the same order.
+    Keep,
+    /// Ignore the order of the sources.
+    Free,
 }
 
 impl From<OrderArg> for crate::align::Order {

@@ -8,9 +8,8 @@
 //!   work is near-linear) and what each pair shares;
 //! - `links`: evidence per pair: shared weight, a weak position prior, and how the
 //!   pair compares with the other candidates of both sentences;
-//! - `order`: what the sources' order adds ([`Order`]): nothing (`Free`, the
-//!   default), a bonus for pairs on the best order-preserving chain of sources that
-//!   show one order (`Auto`), or a forced sequence alignment (`Keep`);
+//! - `order`: for sources that tell things in the same order, a bonus for pairs on
+//!   the best order-preserving chain;
 //! - `group`: correlation clustering, so that a group's members all agree and
 //!   links do not chain unrelated sentences.
 //!

@@ -5,16 +5,15 @@ use super::features::Weighting;
 /// What the aligner may assume about the order in which sources tell things.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Order {
-    /// Use order only between sources that show it: pairs on the best
+    /// Use order only between sources that show it (the default): pairs on the best
     /// order-preserving chain gain evidence when most clear links lie on it.
+    #[default]
     Auto,
     /// Every source tells things in the same order (versions of one text,
     /// retellings, translations): each pair of sources is aligned as one
     /// order-preserving sequence, and only pairs on it are linked.
     Keep,
-    /// Links stand on what the sentences share, with only the weak position prior of
-    /// `links::base` (the default: news outlets rearrange the story).
-    #[default]
+    /// Ignore order entirely: every link must stand on what the sentences share.
     Free,
 }
 
@@ -64,7 +63,7 @@ impl Default for Params {
             order_share: 0.7,
             order_bonus: 0.14,
             keep_margin: 0.05,
-            order: Order::Free,
+            order: Order::Auto,
         }
     }
 }
