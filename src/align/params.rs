@@ -13,7 +13,8 @@ pub enum Order {
     /// retellings, translations): each pair of sources is aligned as one
     /// order-preserving sequence, and only pairs on it are linked.
     Keep,
-    /// Ignore order entirely: every link must stand on what the sentences share.
+    /// No order chain: links stand on what the sentences share (the weak position
+    /// prior of `links::base` stays).
     Free,
 }
 
