@@ -85,7 +85,7 @@ pub fn diff_group(sources: &[Source], group: &Group, pivot: usize, norm: &Normal
 
 /// Word → key, remembered across groups: stemming is most of a diff's cost and a
 /// story repeats its words.
-pub type KeyCache = std::collections::HashMap<String, String>;
+pub type KeyCache = crate::tokens::WordCache;
 
 /// [`diff_group`] with a key cache shared by the caller's successive groups.
 pub fn diff_group_cached(
@@ -212,7 +212,7 @@ pub fn diff_group_cached(
         if member.source == pivot {
             continue;
         }
-        let elsewhere: std::collections::HashSet<&str> = members
+        let elsewhere: rustc_hash::FxHashSet<&str> = members
             .iter()
             .enumerate()
             .filter(|(_, o)| o.source != member.source)

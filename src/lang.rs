@@ -2,10 +2,10 @@
 //! same thing) and the stemmer to use. The language is detected once per comparison
 //! so that every source is normalised the same way.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use rust_stemmers::Algorithm;
+use rustc_hash::FxHashSet as HashSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Language {
@@ -82,15 +82,22 @@ impl Language {
             Language::German,
         ];
         let mut counts = [0usize; 5];
+        let mut lower = String::new();
         for text in texts {
             for w in text
                 .split(|c: char| !c.is_alphabetic())
                 .filter(|w| w.len() > 1)
                 .take(20_000)
             {
-                let w = w.to_lowercase();
+                lower.clear();
+                if w.is_ascii() {
+                    lower.push_str(w);
+                    lower.make_ascii_lowercase();
+                } else {
+                    lower.push_str(&w.to_lowercase());
+                }
                 for (i, set) in SETS.iter().enumerate() {
-                    counts[i] += usize::from(set.contains(w.as_str()));
+                    counts[i] += usize::from(set.contains(lower.as_str()));
                 }
             }
         }

@@ -6,10 +6,10 @@
 //! keys are reported as spans of the original text.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
 
 use rust_stemmers::Stemmer;
+use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 use unicode_segmentation::UnicodeSegmentation;
@@ -57,30 +57,43 @@ impl Normalizer {
 
     /// Splits `text` into word, number and punctuation tokens (no whitespace).
     pub fn tokens(&self, text: &str) -> Vec<Token> {
-        self.tokens_with(text, &mut |w| self.word_key(w))
+        self.tokens_with(text, &mut |w| self.analyse(w), &mut |w| self.word_key(w))
     }
 
-    /// Like [`Normalizer::tokens`], remembering the key of every word seen in
-    /// `cache`: stemming is most of the cost, and a story repeats its words.
-    pub fn tokens_cached<S: std::hash::BuildHasher>(
+    /// Like [`Normalizer::tokens`], remembering what every distinct word normalises
+    /// to in `cache`: folding and stemming are most of the cost, and a story repeats
+    /// its words. A cache must be used with one normaliser only.
+    pub fn tokens_cached(&self, text: &str, cache: &mut WordCache) -> Vec<Token> {
+        let cell = std::cell::RefCell::new(cache);
+        self.tokens_with(
+            text,
+            &mut |w| cell.borrow_mut().analysis(self, w).clone(),
+            &mut |w| cell.borrow_mut().key(self, w).to_owned(),
+        )
+    }
+
+    /// What word `p` (starting with a letter) normalises to; a pure function of `p`.
+    fn analyse(&self, p: &str) -> Analysis {
+        let folded = fold(p);
+        if let Some(n) = number_word(&folded, self.lang) {
+            return Analysis::Number(n);
+        }
+        // Folding also lowercases; for ASCII the two spellings checked are one.
+        let stop = self.lang.is_stopword(&folded)
+            || (!p.is_ascii() && self.lang.is_stopword(&p.to_lowercase()));
+        let key = self.key_from_folded(folded);
+        Analysis::Word { key, stop }
+    }
+
+    fn tokens_with(
         &self,
         text: &str,
-        cache: &mut HashMap<String, String, S>,
+        analyse: &mut dyn FnMut(&str) -> Analysis,
+        key_of: &mut dyn FnMut(&str) -> String,
     ) -> Vec<Token> {
-        self.tokens_with(text, &mut |w| {
-            if let Some(k) = cache.get(w) {
-                return k.clone();
-            }
-            let k = self.word_key(w);
-            cache.insert(w.to_owned(), k.clone());
-            k
-        })
-    }
-
-    fn tokens_with(&self, text: &str, key_of: &mut dyn FnMut(&str) -> String) -> Vec<Token> {
         let mut out: Vec<Token> = Vec::new();
         for (pos, piece) in text.split_word_bound_indices() {
-            let piece_clean: Cow<str> = if piece.chars().any(is_invisible) {
+            let piece_clean: Cow<str> = if !piece.is_ascii() && piece.chars().any(is_invisible) {
                 Cow::Owned(piece.chars().filter(|&c| !is_invisible(c)).collect())
             } else {
                 Cow::Borrowed(piece)
@@ -138,45 +151,43 @@ impl Normalizer {
                     stop: false,
                 });
             } else if first.is_alphabetic() {
-                let folded = fold(p);
-                if let Some(n) = number_word(&folded, self.lang) {
-                    // "twenty-five": join the tens with the unit after a hyphen.
-                    if n < 10
-                        && out.len() >= 2
-                        && out[out.len() - 1].range.end == pos
-                        && &text[out[out.len() - 1].range.clone()] == "-"
-                        && let Some(tens) = out[out.len() - 2]
-                            .key
-                            .strip_prefix('#')
-                            .and_then(|v| v.parse::<u32>().ok())
-                        && tens >= 20
-                        && tens % 10 == 0
-                        && tens < 100
-                    {
-                        out.pop();
-                        let t = out.last_mut().expect("checked above");
-                        t.range.end = range.end;
-                        t.key = format!("#{}", tens + n);
-                        continue;
+                match analyse(p) {
+                    Analysis::Number(n) => {
+                        // "twenty-five": join the tens with the unit after a hyphen.
+                        if n < 10
+                            && out.len() >= 2
+                            && out[out.len() - 1].range.end == pos
+                            && &text[out[out.len() - 1].range.clone()] == "-"
+                            && let Some(tens) = out[out.len() - 2]
+                                .key
+                                .strip_prefix('#')
+                                .and_then(|v| v.parse::<u32>().ok())
+                            && tens >= 20
+                            && tens % 10 == 0
+                            && tens < 100
+                        {
+                            out.pop();
+                            let t = out.last_mut().expect("checked above");
+                            t.range.end = range.end;
+                            t.key = format!("#{}", tens + n);
+                            continue;
+                        }
+                        out.push(Token {
+                            range,
+                            kind: Kind::Number,
+                            key: format!("#{n}"),
+                            capitalized: false,
+                            stop: false,
+                        });
                     }
-                    out.push(Token {
+                    Analysis::Word { key, stop } => out.push(Token {
                         range,
-                        kind: Kind::Number,
-                        key: format!("#{n}"),
-                        capitalized: false,
-                        stop: false,
-                    });
-                    continue;
+                        kind: Kind::Word,
+                        key,
+                        capitalized: first.is_uppercase(),
+                        stop,
+                    }),
                 }
-                let stop =
-                    self.lang.is_stopword(&folded) || self.lang.is_stopword(&p.to_lowercase());
-                out.push(Token {
-                    range,
-                    kind: Kind::Word,
-                    key: key_of(p),
-                    capitalized: first.is_uppercase(),
-                    stop,
-                });
             } else {
                 out.push(Token {
                     range,
@@ -192,20 +203,28 @@ impl Normalizer {
 
     /// The comparison key of one word.
     pub fn word_key(&self, word: &str) -> String {
-        let key = self.base_key(word);
+        self.key_from_folded(fold(word))
+    }
+
+    /// The key of one word before synonyms are folded (the synonym table is keyed by it).
+    pub fn base_key(&self, word: &str) -> String {
+        self.base_from_folded(fold(word))
+    }
+
+    /// [`Normalizer::word_key`] of a word already folded.
+    fn key_from_folded(&self, folded: String) -> String {
+        let key = self.base_from_folded(folded);
         match synonyms::canonical(self.lang, &key) {
             Some(rep) => rep.to_owned(),
             None => key,
         }
     }
 
-    /// The key of one word before synonyms are folded (the synonym table is keyed by it).
-    pub fn base_key(&self, word: &str) -> String {
-        let mut w = fold(word);
+    fn base_from_folded(&self, mut w: String) -> String {
         // Possessives and missing apostrophes: "city's", "city’s", "citys" → "city".
         for suffix in ["'s", "’s"] {
             if let Some(stripped) = w.strip_suffix(suffix) {
-                w = stripped.to_owned();
+                w.truncate(stripped.len());
             }
         }
         w.retain(|c| c != '\'' && c != '’');
@@ -216,9 +235,61 @@ impl Normalizer {
             if let Some(base) = irregular(&w) {
                 return base.to_owned();
             }
-            w = americanize(&w).into_owned();
+            let us = americanize(&w);
+            if us != w.as_str() {
+                let us = us.into_owned();
+                w = us;
+            }
         }
-        self.stemmer.stem(&w).into_owned()
+        match self.stemmer.stem(&w) {
+            Cow::Borrowed(b) if b == w => w,
+            stem => stem.into_owned(),
+        }
+    }
+}
+
+/// What a word normalises to (see [`Normalizer::tokens_cached`]).
+#[derive(Debug, Clone)]
+enum Analysis {
+    /// A number word ("eleven").
+    Number(u32),
+    Word {
+        key: String,
+        stop: bool,
+    },
+}
+
+/// Distinct words → what they normalise to, for one [`Normalizer`]. Keyed by the
+/// surface form, so a hit costs one hash of the word and no folding or stemming.
+#[derive(Default)]
+pub struct WordCache {
+    analyses: FxHashMap<Box<str>, Analysis>,
+    /// Keys of words rejoined across a zero-width character (see `tokens_with`).
+    keys: FxHashMap<Box<str>, String>,
+}
+
+impl WordCache {
+    fn analysis(&mut self, norm: &Normalizer, word: &str) -> &Analysis {
+        if !self.analyses.contains_key(word) {
+            self.analyses.insert(word.into(), norm.analyse(word));
+        }
+        &self.analyses[word]
+    }
+
+    /// The key of `word`, as [`Normalizer::word_key`] gives it.
+    pub fn key(&mut self, norm: &Normalizer, word: &str) -> &str {
+        if !self.keys.contains_key(word) {
+            self.keys.insert(word.into(), norm.word_key(word));
+        }
+        &self.keys[word]
+    }
+
+    /// The key cached for `word` by tokenising, if it was seen as a word.
+    pub fn cached_key(&self, word: &str) -> Option<&str> {
+        match self.analyses.get(word) {
+            Some(Analysis::Word { key, .. }) => Some(key),
+            _ => None,
+        }
     }
 }
 
@@ -229,6 +300,10 @@ pub fn is_invisible(c: char) -> bool {
 
 /// Lowercase, without accents.
 pub fn fold(word: &str) -> String {
+    // ASCII has no decompositions, marks or invisible characters.
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     word.nfkd()
         .filter(|&c| !is_combining_mark(c) && !is_invisible(c))
         .flat_map(char::to_lowercase)
@@ -547,14 +622,14 @@ mod tests {
     fn cached_keys_are_the_same_keys() {
         let n = Normalizer::new(Language::English);
         let text = "The mayors said the harbour walls were failing; the mayor agreed.";
-        let mut cache = HashMap::new();
+        let mut cache = WordCache::default();
         assert_eq!(n.tokens_cached(text, &mut cache), n.tokens(text));
         assert_eq!(
             n.tokens_cached(text, &mut cache),
             n.tokens(text),
             "and again from the cache"
         );
-        assert_eq!(cache.get("mayors").map(String::as_str), Some("mayor"));
+        assert_eq!(cache.cached_key("mayors"), Some("mayor"));
     }
 
     #[test]

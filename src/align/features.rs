@@ -279,7 +279,7 @@ fn words_of(
     normalizer: &Normalizer,
     common_keys: &FastMap<String, ()>,
 ) -> (Vec<Vec<Word>>, Vec<String>) {
-    let mut cache: FastMap<String, String> = FastMap::default();
+    let mut cache = crate::tokens::WordCache::default();
     let mut names: FastMap<String, ()> = FastMap::default();
     let mut out = Vec::with_capacity(source.sentences.len());
     for i in 0..source.sentences.len() {
