@@ -96,8 +96,11 @@ impl Language {
                 } else {
                     lower.push_str(&w.to_lowercase());
                 }
-                for (i, set) in SETS.iter().enumerate() {
-                    counts[i] += usize::from(set.contains(lower.as_str()));
+                // One lookup for all five lists.
+                if let Some(&langs) = STOPWORD_LANGS.get(lower.as_str()) {
+                    for (i, count) in counts.iter_mut().enumerate() {
+                        *count += usize::from(langs & (1 << i) != 0);
+                    }
                 }
             }
         }
@@ -117,6 +120,17 @@ static SETS: LazyLock<[HashSet<&'static str>; 5]> = LazyLock::new(|| {
         Language::German,
     ]
     .map(|l| l.words().split(' ').collect())
+});
+
+/// Each function word with the languages that list it (bit `Language::index`).
+static STOPWORD_LANGS: LazyLock<rustc_hash::FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut map = rustc_hash::FxHashMap::default();
+    for (i, set) in SETS.iter().enumerate() {
+        for &w in set {
+            *map.entry(w).or_insert(0u8) |= 1 << i;
+        }
+    }
+    map
 });
 
 /// Everyday words, in any inflection: weak evidence that two sentences say the same.
