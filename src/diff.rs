@@ -101,20 +101,7 @@ pub fn diff_group_cached(
     } else {
         members[0].source
     };
-    // Tokens of each member, with ranges made absolute in the source text.
-    let tokens: Vec<Vec<Token>> = members
-        .iter()
-        .map(|m| {
-            let text = &sources[m.source].doc.text[m.range.clone()];
-            norm.tokens_cached(text, cache)
-                .into_iter()
-                .map(|mut t| {
-                    t.range = t.range.start + m.range.start..t.range.end + m.range.start;
-                    t
-                })
-                .collect()
-        })
-        .collect();
+    let tokens = member_tokens(sources, &members, norm, cache);
     let words = |m: usize| -> Vec<usize> {
         (0..tokens[m].len())
             .filter(|&i| tokens[m][i].kind != Kind::Punct)
@@ -233,6 +220,41 @@ pub fn diff_group_cached(
         members,
         discrepancies,
     }
+}
+
+/// Tokens of each member, with ranges made absolute in the source text.
+fn member_tokens(
+    sources: &[Source],
+    members: &[Member],
+    norm: &Normalizer,
+    cache: &mut KeyCache,
+) -> Vec<Vec<Token>> {
+    members
+        .iter()
+        .map(|m| {
+            let text = &sources[m.source].doc.text[m.range.clone()];
+            norm.tokens_cached(text, cache)
+                .into_iter()
+                .map(|mut t| {
+                    t.range = t.range.start + m.range.start..t.range.end + m.range.start;
+                    t
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The disagreements of `group` without its word diff: they depend only on the
+/// members' words, not on the pivot, and cost a fraction of the diff.
+pub fn discrepancies_cached(
+    sources: &[Source],
+    group: &Group,
+    norm: &Normalizer,
+    cache: &mut KeyCache,
+) -> Vec<Discrepancy> {
+    let members = members(sources, group);
+    let tokens = member_tokens(sources, &members, norm, cache);
+    discrepancy::find(sources, &members, &tokens)
 }
 
 /// Runs of equal kind covering `range` exactly; gaps between tokens of one kind take
