@@ -195,19 +195,26 @@ pub fn diff_group_cached(
     }
     // Outside the pivot, a word the pivot lacks is "only here" only if no other
     // source has it either; otherwise it is a change shared with another source.
-    for (m, member) in members.iter().enumerate() {
-        if member.source == pivot {
-            continue;
+    let undecided =
+        |m: usize| members[m].source != pivot && kinds[m].contains(&FragmentKind::OnlyHere);
+    if (0..members.len()).any(undecided) {
+        // Which sources have each key (a bit per source), built once per group.
+        let mut by_key: rustc_hash::FxHashMap<&str, SourceSet> = Default::default();
+        for (o, member) in members.iter().enumerate() {
+            for t in &tokens[o] {
+                by_key.entry(t.key.as_str()).or_default().add(member.source);
+            }
         }
-        let elsewhere: rustc_hash::FxHashSet<&str> = members
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| o.source != member.source)
-            .flat_map(|(o, _)| tokens[o].iter().map(|t| t.key.as_str()))
-            .collect();
-        for (i, t) in tokens[m].iter().enumerate() {
-            if kinds[m][i] == FragmentKind::OnlyHere && elsewhere.contains(t.key.as_str()) {
-                kinds[m][i] = FragmentKind::Changed;
+        for (m, member) in members.iter().enumerate() {
+            if member.source == pivot {
+                continue;
+            }
+            for (i, t) in tokens[m].iter().enumerate() {
+                if kinds[m][i] == FragmentKind::OnlyHere
+                    && by_key[t.key.as_str()].has_other_than(member.source)
+                {
+                    kinds[m][i] = FragmentKind::Changed;
+                }
             }
         }
     }
@@ -219,6 +226,28 @@ pub fn diff_group_cached(
         pivot,
         members,
         discrepancies,
+    }
+}
+
+/// A set of sources: bits for the first 64, a list beyond.
+#[derive(Default)]
+struct SourceSet {
+    bits: u64,
+    more: Vec<usize>,
+}
+
+impl SourceSet {
+    fn add(&mut self, source: usize) {
+        if source < 64 {
+            self.bits |= 1 << source;
+        } else if !self.more.contains(&source) {
+            self.more.push(source);
+        }
+    }
+
+    fn has_other_than(&self, source: usize) -> bool {
+        let own = if source < 64 { 1u64 << source } else { 0 };
+        self.bits & !own != 0 || self.more.iter().any(|&s| s != source)
     }
 }
 
@@ -289,4 +318,24 @@ fn fragments(range: Range<usize>, tokens: &[Token], kinds: &[FragmentKind]) -> V
     }
     push(pos..range.end, FragmentKind::Same, &mut out);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn source_sets_answer_for_any_number_of_sources() {
+        let mut set = SourceSet::default();
+        set.add(3);
+        assert!(!set.has_other_than(3));
+        assert!(set.has_other_than(70));
+        set.add(70);
+        set.add(70);
+        assert!(set.has_other_than(3));
+        let mut far = SourceSet::default();
+        far.add(70);
+        assert!(!far.has_other_than(70));
+        assert!(far.has_other_than(2));
+    }
 }
