@@ -37,15 +37,28 @@ impl Comparison {
     /// so they are diffed in parallel (collecting keeps the order, so the result is
     /// the same as one by one).
     pub fn diffs(&self, pivot: usize) -> Vec<GroupDiff> {
+        self.map_diffs(pivot, |_, d| d)
+    }
+
+    /// `f(group, diff)` for every group's diff against `pivot`, in group order; each
+    /// diff is dropped as soon as `f` has turned it into what the caller keeps.
+    pub fn map_diffs<T: Send>(
+        &self,
+        pivot: usize,
+        f: impl Fn(usize, GroupDiff) -> T + Sync,
+    ) -> Vec<T> {
         use rayon::prelude::*;
         let groups = 0..self.alignment.groups.len();
         let one = |cache: &mut diff::KeyCache, g: usize| {
-            diff::diff_group_cached(
-                &self.sources,
-                &self.alignment.groups[g],
-                pivot,
-                &self.normalizer,
-                cache,
+            f(
+                g,
+                diff::diff_group_cached(
+                    &self.sources,
+                    &self.alignment.groups[g],
+                    pivot,
+                    &self.normalizer,
+                    cache,
+                ),
             )
         };
         let sentences = self.sources.iter().map(|s| s.sentences.len()).sum();
