@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::SentenceId;
 use super::soft;
 use crate::source::Source;
-use crate::tokens::{Kind, Normalizer};
+use crate::tokens::{Kind, Normalizer, WordCache};
 
 /// One sentence's evidence.
 #[derive(Debug, Clone, Default)]
@@ -111,14 +111,21 @@ impl Features {
                 positions.push((i as f32 + 0.5) / n);
             }
         }
-        // Sources are tokenised in parallel, each with its own cache of word keys (a
-        // key depends only on its word); results are gathered in source order.
-        let words = |source: &Source| words_of(source, normalizer, &common_keys);
+        // Sources are tokenised in parallel, each thread with its own cache of word
+        // keys, or one after the other sharing one (a key depends only on its word);
+        // results are gathered in source order.
+        let words = |cache: &mut WordCache, source: &Source| {
+            words_of(source, normalizer, &common_keys, cache)
+        };
         let per_source: Vec<SourceWords> = if super::parallel(ids.len()) {
             use rayon::prelude::*;
-            sources.par_iter().map(words).collect()
+            sources
+                .par_iter()
+                .map_init(WordCache::default, words)
+                .collect()
         } else {
-            sources.iter().map(words).collect()
+            let mut cache = WordCache::default();
+            sources.iter().map(|s| words(&mut cache, s)).collect()
         };
         let mut name_keys: Vec<String> = Vec::new();
         for source in &per_source {
@@ -294,8 +301,8 @@ fn words_of(
     source: &Source,
     normalizer: &Normalizer,
     common_keys: &FastMap<String, ()>,
+    cache: &mut WordCache,
 ) -> SourceWords {
-    let mut cache = crate::tokens::WordCache::default();
     let mut names: FastMap<String, ()> = FastMap::default();
     let mut local: FastMap<String, u32> = FastMap::default();
     let mut keys: Vec<String> = Vec::new();
@@ -304,7 +311,7 @@ fn words_of(
         let text = source.sentence_text(i);
         let mut words = Vec::new();
         let mut in_name = false;
-        for t in normalizer.tokens_cached(text, &mut cache) {
+        for t in normalizer.tokens_cached(text, cache) {
             let surface = &text[t.range.clone()];
             if t.kind == Kind::Word && NAME_PARTICLES.contains(&surface) {
                 continue;
