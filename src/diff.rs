@@ -101,6 +101,18 @@ pub fn diff_group_cached(
     } else {
         members[0].source
     };
+    if !group.is_shared() {
+        // One source: nothing to compare with, so every word is the same as itself
+        // and no two sources can disagree; no need to tokenise.
+        for m in &mut members {
+            m.fragments = whole(m.range.clone());
+        }
+        return GroupDiff {
+            pivot,
+            members,
+            discrepancies: Vec::new(),
+        };
+    }
     let tokens = member_tokens(sources, &members, norm, cache);
     let words = |m: usize| -> Vec<usize> {
         (0..tokens[m].len())
@@ -286,6 +298,18 @@ pub fn discrepancies_cached(
     discrepancy::find(sources, &members, &tokens)
 }
 
+/// The fragments of a member with no counterpart: all of it the same.
+fn whole(range: Range<usize>) -> Vec<Fragment> {
+    if range.is_empty() {
+        Vec::new()
+    } else {
+        vec![Fragment {
+            range,
+            kind: FragmentKind::Same,
+        }]
+    }
+}
+
 /// Runs of equal kind covering `range` exactly; gaps between tokens of one kind take
 /// that kind, other gaps are `Same`.
 fn fragments(range: Range<usize>, tokens: &[Token], kinds: &[FragmentKind]) -> Vec<Fragment> {
@@ -323,6 +347,40 @@ fn fragments(range: Range<usize>, tokens: &[Token], kinds: &[FragmentKind]) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_source_groups_are_what_the_full_diff_gives() {
+        use crate::document::{Document, Format};
+        let sources: Vec<Source> = crate::corpus::generate(3, 20_000, 3)
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                Source::new(
+                    Document::from_bytes(&format!("s{i}.txt"), t.as_bytes(), Format::Text)
+                        .expect("generated text"),
+                )
+            })
+            .collect();
+        let alignment = crate::align::align(&sources);
+        let norm = Normalizer::new(alignment.language);
+        let mut checked = 0;
+        for group in alignment.groups.iter().filter(|g| !g.is_shared()) {
+            let short = diff_group(&sources, group, 0, &norm);
+            // The full computation, as for a shared group.
+            let members = members(&sources, group);
+            let tokens = member_tokens(&sources, &members, &norm, &mut KeyCache::default());
+            for (m, t) in short.members.iter().zip(&tokens) {
+                let kinds = vec![FragmentKind::Same; t.len()];
+                assert_eq!(m.fragments, fragments(m.range.clone(), t, &kinds));
+            }
+            assert_eq!(
+                short.discrepancies,
+                discrepancy::find(&sources, &members, &tokens)
+            );
+            checked += 1;
+        }
+        assert!(checked > 0, "the corpus has material of one source");
+    }
 
     #[test]
     fn source_sets_answer_for_any_number_of_sources() {

@@ -91,7 +91,8 @@ impl Normalizer {
         analyse: &mut dyn FnMut(&str) -> Analysis,
         key_of: &mut dyn FnMut(&str) -> String,
     ) -> Vec<Token> {
-        let mut out: Vec<Token> = Vec::new();
+        // About one token per five bytes of prose: room for most texts, grown once at worst.
+        let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
         for (pos, piece) in Pieces::new(text) {
             let piece_clean: Cow<str> = if !piece.is_ascii() && piece.chars().any(is_invisible) {
                 Cow::Owned(piece.chars().filter(|&c| !is_invisible(c)).collect())
