@@ -67,8 +67,8 @@ impl Normalizer {
         let cell = std::cell::RefCell::new(cache);
         self.tokens_with(
             text,
-            &mut |w| cell.borrow_mut().analysis(self, w).clone(),
-            &mut |w| cell.borrow_mut().key(self, w).to_owned(),
+            &mut |w| cell.borrow_mut().analysis(self, w),
+            &mut |w| cell.borrow_mut().key(self, w),
         )
     }
 
@@ -270,19 +270,23 @@ pub struct WordCache {
 }
 
 impl WordCache {
-    fn analysis(&mut self, norm: &Normalizer, word: &str) -> &Analysis {
-        if !self.analyses.contains_key(word) {
-            self.analyses.insert(word.into(), norm.analyse(word));
+    fn analysis(&mut self, norm: &Normalizer, word: &str) -> Analysis {
+        if let Some(a) = self.analyses.get(word) {
+            return a.clone();
         }
-        &self.analyses[word]
+        let a = norm.analyse(word);
+        self.analyses.insert(word.into(), a.clone());
+        a
     }
 
     /// The key of `word`, as [`Normalizer::word_key`] gives it.
-    pub fn key(&mut self, norm: &Normalizer, word: &str) -> &str {
-        if !self.keys.contains_key(word) {
-            self.keys.insert(word.into(), norm.word_key(word));
+    pub fn key(&mut self, norm: &Normalizer, word: &str) -> String {
+        if let Some(k) = self.keys.get(word) {
+            return k.clone();
         }
-        &self.keys[word]
+        let k = norm.word_key(word);
+        self.keys.insert(word.into(), k.clone());
+        k
     }
 
     /// The key cached for `word` by tokenising, if it was seen as a word.
