@@ -110,5 +110,71 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// Eight generated sources of about 1 MB (`parallax::corpus`, as `gen-corpus` writes them).
+fn large_comparison() -> Comparison {
+    let sources = parallax::corpus::generate(8, 1_000_000, 1)
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            Source::new(
+                Document::from_bytes(
+                    &format!("source-{}.txt", i + 1),
+                    text.as_bytes(),
+                    Format::Text,
+                )
+                .expect("generated source"),
+            )
+        })
+        .collect();
+    Comparison::new(sources)
+}
+
+/// The 16 ms budget per key at 8 × 1 MB: each case times one key press, the
+/// view model and a frame rendered to a 160 × 45 test terminal (loaded once). `before`
+/// keys are pressed and drawn untimed first.
+fn bench_large(c: &mut Criterion) {
+    use parallax::keymap::Code;
+    use std::time::{Duration, Instant};
+    let mut session = Session::new(large_comparison(), Settings::defaults(0));
+    let mut term = Terminal::new(TestBackend::new(160, 45)).expect("test terminal");
+    term.draw(|f| session.draw(f)).expect("first frame");
+    let mut g = c.benchmark_group("reader_8x1MB_160x45");
+    g.sample_size(30);
+    let mut press = |name: &str, before: &dyn Fn(usize) -> Vec<Key>, key: Key| {
+        let mut n = 0usize;
+        g.bench_function(name, |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    n += 1;
+                    for k in before(n) {
+                        session.key(k);
+                        term.draw(|f| session.draw(f)).expect("draw");
+                    }
+                    let start = Instant::now();
+                    session.key(key);
+                    term.draw(|f| session.draw(f)).expect("draw");
+                    total += start.elapsed();
+                }
+                total
+            })
+        });
+    };
+    // Back to the top now and then, so that the motions keep moving.
+    let rewind = |n: usize| {
+        if n.is_multiple_of(500) {
+            vec![Key::ch('g')]
+        } else {
+            Vec::new()
+        }
+    };
+    press("next_passage", &rewind, Key::ch('j'));
+    press("page_down", &rewind, Key::plain(Code::PageDown));
+    press("switch_pane", &|_| Vec::new(), Key::ch('l'));
+    // Focus another source, then time making it the pivot (its diffs are new).
+    press("change_pivot", &|_| vec![Key::ch('l')], Key::ch('p'));
+    g.finish();
+}
+
+criterion_group!(benches, bench, bench_large);
 criterion_main!(benches);

@@ -162,29 +162,45 @@ pub fn load_sources_with(files: &[PathBuf], opts: &LoadOptions) -> Result<Vec<So
             "'-' reads an article from stdin, but stdin is a terminal; pipe one in (e.g. curl -s URL | parallax - b.txt)".into(),
         ));
     }
-    files
+    let load = |f: &PathBuf| {
+        let doc = if is_stdin(f) {
+            Document::read_stdin(opts)
+        } else {
+            Document::load_with(f, opts)
+        };
+        doc.map(Source::new)
+            .map_err(|e| UsageError(crate::sanitize::one_line(&e.to_string())))
+            .and_then(|s| {
+                if s.sentences.is_empty() {
+                    Err(UsageError(format!(
+                        "{}: has no sentences to compare",
+                        crate::sanitize::one_line(&s.doc.path)
+                    )))
+                } else {
+                    Ok(s)
+                }
+            })
+    };
+    // Large files are decoded and segmented in parallel; the first error in the
+    // order given is reported either way.
+    let bytes: u64 = files
         .iter()
-        .map(|f| {
-            let doc = if is_stdin(f) {
-                Document::read_stdin(opts)
-            } else {
-                Document::load_with(f, opts)
-            };
-            doc.map(Source::new)
-                .map_err(|e| UsageError(crate::sanitize::one_line(&e.to_string())))
-                .and_then(|s| {
-                    if s.sentences.is_empty() {
-                        Err(UsageError(format!(
-                            "{}: has no sentences to compare",
-                            crate::sanitize::one_line(&s.doc.path)
-                        )))
-                    } else {
-                        Ok(s)
-                    }
-                })
-        })
-        .collect()
+        .filter(|f| !is_stdin(f))
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
+    if bytes >= PARALLEL_LOAD_BYTES {
+        use rayon::prelude::*;
+        let loaded: Vec<Result<Source, UsageError>> = files.par_iter().map(load).collect();
+        loaded.into_iter().collect()
+    } else {
+        files.iter().map(load).collect()
+    }
 }
+
+/// Total input size from which loading is spread over threads (below, starting the
+/// pool costs more than it saves).
+const PARALLEL_LOAD_BYTES: u64 = 1 << 20;
 
 fn is_stdin(f: &Path) -> bool {
     f.as_os_str() == document::STDIN_PATH

@@ -2,6 +2,7 @@
 
 use crate::align::{self, Alignment};
 use crate::diff::{self, GroupDiff};
+use crate::discrepancy::Discrepancy;
 use crate::source::Source;
 use crate::tokens::Normalizer;
 
@@ -45,15 +46,28 @@ impl Comparison {
     /// so they are diffed in parallel (collecting keeps the order, so the result is
     /// the same as one by one).
     pub fn diffs(&self, pivot: usize) -> Vec<GroupDiff> {
+        self.map_diffs(pivot, |_, d| d)
+    }
+
+    /// `f(group, diff)` for every group's diff against `pivot`, in group order; each
+    /// diff is dropped as soon as `f` has turned it into what the caller keeps.
+    pub fn map_diffs<T: Send>(
+        &self,
+        pivot: usize,
+        f: impl Fn(usize, GroupDiff) -> T + Sync,
+    ) -> Vec<T> {
         use rayon::prelude::*;
         let groups = 0..self.alignment.groups.len();
         let one = |cache: &mut diff::KeyCache, g: usize| {
-            diff::diff_group_cached(
-                &self.sources,
-                &self.alignment.groups[g],
-                pivot,
-                &self.normalizer,
-                cache,
+            f(
+                g,
+                diff::diff_group_cached(
+                    &self.sources,
+                    &self.alignment.groups[g],
+                    pivot,
+                    &self.normalizer,
+                    cache,
+                ),
             )
         };
         let sentences = self.sources.iter().map(|s| s.sentences.len()).sum();
@@ -65,6 +79,77 @@ impl Comparison {
         } else {
             let mut cache = diff::KeyCache::default();
             groups.map(|g| one(&mut cache, g)).collect()
+        }
+    }
+
+    /// The disagreements of every shared group, as `(group, disagreements)` for the
+    /// groups that have some, in group order: the same as the diffs give, without
+    /// the diffs (in parallel on large inputs, the result is the same).
+    pub fn discrepancies(&self) -> Vec<(usize, Vec<Discrepancy>)> {
+        use rayon::prelude::*;
+        let shared: Vec<usize> = (0..self.alignment.groups.len())
+            .filter(|&g| self.alignment.groups[g].is_shared())
+            .collect();
+        let one = |cache: &mut diff::KeyCache, g: &usize| {
+            let d = diff::discrepancies_cached(
+                &self.sources,
+                &self.alignment.groups[*g],
+                &self.normalizer,
+                cache,
+            );
+            (*g, d)
+        };
+        let sentences = self.sources.iter().map(|s| s.sentences.len()).sum();
+        let all: Vec<(usize, Vec<Discrepancy>)> = if align::parallel(sentences) {
+            shared
+                .par_iter()
+                .map_init(diff::KeyCache::default, one)
+                .collect()
+        } else {
+            let mut cache = diff::KeyCache::default();
+            shared.iter().map(|g| one(&mut cache, g)).collect()
+        };
+        all.into_iter().filter(|(_, d)| !d.is_empty()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Document, Format};
+
+    fn comparison(sources: usize, bytes: usize) -> Comparison {
+        let sources = crate::corpus::generate(sources, bytes, 7)
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                Source::new(
+                    Document::from_bytes(&format!("s{i}.txt"), t.as_bytes(), Format::Text)
+                        .expect("generated text"),
+                )
+            })
+            .collect();
+        Comparison::new(sources)
+    }
+
+    #[test]
+    fn disagreements_without_diffs_are_those_of_the_diffs_for_every_pivot() {
+        // Large enough to take the parallel path as well as the sequential one.
+        for c in [comparison(3, 8_000), comparison(3, 120_000)] {
+            let found = c.discrepancies();
+            assert!(!found.is_empty(), "the corpus has disagreements");
+            for pivot in 0..c.sources.len() {
+                let from_diffs: Vec<(usize, Vec<Discrepancy>)> = c
+                    .diffs(pivot)
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(g, d)| {
+                        c.alignment.groups[*g].is_shared() && !d.discrepancies.is_empty()
+                    })
+                    .map(|(g, d)| (g, d.discrepancies))
+                    .collect();
+                assert_eq!(found, from_diffs, "pivot {pivot}");
+            }
         }
     }
 }

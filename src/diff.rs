@@ -85,7 +85,7 @@ pub fn diff_group(sources: &[Source], group: &Group, pivot: usize, norm: &Normal
 
 /// Word → key, remembered across groups: stemming is most of a diff's cost and a
 /// story repeats its words.
-pub type KeyCache = std::collections::HashMap<String, String>;
+pub type KeyCache = crate::tokens::WordCache;
 
 /// [`diff_group`] with a key cache shared by the caller's successive groups.
 pub fn diff_group_cached(
@@ -101,20 +101,19 @@ pub fn diff_group_cached(
     } else {
         members[0].source
     };
-    // Tokens of each member, with ranges made absolute in the source text.
-    let tokens: Vec<Vec<Token>> = members
-        .iter()
-        .map(|m| {
-            let text = &sources[m.source].doc.text[m.range.clone()];
-            norm.tokens_cached(text, cache)
-                .into_iter()
-                .map(|mut t| {
-                    t.range = t.range.start + m.range.start..t.range.end + m.range.start;
-                    t
-                })
-                .collect()
-        })
-        .collect();
+    if !group.is_shared() {
+        // One source: nothing to compare with, so every word is the same as itself
+        // and no two sources can disagree; no need to tokenise.
+        for m in &mut members {
+            m.fragments = whole(m.range.clone());
+        }
+        return GroupDiff {
+            pivot,
+            members,
+            discrepancies: Vec::new(),
+        };
+    }
+    let tokens = member_tokens(sources, &members, norm, cache);
     let words = |m: usize| -> Vec<usize> {
         (0..tokens[m].len())
             .filter(|&i| tokens[m][i].kind != Kind::Punct)
@@ -208,19 +207,26 @@ pub fn diff_group_cached(
     }
     // Outside the pivot, a word the pivot lacks is "only here" only if no other
     // source has it either; otherwise it is a change shared with another source.
-    for (m, member) in members.iter().enumerate() {
-        if member.source == pivot {
-            continue;
+    let undecided =
+        |m: usize| members[m].source != pivot && kinds[m].contains(&FragmentKind::OnlyHere);
+    if (0..members.len()).any(undecided) {
+        // Which sources have each key (a bit per source), built once per group.
+        let mut by_key: rustc_hash::FxHashMap<&str, SourceSet> = Default::default();
+        for (o, member) in members.iter().enumerate() {
+            for t in &tokens[o] {
+                by_key.entry(t.key.as_str()).or_default().add(member.source);
+            }
         }
-        let elsewhere: std::collections::HashSet<&str> = members
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| o.source != member.source)
-            .flat_map(|(o, _)| tokens[o].iter().map(|t| t.key.as_str()))
-            .collect();
-        for (i, t) in tokens[m].iter().enumerate() {
-            if kinds[m][i] == FragmentKind::OnlyHere && elsewhere.contains(t.key.as_str()) {
-                kinds[m][i] = FragmentKind::Changed;
+        for (m, member) in members.iter().enumerate() {
+            if member.source == pivot {
+                continue;
+            }
+            for (i, t) in tokens[m].iter().enumerate() {
+                if kinds[m][i] == FragmentKind::OnlyHere
+                    && by_key[t.key.as_str()].has_other_than(member.source)
+                {
+                    kinds[m][i] = FragmentKind::Changed;
+                }
             }
         }
     }
@@ -232,6 +238,75 @@ pub fn diff_group_cached(
         pivot,
         members,
         discrepancies,
+    }
+}
+
+/// A set of sources: bits for the first 64, a list beyond.
+#[derive(Default)]
+struct SourceSet {
+    bits: u64,
+    more: Vec<usize>,
+}
+
+impl SourceSet {
+    fn add(&mut self, source: usize) {
+        if source < 64 {
+            self.bits |= 1 << source;
+        } else if !self.more.contains(&source) {
+            self.more.push(source);
+        }
+    }
+
+    fn has_other_than(&self, source: usize) -> bool {
+        let own = if source < 64 { 1u64 << source } else { 0 };
+        self.bits & !own != 0 || self.more.iter().any(|&s| s != source)
+    }
+}
+
+/// Tokens of each member, with ranges made absolute in the source text.
+fn member_tokens(
+    sources: &[Source],
+    members: &[Member],
+    norm: &Normalizer,
+    cache: &mut KeyCache,
+) -> Vec<Vec<Token>> {
+    members
+        .iter()
+        .map(|m| {
+            let text = &sources[m.source].doc.text[m.range.clone()];
+            norm.tokens_cached(text, cache)
+                .into_iter()
+                .map(|mut t| {
+                    t.range = t.range.start + m.range.start..t.range.end + m.range.start;
+                    t
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The disagreements of `group` without its word diff: they depend only on the
+/// members' words, not on the pivot, and cost a fraction of the diff.
+pub fn discrepancies_cached(
+    sources: &[Source],
+    group: &Group,
+    norm: &Normalizer,
+    cache: &mut KeyCache,
+) -> Vec<Discrepancy> {
+    let members = members(sources, group);
+    let tokens = member_tokens(sources, &members, norm, cache);
+    discrepancy::find(sources, &members, &tokens)
+}
+
+/// The fragments of a member with no counterpart: all of it the same.
+fn whole(range: Range<usize>) -> Vec<Fragment> {
+    if range.is_empty() {
+        Vec::new()
+    } else {
+        vec![Fragment {
+            range,
+            kind: FragmentKind::Same,
+        }]
     }
 }
 
@@ -267,4 +342,58 @@ fn fragments(range: Range<usize>, tokens: &[Token], kinds: &[FragmentKind]) -> V
     }
     push(pos..range.end, FragmentKind::Same, &mut out);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_source_groups_are_what_the_full_diff_gives() {
+        use crate::document::{Document, Format};
+        let sources: Vec<Source> = crate::corpus::generate(3, 20_000, 3)
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                Source::new(
+                    Document::from_bytes(&format!("s{i}.txt"), t.as_bytes(), Format::Text)
+                        .expect("generated text"),
+                )
+            })
+            .collect();
+        let alignment = crate::align::align(&sources);
+        let norm = Normalizer::new(alignment.language);
+        let mut checked = 0;
+        for group in alignment.groups.iter().filter(|g| !g.is_shared()) {
+            let short = diff_group(&sources, group, 0, &norm);
+            // The full computation, as for a shared group.
+            let members = members(&sources, group);
+            let tokens = member_tokens(&sources, &members, &norm, &mut KeyCache::default());
+            for (m, t) in short.members.iter().zip(&tokens) {
+                let kinds = vec![FragmentKind::Same; t.len()];
+                assert_eq!(m.fragments, fragments(m.range.clone(), t, &kinds));
+            }
+            assert_eq!(
+                short.discrepancies,
+                discrepancy::find(&sources, &members, &tokens)
+            );
+            checked += 1;
+        }
+        assert!(checked > 0, "the corpus has material of one source");
+    }
+
+    #[test]
+    fn source_sets_answer_for_any_number_of_sources() {
+        let mut set = SourceSet::default();
+        set.add(3);
+        assert!(!set.has_other_than(3));
+        assert!(set.has_other_than(70));
+        set.add(70);
+        set.add(70);
+        assert!(set.has_other_than(3));
+        let mut far = SourceSet::default();
+        far.add(70);
+        assert!(!far.has_other_than(70));
+        assert!(far.has_other_than(2));
+    }
 }

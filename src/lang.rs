@@ -2,10 +2,10 @@
 //! same thing) and the stemmer to use. The language is detected once per comparison
 //! so that every source is normalised the same way.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use rust_stemmers::Algorithm;
+use rustc_hash::FxHashSet as HashSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Language {
@@ -82,15 +82,25 @@ impl Language {
             Language::German,
         ];
         let mut counts = [0usize; 5];
+        let mut lower = String::new();
         for text in texts {
             for w in text
                 .split(|c: char| !c.is_alphabetic())
                 .filter(|w| w.len() > 1)
                 .take(20_000)
             {
-                let w = w.to_lowercase();
-                for (i, set) in SETS.iter().enumerate() {
-                    counts[i] += usize::from(set.contains(w.as_str()));
+                lower.clear();
+                if w.is_ascii() {
+                    lower.push_str(w);
+                    lower.make_ascii_lowercase();
+                } else {
+                    lower.push_str(&w.to_lowercase());
+                }
+                // One lookup for all five lists.
+                if let Some(&langs) = STOPWORD_LANGS.get(lower.as_str()) {
+                    for (i, count) in counts.iter_mut().enumerate() {
+                        *count += usize::from(langs & (1 << i) != 0);
+                    }
                 }
             }
         }
@@ -110,6 +120,17 @@ static SETS: LazyLock<[HashSet<&'static str>; 5]> = LazyLock::new(|| {
         Language::German,
     ]
     .map(|l| l.words().split(' ').collect())
+});
+
+/// Each function word with the languages that list it (bit `Language::index`).
+static STOPWORD_LANGS: LazyLock<rustc_hash::FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut map = rustc_hash::FxHashMap::default();
+    for (i, set) in SETS.iter().enumerate() {
+        for &w in set {
+            *map.entry(w).or_insert(0u8) |= 1 << i;
+        }
+    }
+    map
 });
 
 /// Everyday words, in any inflection: weak evidence that two sentences say the same.

@@ -23,6 +23,36 @@ pub fn is_bidi(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
+/// True when `s` holds an unsafe character. ASCII is checked byte by byte and only
+/// other characters are decoded: reports are megabytes of mostly ASCII.
+fn has_unsafe(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let safe_ascii = |b: u8| (0x20..0x7f).contains(&b) || b == b'\n';
+    let mut i = 0;
+    while i < bytes.len() {
+        // Whole blocks of safe ASCII at once (no early exit inside, so it vectorises).
+        while let Some(block) = bytes.get(i..i + 32)
+            && block.iter().fold(true, |ok, &b| ok & safe_ascii(b))
+        {
+            i += 32;
+        }
+        let Some(&b) = bytes.get(i) else { break };
+        if b.is_ascii() {
+            if !safe_ascii(b) {
+                return true;
+            }
+            i += 1;
+        } else {
+            let c = s[i..].chars().next().expect("i is on a character boundary");
+            if is_unsafe(c) {
+                return true;
+            }
+            i += c.len_utf8();
+        }
+    }
+    false
+}
+
 /// The visible stand-in for an unsafe character.
 pub fn placeholder(c: char) -> Cow<'static, str> {
     match c {
@@ -39,7 +69,7 @@ pub fn placeholder(c: char) -> Cow<'static, str> {
 
 /// `s` with every unsafe character replaced by its placeholder (newlines kept).
 pub fn visible(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_unsafe) {
+    if !has_unsafe(s) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -80,7 +110,8 @@ pub fn path(p: &std::path::Path) -> String {
 /// safe to print to a terminal. Only valid on JSON, where such characters can only
 /// occur inside strings.
 pub fn json(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| c != '\n' && is_unsafe(c)) {
+    // `is_unsafe` is false for '\n'.
+    if !has_unsafe(s) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 16);

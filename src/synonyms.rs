@@ -5,7 +5,7 @@
 //! `data/WORDNET_LICENSE`) maps a word's key before folding (`Normalizer::base_key`) to
 //! the key of a representative word; it is parsed on first use only (about 6 KB).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use crate::lang::Language;

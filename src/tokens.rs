@@ -6,10 +6,10 @@
 //! keys are reported as spans of the original text.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
 
 use rust_stemmers::Stemmer;
+use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 use unicode_segmentation::UnicodeSegmentation;
@@ -57,30 +57,44 @@ impl Normalizer {
 
     /// Splits `text` into word, number and punctuation tokens (no whitespace).
     pub fn tokens(&self, text: &str) -> Vec<Token> {
-        self.tokens_with(text, &mut |w| self.word_key(w))
+        self.tokens_with(text, &mut |w| self.analyse(w), &mut |w| self.word_key(w))
     }
 
-    /// Like [`Normalizer::tokens`], remembering the key of every word seen in
-    /// `cache`: stemming is most of the cost, and a story repeats its words.
-    pub fn tokens_cached<S: std::hash::BuildHasher>(
+    /// Like [`Normalizer::tokens`], remembering what every distinct word normalises
+    /// to in `cache`: folding and stemming are most of the cost, and a story repeats
+    /// its words. A cache must be used with one normaliser only.
+    pub fn tokens_cached(&self, text: &str, cache: &mut WordCache) -> Vec<Token> {
+        let cell = std::cell::RefCell::new(cache);
+        self.tokens_with(
+            text,
+            &mut |w| cell.borrow_mut().analysis(self, w),
+            &mut |w| cell.borrow_mut().key(self, w),
+        )
+    }
+
+    /// What word `p` (starting with a letter) normalises to; a pure function of `p`.
+    fn analyse(&self, p: &str) -> Analysis {
+        let folded = fold(p);
+        if let Some(n) = number_word(&folded, self.lang) {
+            return Analysis::Number(n);
+        }
+        // Folding also lowercases; for ASCII the two spellings checked are one.
+        let stop = self.lang.is_stopword(&folded)
+            || (!p.is_ascii() && self.lang.is_stopword(&p.to_lowercase()));
+        let key = self.key_from_folded(folded);
+        Analysis::Word { key, stop }
+    }
+
+    fn tokens_with(
         &self,
         text: &str,
-        cache: &mut HashMap<String, String, S>,
+        analyse: &mut dyn FnMut(&str) -> Analysis,
+        key_of: &mut dyn FnMut(&str) -> String,
     ) -> Vec<Token> {
-        self.tokens_with(text, &mut |w| {
-            if let Some(k) = cache.get(w) {
-                return k.clone();
-            }
-            let k = self.word_key(w);
-            cache.insert(w.to_owned(), k.clone());
-            k
-        })
-    }
-
-    fn tokens_with(&self, text: &str, key_of: &mut dyn FnMut(&str) -> String) -> Vec<Token> {
-        let mut out: Vec<Token> = Vec::new();
-        for (pos, piece) in text.split_word_bound_indices() {
-            let piece_clean: Cow<str> = if piece.chars().any(is_invisible) {
+        // About one token per five bytes of prose: room for most texts, grown once at worst.
+        let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+        for (pos, piece) in Pieces::new(text) {
+            let piece_clean: Cow<str> = if !piece.is_ascii() && piece.chars().any(is_invisible) {
                 Cow::Owned(piece.chars().filter(|&c| !is_invisible(c)).collect())
             } else {
                 Cow::Borrowed(piece)
@@ -138,45 +152,43 @@ impl Normalizer {
                     stop: false,
                 });
             } else if first.is_alphabetic() {
-                let folded = fold(p);
-                if let Some(n) = number_word(&folded, self.lang) {
-                    // "twenty-five": join the tens with the unit after a hyphen.
-                    if n < 10
-                        && out.len() >= 2
-                        && out[out.len() - 1].range.end == pos
-                        && &text[out[out.len() - 1].range.clone()] == "-"
-                        && let Some(tens) = out[out.len() - 2]
-                            .key
-                            .strip_prefix('#')
-                            .and_then(|v| v.parse::<u32>().ok())
-                        && tens >= 20
-                        && tens % 10 == 0
-                        && tens < 100
-                    {
-                        out.pop();
-                        let t = out.last_mut().expect("checked above");
-                        t.range.end = range.end;
-                        t.key = format!("#{}", tens + n);
-                        continue;
+                match analyse(p) {
+                    Analysis::Number(n) => {
+                        // "twenty-five": join the tens with the unit after a hyphen.
+                        if n < 10
+                            && out.len() >= 2
+                            && out[out.len() - 1].range.end == pos
+                            && &text[out[out.len() - 1].range.clone()] == "-"
+                            && let Some(tens) = out[out.len() - 2]
+                                .key
+                                .strip_prefix('#')
+                                .and_then(|v| v.parse::<u32>().ok())
+                            && tens >= 20
+                            && tens % 10 == 0
+                            && tens < 100
+                        {
+                            out.pop();
+                            let t = out.last_mut().expect("checked above");
+                            t.range.end = range.end;
+                            t.key = format!("#{}", tens + n);
+                            continue;
+                        }
+                        out.push(Token {
+                            range,
+                            kind: Kind::Number,
+                            key: format!("#{n}"),
+                            capitalized: false,
+                            stop: false,
+                        });
                     }
-                    out.push(Token {
+                    Analysis::Word { key, stop } => out.push(Token {
                         range,
-                        kind: Kind::Number,
-                        key: format!("#{n}"),
-                        capitalized: false,
-                        stop: false,
-                    });
-                    continue;
+                        kind: Kind::Word,
+                        key,
+                        capitalized: first.is_uppercase(),
+                        stop,
+                    }),
                 }
-                let stop =
-                    self.lang.is_stopword(&folded) || self.lang.is_stopword(&p.to_lowercase());
-                out.push(Token {
-                    range,
-                    kind: Kind::Word,
-                    key: key_of(p),
-                    capitalized: first.is_uppercase(),
-                    stop,
-                });
             } else {
                 out.push(Token {
                     range,
@@ -192,20 +204,28 @@ impl Normalizer {
 
     /// The comparison key of one word.
     pub fn word_key(&self, word: &str) -> String {
-        let key = self.base_key(word);
+        self.key_from_folded(fold(word))
+    }
+
+    /// The key of one word before synonyms are folded (the synonym table is keyed by it).
+    pub fn base_key(&self, word: &str) -> String {
+        self.base_from_folded(fold(word))
+    }
+
+    /// [`Normalizer::word_key`] of a word already folded.
+    fn key_from_folded(&self, folded: String) -> String {
+        let key = self.base_from_folded(folded);
         match synonyms::canonical(self.lang, &key) {
             Some(rep) => rep.to_owned(),
             None => key,
         }
     }
 
-    /// The key of one word before synonyms are folded (the synonym table is keyed by it).
-    pub fn base_key(&self, word: &str) -> String {
-        let mut w = fold(word);
+    fn base_from_folded(&self, mut w: String) -> String {
         // Possessives and missing apostrophes: "city's", "city’s", "citys" → "city".
         for suffix in ["'s", "’s"] {
             if let Some(stripped) = w.strip_suffix(suffix) {
-                w = stripped.to_owned();
+                w.truncate(stripped.len());
             }
         }
         w.retain(|c| c != '\'' && c != '’');
@@ -216,9 +236,201 @@ impl Normalizer {
             if let Some(base) = irregular(&w) {
                 return base.to_owned();
             }
-            w = americanize(&w).into_owned();
+            let us = americanize(&w);
+            if us != w.as_str() {
+                let us = us.into_owned();
+                w = us;
+            }
         }
-        self.stemmer.stem(&w).into_owned()
+        match self.stemmer.stem(&w) {
+            Cow::Borrowed(b) if b == w => w,
+            stem => stem.into_owned(),
+        }
+    }
+}
+
+/// What a word normalises to (see [`Normalizer::tokens_cached`]).
+#[derive(Debug, Clone)]
+enum Analysis {
+    /// A number word ("eleven").
+    Number(u32),
+    Word {
+        key: String,
+        stop: bool,
+    },
+}
+
+/// Distinct words → what they normalise to, for one [`Normalizer`]. Keyed by the
+/// surface form, so a hit costs one hash of the word and no folding or stemming.
+#[derive(Default)]
+pub struct WordCache {
+    analyses: FxHashMap<Box<str>, Analysis>,
+    /// Keys of words rejoined across a zero-width character (see `tokens_with`).
+    keys: FxHashMap<Box<str>, String>,
+}
+
+impl WordCache {
+    fn analysis(&mut self, norm: &Normalizer, word: &str) -> Analysis {
+        if let Some(a) = self.analyses.get(word) {
+            return a.clone();
+        }
+        let a = norm.analyse(word);
+        self.analyses.insert(word.into(), a.clone());
+        a
+    }
+
+    /// The key of `word`, as [`Normalizer::word_key`] gives it.
+    pub fn key(&mut self, norm: &Normalizer, word: &str) -> String {
+        if let Some(k) = self.keys.get(word) {
+            return k.clone();
+        }
+        let k = norm.word_key(word);
+        self.keys.insert(word.into(), k.clone());
+        k
+    }
+
+    /// The key cached for `word` by tokenising, if it was seen as a word.
+    pub fn cached_key(&self, word: &str) -> Option<&str> {
+        match self.analyses.get(word) {
+            Some(Analysis::Word { key, .. }) => Some(key),
+            _ => None,
+        }
+    }
+}
+
+/// The word-boundary pieces of a text (Unicode UAX #29, as `unicode-segmentation`
+/// splits them) that tokenising keeps: every piece not starting with whitespace is
+/// the same, at the same position; whitespace may come in other pieces. The text is
+/// cut at ASCII whitespace, where UAX #29 always breaks; runs of ASCII between are
+/// split by the rules as they apply to ASCII (a fast path: segmenting was a tenth of
+/// a comparison), other runs by `unicode-segmentation`. A run that starts with a
+/// character whose segmentation could depend on the whitespace before it (combining
+/// marks, format characters, other spaces) sends the whole text to the crate.
+struct Pieces<'a> {
+    text: &'a str,
+    pos: usize,
+    /// End of the ASCII run being split.
+    run_end: usize,
+    /// A non-ASCII run (offset), or the whole text, being split by the crate.
+    inner: Option<(usize, unicode_segmentation::UWordBoundIndices<'a>)>,
+}
+
+impl<'a> Pieces<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut p = Self {
+            text,
+            pos: 0,
+            run_end: 0,
+            inner: None,
+        };
+        if !text.is_ascii() && !runs_start_safely(text) {
+            p.inner = Some((0, text.split_word_bound_indices()));
+            p.pos = text.len();
+        }
+        p
+    }
+}
+
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+/// Whether every non-ASCII character right after ASCII whitespace is one that UAX #29
+/// treats the same after whitespace as at the start of a text: letters of the
+/// alphabetic scripts before Hebrew (no marks) and common quotes and dashes.
+fn runs_start_safely(text: &str) -> bool {
+    let b = text.as_bytes();
+    (1..b.len())
+        .filter(|&i| b[i] >= 0x80 && is_ascii_space(b[i - 1]))
+        .all(|i| {
+            let c = text[i..].chars().next().expect("after ASCII is a boundary");
+            (c.is_alphabetic() && !is_combining_mark(c) && (c as u32) < 0x0590)
+                || matches!(
+                    c,
+                    '“' | '”'
+                        | '‘'
+                        | '’'
+                        | '«'
+                        | '»'
+                        | '„'
+                        | '‹'
+                        | '›'
+                        | '—'
+                        | '–'
+                        | '…'
+                        | '¿'
+                        | '¡'
+                )
+        })
+}
+
+/// Length of the UAX #29 piece at the start of `b`, a run of ASCII without whitespace:
+/// letters, digits and `_` join (WB5, WB8–WB10, WB13a/b); a letter, then `:`, `.` or
+/// `'`, then a letter join (WB6/7); a digit, then `,`, `;`, `.` or `'`, then a digit
+/// join (WB11/12); anything else is a piece alone.
+fn ascii_piece_len(b: &[u8]) -> usize {
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    if !word(b[0]) {
+        return 1;
+    }
+    let mut i = 1;
+    while i < b.len() {
+        if word(b[i]) {
+            i += 1;
+            continue;
+        }
+        let (before, mid) = (b[i - 1], b[i]);
+        let Some(&after) = b.get(i + 1) else { break };
+        let letters = before.is_ascii_alphabetic()
+            && after.is_ascii_alphabetic()
+            && matches!(mid, b':' | b'.' | b'\'');
+        let digits = before.is_ascii_digit()
+            && after.is_ascii_digit()
+            && matches!(mid, b',' | b';' | b'.' | b'\'');
+        if letters || digits {
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+impl<'a> Iterator for Pieces<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        if let Some((base, it)) = &mut self.inner {
+            if let Some((p, s)) = it.next() {
+                return Some((*base + p, s));
+            }
+            self.inner = None;
+        }
+        let b = self.text.as_bytes();
+        let i = self.pos;
+        if i >= b.len() {
+            return None;
+        }
+        if i < self.run_end {
+            let len = ascii_piece_len(&b[i..self.run_end]);
+            self.pos = i + len;
+            return Some((i, &self.text[i..i + len]));
+        }
+        if is_ascii_space(b[i]) {
+            self.pos = i + 1;
+            return Some((i, &self.text[i..i + 1]));
+        }
+        let end = b[i..]
+            .iter()
+            .position(|&c| is_ascii_space(c))
+            .map_or(b.len(), |k| i + k);
+        if b[i..end].is_ascii() {
+            self.run_end = end;
+        } else {
+            self.pos = end;
+            self.inner = Some((i, self.text[i..end].split_word_bound_indices()));
+        }
+        self.next()
     }
 }
 
@@ -229,6 +441,10 @@ pub fn is_invisible(c: char) -> bool {
 
 /// Lowercase, without accents.
 pub fn fold(word: &str) -> String {
+    // ASCII has no decompositions, marks or invisible characters.
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     word.nfkd()
         .filter(|&c| !is_combining_mark(c) && !is_invisible(c))
         .flat_map(char::to_lowercase)
@@ -547,14 +763,75 @@ mod tests {
     fn cached_keys_are_the_same_keys() {
         let n = Normalizer::new(Language::English);
         let text = "The mayors said the harbour walls were failing; the mayor agreed.";
-        let mut cache = HashMap::new();
+        let mut cache = WordCache::default();
         assert_eq!(n.tokens_cached(text, &mut cache), n.tokens(text));
         assert_eq!(
             n.tokens_cached(text, &mut cache),
             n.tokens(text),
             "and again from the cache"
         );
-        assert_eq!(cache.get("mayors").map(String::as_str), Some("mayor"));
+        assert_eq!(cache.cached_key("mayors"), Some("mayor"));
+    }
+
+    /// The pieces tokenising reads, from `Pieces` and from the crate alone.
+    fn kept(pieces: impl Iterator<Item = (usize, String)>) -> Vec<(usize, String)> {
+        pieces
+            .filter(|(_, p)| !p.chars().next().is_some_and(char::is_whitespace))
+            .collect()
+    }
+
+    fn same_pieces(text: &str) {
+        let fast = kept(Pieces::new(text).map(|(i, p)| (i, p.to_owned())));
+        let crate_ = kept(
+            text.split_word_bound_indices()
+                .map(|(i, p)| (i, p.to_owned())),
+        );
+        assert_eq!(fast, crate_, "{text:?}");
+    }
+
+    #[test]
+    fn fast_pieces_are_the_crates_on_examples() {
+        for t in [
+            "U.S. officials said 3.5 m, 1,200 people; a:b can't e.g. x_1 _a__ 12;30 3'4",
+            "“Calm,” she said — it’s the ferry’s 2nd run… ¿Qué? Ky\u{200B}iv",
+            "a \u{301}b  \u{AD}c \u{2003}d x.\u{202F}y \u{200D}e 日本 é\u{301} \r\n\tz",
+            "",
+            " ",
+            "..--''",
+        ] {
+            same_pieces(t);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn fast_ascii_pieces_are_the_crates(chars in proptest::collection::vec(
+            proptest::sample::select(vec![
+                'a', 'B', 'z', '1', '0', '_', '.', ',', ';', ':', '\'', '"', '-', '!', ' ', ' ',
+                '\t', '\n', '\r', '\u{c}', '“', '’', 'é', 'ñ',
+            ]),
+            0..40,
+        )) {
+            let text: String = chars.into_iter().collect();
+            // Every character here starts a run safely: the fast path is the one tested.
+            proptest::prop_assert!(runs_start_safely(&text));
+            same_pieces(&text);
+        }
+
+        #[test]
+        fn fast_pieces_are_the_crates(chars in proptest::collection::vec(
+            proptest::sample::select(vec![
+                'a', 'B', 'z', '1', '0', '_', '.', ',', ';', ':', '\'', '"', '-', '!', ' ', ' ',
+                '\t', '\n', '\r', '\u{b}', '\u{c}', 'é', 'Ж', '\u{301}', '“', '’', '‘', '—',
+                '\u{200B}', '\u{200D}', '\u{AD}', '\u{A0}', '\u{202F}', '\u{2003}', '\u{85}',
+                '日', 'カ', '\u{1F1EB}', '\u{1F600}', '\u{5D0}', '٣', '·', '\u{FEFF}',
+            ]),
+            0..40,
+        )) {
+            let text: String = chars.into_iter().collect();
+            same_pieces(&text);
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::SentenceId;
 use super::soft;
 use crate::source::Source;
-use crate::tokens::{Kind, Normalizer};
+use crate::tokens::{Kind, Normalizer, WordCache};
 
 /// One sentence's evidence.
 #[derive(Debug, Clone, Default)]
@@ -75,7 +75,8 @@ impl Default for Weighting {
 }
 
 struct Word {
-    key: String,
+    /// Index into its source's distinct keys (see [`words_of`]).
+    key: u32,
     number: bool,
     common: bool,
     /// Follows another capitalised word of the same name.
@@ -110,20 +111,25 @@ impl Features {
                 positions.push((i as f32 + 0.5) / n);
             }
         }
-        // Sources are tokenised in parallel, each with its own cache of word keys (a
-        // key depends only on its word); results are gathered in source order.
-        let words = |source: &Source| words_of(source, normalizer, &common_keys);
-        let per_source: Vec<(Vec<Vec<Word>>, Vec<String>)> = if super::parallel(ids.len()) {
-            use rayon::prelude::*;
-            sources.par_iter().map(words).collect()
-        } else {
-            sources.iter().map(words).collect()
+        // Sources are tokenised in parallel, each thread with its own cache of word
+        // keys, or one after the other sharing one (a key depends only on its word);
+        // results are gathered in source order.
+        let words = |cache: &mut WordCache, source: &Source| {
+            words_of(source, normalizer, &common_keys, cache)
         };
-        let mut words_by_sentence: Vec<Vec<Word>> = Vec::with_capacity(ids.len());
+        let per_source: Vec<SourceWords> = if super::parallel(ids.len()) {
+            use rayon::prelude::*;
+            sources
+                .par_iter()
+                .map_init(WordCache::default, words)
+                .collect()
+        } else {
+            let mut cache = WordCache::default();
+            sources.iter().map(|s| words(&mut cache, s)).collect()
+        };
         let mut name_keys: Vec<String> = Vec::new();
-        for (words, names) in per_source {
-            words_by_sentence.extend(words);
-            name_keys.extend(names);
+        for source in &per_source {
+            name_keys.extend(source.names.iter().cloned());
         }
         name_keys.sort_unstable();
         name_keys.dedup();
@@ -131,36 +137,44 @@ impl Features {
         let mut vocab: FastMap<String, u32> = FastMap::default();
         let mut is_number = Vec::new();
         let mut is_common = Vec::new();
-        let mut keyed: Vec<(Vec<u32>, Vec<u64>)> = Vec::with_capacity(words_by_sentence.len());
-        let mut tails: Vec<Vec<(u32, bool)>> = Vec::with_capacity(words_by_sentence.len());
-        for words in &words_by_sentence {
-            let mut keys = Vec::with_capacity(words.len());
-            for word in words {
-                let key: &str = canon
-                    .get(&word.key)
-                    .map_or(word.key.as_str(), String::as_str);
-                let id = match vocab.get(key) {
-                    Some(&id) => id,
-                    None => {
-                        let id = vocab.len() as u32;
-                        vocab.insert(key.to_owned(), id);
-                        is_number.push(word.number);
-                        is_common.push(word.common);
-                        id
+        let mut keyed: Vec<(Vec<u32>, Vec<u64>)> = Vec::with_capacity(ids.len());
+        let mut tails: Vec<Vec<(u32, bool)>> = Vec::with_capacity(ids.len());
+        // Sentences in source order; each source's distinct keys are looked up in the
+        // shared vocabulary once, at their first use, so ids are given in the same
+        // order as looking up every word would.
+        for source in &per_source {
+            let mut global = vec![u32::MAX; source.keys.len()];
+            for words in &source.words {
+                let mut keys = Vec::with_capacity(words.len());
+                for word in words {
+                    let local = word.key as usize;
+                    if global[local] == u32::MAX {
+                        let own = &source.keys[local];
+                        let key: &str = canon.get(own).map_or(own.as_str(), String::as_str);
+                        global[local] = match vocab.get(key) {
+                            Some(&id) => id,
+                            None => {
+                                let id = vocab.len() as u32;
+                                vocab.insert(key.to_owned(), id);
+                                is_number.push(word.number);
+                                is_common.push(word.common);
+                                id
+                            }
+                        };
                     }
-                };
-                keys.push(id);
+                    keys.push(global[local]);
+                }
+                tails.push(keys.iter().zip(words).map(|(&k, w)| (k, w.tail)).collect());
+                let mut bigrams: Vec<u64> = keys
+                    .windows(2)
+                    .map(|p| (u64::from(p[0]) << 32) | u64::from(p[1]))
+                    .collect();
+                bigrams.sort_unstable();
+                bigrams.dedup();
+                keys.sort_unstable();
+                keys.dedup();
+                keyed.push((keys, bigrams));
             }
-            tails.push(keys.iter().zip(words).map(|(&k, w)| (k, w.tail)).collect());
-            let mut bigrams: Vec<u64> = keys
-                .windows(2)
-                .map(|p| (u64::from(p[0]) << 32) | u64::from(p[1]))
-                .collect();
-            bigrams.sort_unstable();
-            bigrams.dedup();
-            keys.sort_unstable();
-            keys.dedup();
-            keyed.push((keys, bigrams));
         }
         // Renumber keys in the order of their text, so that nothing downstream (sums,
         // tie-breaks) depends on which source came first.
@@ -272,21 +286,32 @@ impl Features {
     }
 }
 
-/// The content words of every sentence of `source`, and the distinct keys of its
-/// capitalised words (candidates for [`fuzzy_names`]).
+/// The content words of one source, sentence by sentence.
+struct SourceWords {
+    words: Vec<Vec<Word>>,
+    /// The distinct keys of the source, indexed by [`Word::key`] (one string per
+    /// key, not per word: a megabyte of text has a million words).
+    keys: Vec<String>,
+    /// The distinct keys of its capitalised words (candidates for [`fuzzy_names`]).
+    names: Vec<String>,
+}
+
+/// The content words of every sentence of `source`.
 fn words_of(
     source: &Source,
     normalizer: &Normalizer,
     common_keys: &FastMap<String, ()>,
-) -> (Vec<Vec<Word>>, Vec<String>) {
-    let mut cache: FastMap<String, String> = FastMap::default();
+    cache: &mut WordCache,
+) -> SourceWords {
     let mut names: FastMap<String, ()> = FastMap::default();
+    let mut local: FastMap<String, u32> = FastMap::default();
+    let mut keys: Vec<String> = Vec::new();
     let mut out = Vec::with_capacity(source.sentences.len());
     for i in 0..source.sentences.len() {
         let text = source.sentence_text(i);
         let mut words = Vec::new();
         let mut in_name = false;
-        for t in normalizer.tokens_cached(text, &mut cache) {
+        for t in normalizer.tokens_cached(text, cache) {
             let surface = &text[t.range.clone()];
             if t.kind == Kind::Word && NAME_PARTICLES.contains(&surface) {
                 continue;
@@ -301,8 +326,17 @@ fn words_of(
             if t.kind == Kind::Word && t.capitalized && !names.contains_key(t.key.as_str()) {
                 names.insert(t.key.clone(), ());
             }
+            let key = match local.get(t.key.as_str()) {
+                Some(&k) => k,
+                None => {
+                    let k = keys.len() as u32;
+                    local.insert(t.key.clone(), k);
+                    keys.push(t.key);
+                    k
+                }
+            };
             words.push(Word {
-                key: t.key,
+                key,
                 number: t.kind == Kind::Number,
                 common,
                 tail,
@@ -310,7 +344,11 @@ fn words_of(
         }
         out.push(words);
     }
-    (out, names.into_keys().collect())
+    SourceWords {
+        words: out,
+        keys,
+        names: names.into_keys().collect(),
+    }
 }
 
 /// FNV-1a: a fast, fixed hash for short keys. std's default hasher resists

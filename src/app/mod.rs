@@ -127,25 +127,22 @@ pub struct Disagreement {
     pub values: Vec<(usize, String)>,
 }
 
-/// Every disagreement in the comparison, group by group.
-pub fn disagreements(reader: &Reader, pivot: usize) -> Vec<Disagreement> {
-    (0..reader.group_count())
-        .filter(|&g| reader.is_shared(g))
-        .flat_map(|g| {
-            reader
-                .diff(g, pivot)
-                .discrepancies
-                .iter()
-                .map(|d| Disagreement {
-                    group: g,
-                    kind: d.kind,
-                    values: d
-                        .values
-                        .iter()
-                        .map(|v| (v.source, v.text.clone()))
-                        .collect(),
-                })
-                .collect::<Vec<_>>()
+/// Every disagreement in the comparison, group by group. Disagreements do not depend
+/// on the pivot, so they are found once without diffing any group.
+pub fn disagreements(reader: &Reader, _pivot: usize) -> Vec<Disagreement> {
+    reader
+        .discrepancies()
+        .iter()
+        .flat_map(|(g, ds)| {
+            ds.iter().map(move |d| Disagreement {
+                group: *g,
+                kind: d.kind,
+                values: d
+                    .values
+                    .iter()
+                    .map(|v| (v.source, v.text.clone()))
+                    .collect(),
+            })
         })
         .collect()
 }

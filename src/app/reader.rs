@@ -43,7 +43,11 @@ pub struct Reader {
     pub members: Vec<Vec<(usize, usize)>>,
     diffs: RefCell<HashMap<(usize, usize), Rc<GroupDiff>>>,
     orders: RefCell<HashMap<usize, Rc<Order>>>,
+    discrepancies: std::cell::OnceCell<Rc<Discrepancies>>,
 }
+
+/// `(group, its disagreements)` for the shared groups that have some.
+pub type Discrepancies = Vec<(usize, Vec<crate::discrepancy::Discrepancy>)>;
 
 impl Reader {
     pub fn new(comparison: Comparison) -> Self {
@@ -82,6 +86,7 @@ impl Reader {
             members,
             diffs: RefCell::new(HashMap::new()),
             orders: RefCell::new(HashMap::new()),
+            discrepancies: std::cell::OnceCell::new(),
         }
     }
 
@@ -131,6 +136,14 @@ impl Reader {
             .borrow_mut()
             .insert((group, pivot), Rc::clone(&d));
         d
+    }
+
+    /// Every shared group's disagreements (found on first use, then cached).
+    pub fn discrepancies(&self) -> Rc<Discrepancies> {
+        Rc::clone(
+            self.discrepancies
+                .get_or_init(|| Rc::new(self.comparison.discrepancies())),
+        )
     }
 
     /// Does `group` hold a disagreement (numbers or quotes)? Independent of the pivot.

@@ -104,72 +104,68 @@ impl Report {
         let span = |source: usize, r: std::ops::Range<usize>| {
             c.sources[source].doc.file_span(r).unwrap_or(0..0)
         };
-        let groups = c
-            .diffs(pivot)
-            .into_iter()
-            .enumerate()
-            .map(|(id, d)| {
-                let group = &c.alignment.groups[id];
-                let members = d
-                    .members
-                    .iter()
-                    .map(|m| {
-                        let text = &c.sources[m.source].doc.text;
-                        let s = span(m.source, m.range.clone());
-                        MemberReport {
-                            source: m.source,
-                            start: s.start,
-                            end: s.end,
-                            text: text[m.range.clone()].to_owned(),
-                            fragments: m
-                                .fragments
-                                .iter()
-                                .map(|f| {
-                                    let fs = span(m.source, f.range.clone());
-                                    FragmentReport {
-                                        kind: f.kind,
-                                        start: fs.start,
-                                        end: fs.end,
-                                        text: text[f.range.clone()].to_owned(),
-                                    }
-                                })
-                                .collect(),
-                        }
-                    })
-                    .collect();
-                let discrepancies = d
-                    .discrepancies
-                    .iter()
-                    .map(|x| DiscrepancyReport {
-                        kind: x.kind,
-                        values: x
-                            .values
+        // Each group's report is made where its diff is, in parallel on large inputs.
+        let groups = c.map_diffs(pivot, |id, d| {
+            let group = &c.alignment.groups[id];
+            let members = d
+                .members
+                .iter()
+                .map(|m| {
+                    let text = &c.sources[m.source].doc.text;
+                    let s = span(m.source, m.range.clone());
+                    MemberReport {
+                        source: m.source,
+                        start: s.start,
+                        end: s.end,
+                        text: text[m.range.clone()].to_owned(),
+                        fragments: m
+                            .fragments
                             .iter()
-                            .map(|v| {
-                                let s = span(v.source, v.range.clone());
-                                ValueReport {
-                                    source: v.source,
-                                    text: v.text.clone(),
-                                    start: s.start,
-                                    end: s.end,
+                            .map(|f| {
+                                let fs = span(m.source, f.range.clone());
+                                FragmentReport {
+                                    kind: f.kind,
+                                    start: fs.start,
+                                    end: fs.end,
+                                    text: text[f.range.clone()].to_owned(),
                                 }
                             })
                             .collect(),
-                    })
-                    .collect();
-                GroupReport {
-                    id,
-                    sources: group.sources(),
-                    kind: if group.is_shared() {
-                        "shared"
-                    } else {
-                        "unique"
-                    },
-                    members,
-                    discrepancies,
-                }
-            })
-            .collect();
+                    }
+                })
+                .collect();
+            let discrepancies = d
+                .discrepancies
+                .iter()
+                .map(|x| DiscrepancyReport {
+                    kind: x.kind,
+                    values: x
+                        .values
+                        .iter()
+                        .map(|v| {
+                            let s = span(v.source, v.range.clone());
+                            ValueReport {
+                                source: v.source,
+                                text: v.text.clone(),
+                                start: s.start,
+                                end: s.end,
+                            }
+                        })
+                        .collect(),
+                })
+                .collect();
+            GroupReport {
+                id,
+                sources: group.sources(),
+                kind: if group.is_shared() {
+                    "shared"
+                } else {
+                    "unique"
+                },
+                members,
+                discrepancies,
+            }
+        });
         Report {
             version: 1,
             pivot,
