@@ -60,8 +60,8 @@ pub struct Cli {
 
     /// What the sources' order says: "auto" uses it only between sources that show
     /// it; "keep" says every source tells things in the same order (versions of one
-    /// text, retellings, translations) and aligns them as sequences; "free" ignores
-    /// order (outlets that rearrange the story).
+    /// text, retellings, translations) and aligns them as sequences; "free" links on
+    /// shared content alone (outlets that rearrange the story).
     #[arg(long, value_enum, value_name = "HOW", default_value_t = OrderArg::Auto)]
     pub order: OrderArg,
 
@@ -105,7 +105,7 @@ pub enum OrderArg {
     Auto,
     /// Every source tells things in the same order.
     Keep,
-    /// Ignore the order of the sources.
+    /// Link on shared content alone.
     Free,
 }
 
