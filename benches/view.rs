@@ -112,20 +112,7 @@ fn bench(c: &mut Criterion) {
 
 /// Eight generated sources of about 1 MB (`parallax::corpus`, as `gen-corpus` writes them).
 fn large_comparison() -> Comparison {
-    let sources = parallax::corpus::generate(8, 1_000_000, 1)
-        .iter()
-        .enumerate()
-        .map(|(i, text)| {
-            Source::new(
-                Document::from_bytes(
-                    &format!("source-{}.txt", i + 1),
-                    text.as_bytes(),
-                    Format::Text,
-                )
-                .expect("generated source"),
-            )
-        })
-        .collect();
+    let sources = parallax::corpus::sources(8, 1_000_000, 1);
     Comparison::new(sources)
 }
 

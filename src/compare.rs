@@ -116,20 +116,9 @@ impl Comparison {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Document, Format};
 
     fn comparison(sources: usize, bytes: usize) -> Comparison {
-        let sources = crate::corpus::generate(sources, bytes, 7)
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                Source::new(
-                    Document::from_bytes(&format!("s{i}.txt"), t.as_bytes(), Format::Text)
-                        .expect("generated text"),
-                )
-            })
-            .collect();
-        Comparison::new(sources)
+        Comparison::new(crate::corpus::sources(sources, bytes, 7))
     }
 
     #[test]

@@ -126,6 +126,21 @@ fn reword(p: &str, rng: &mut Rng) -> String {
     s
 }
 
+/// [`generate`]'s articles loaded as sources named `source-1.txt`, `source-2.txt`, …
+/// (the names `gen-corpus` writes).
+pub fn sources(count: usize, bytes: usize, seed: u64) -> Vec<crate::source::Source> {
+    use crate::document::{Document, Format};
+    generate(count, bytes, seed)
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let name = format!("source-{}.txt", i + 1);
+            let doc = Document::from_bytes(&name, text.as_bytes(), Format::Text);
+            crate::source::Source::new(doc.expect("generated text loads"))
+        })
+        .collect()
+}
+
 /// `sources` articles of about `bytes` each covering the same events: each source
 /// shuffles the master order locally, drops about 10% of paragraphs, duplicates 3%
 /// and rewords 30%.

@@ -350,17 +350,7 @@ mod tests {
 
     #[test]
     fn one_source_groups_are_what_the_full_diff_gives() {
-        use crate::document::{Document, Format};
-        let sources: Vec<Source> = crate::corpus::generate(3, 20_000, 3)
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                Source::new(
-                    Document::from_bytes(&format!("s{i}.txt"), t.as_bytes(), Format::Text)
-                        .expect("generated text"),
-                )
-            })
-            .collect();
+        let sources: Vec<Source> = crate::corpus::sources(3, 20_000, 3);
         let alignment = crate::align::align(&sources);
         let norm = Normalizer::new(alignment.language);
         let mut checked = 0;

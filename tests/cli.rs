@@ -23,11 +23,14 @@ fn sample_args() -> Vec<String> {
 }
 
 fn json_of_samples() -> Value {
-    let out = parallax()
-        .args(["--format", "json"])
-        .args(sample_args())
-        .output()
-        .unwrap();
+    let mut c = parallax();
+    c.args(["--format", "json"]).args(sample_args());
+    json_of(c)
+}
+
+/// Runs `c`, which must succeed, and parses its standard output as JSON.
+fn json_of(mut c: Command) -> Value {
+    let out = c.output().unwrap();
     assert!(
         out.status.success(),
         "{}",
@@ -378,18 +381,11 @@ fn order_flag_reaches_the_aligner() {
     )
     .unwrap();
     let run = |order: &str| -> Value {
-        let out = parallax()
-            .args(["--format", "json", "--order", order])
+        let mut c = parallax();
+        c.args(["--format", "json", "--order", order])
             .arg(&a)
-            .arg(&b)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+            .arg(&b);
+        let report = json_of(c);
         check_contract(&report, &[a.display().to_string(), b.display().to_string()]);
         report
     };
