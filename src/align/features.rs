@@ -90,7 +90,14 @@ const NAME_PARTICLES: &[&str] = &[
 ];
 
 impl Features {
-    pub fn build(sources: &[Source], normalizer: &Normalizer, w: &Weighting) -> Features {
+    /// Key bigrams are gathered only when `phrases` is set (the phrase weight of
+    /// [`super::Params`] is not zero); otherwise they stay empty and cost nothing.
+    pub fn build(
+        sources: &[Source],
+        normalizer: &Normalizer,
+        w: &Weighting,
+        phrases: bool,
+    ) -> Features {
         let lang = normalizer.language();
         let mut ids = Vec::new();
         let mut offsets = Vec::new();
@@ -165,10 +172,13 @@ impl Features {
                     keys.push(global[local]);
                 }
                 tails.push(keys.iter().zip(words).map(|(&k, w)| (k, w.tail)).collect());
-                let mut bigrams: Vec<u64> = keys
-                    .windows(2)
-                    .map(|p| (u64::from(p[0]) << 32) | u64::from(p[1]))
-                    .collect();
+                let mut bigrams: Vec<u64> = if phrases {
+                    keys.windows(2)
+                        .map(|p| (u64::from(p[0]) << 32) | u64::from(p[1]))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
                 bigrams.sort_unstable();
                 bigrams.dedup();
                 keys.sort_unstable();
@@ -545,7 +555,12 @@ mod tests {
             })
             .collect();
         let lang = crate::lang::Language::detect(texts.iter().copied());
-        Features::build(&sources, &Normalizer::new(lang), &Weighting::default())
+        Features::build(
+            &sources,
+            &Normalizer::new(lang),
+            &Weighting::default(),
+            true,
+        )
     }
 
     #[test]

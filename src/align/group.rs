@@ -7,7 +7,7 @@
 //! (one long sentence elsewhere covering two), since nothing is paid for them.
 
 use super::SentenceId;
-use super::features::Features;
+use super::features::{FastMap, Features};
 use super::params::Params;
 use super::score::Scored;
 
@@ -65,11 +65,21 @@ pub fn cluster(f: &Features, s: &Scored, evidence: &[f32], p: &Params) -> Vec<Ve
     let mut cluster_of: Vec<usize> = (0..n).collect();
     let mut members: Vec<Vec<usize>> = (0..n).map(|g| vec![g]).collect();
     let mut per_source = vec![0u32; f.sources()];
+    // Merges refused, by the two groups and their sizes then. Groups only grow, and
+    // an emptied one is never merged into again, so a group with the size it had is
+    // the same group: the many links between two groups that did not merge are
+    // refused again without summing their evidence.
+    let mut refused: FastMap<(usize, usize), (usize, usize)> = FastMap::default();
     for link in links {
         let (a, b, _) = s.pairs[(link & 0xffff_ffff) as usize];
         let (a, b) = (a as usize, b as usize);
         let (ca, cb) = (cluster_of[a], cluster_of[b]);
         if ca == cb || members[ca].len() + members[cb].len() > MAX_GROUP {
+            continue;
+        }
+        let (lo, hi) = (ca.min(cb), ca.max(cb));
+        let sizes = (members[lo].len(), members[hi].len());
+        if refused.get(&(lo, hi)) == Some(&sizes) {
             continue;
         }
         let (small, other) = if members[ca].len() <= members[cb].len() {
@@ -91,6 +101,7 @@ pub fn cluster(f: &Features, s: &Scored, evidence: &[f32], p: &Params) -> Vec<Ve
             p,
         );
         if worth <= 0.0 {
+            refused.insert((lo, hi), sizes);
             continue;
         }
         let (keep, gone) = if members[ca].len() >= members[cb].len() {

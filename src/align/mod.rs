@@ -103,7 +103,8 @@ pub fn align(sources: &[Source]) -> Alignment {
 pub fn align_with(sources: &[Source], params: &Params) -> Alignment {
     let language = Language::detect(sources.iter().map(|s| s.doc.text.as_str()));
     let normalizer = Normalizer::new(language);
-    let feats = features::Features::build(sources, &normalizer, &params.weighting);
+    let feats =
+        features::Features::build(sources, &normalizer, &params.weighting, params.phrase > 0.0);
     let mut scored = score::candidates(&feats, params.common_share);
     let evidence = links::evidence(&feats, &mut scored, params);
     let clusters = group::cluster(&feats, &scored, &evidence, params);
@@ -130,7 +131,12 @@ pub fn candidate_pairs(
     params: &Params,
 ) -> Vec<(SentenceId, SentenceId, Pair, f32)> {
     let language = Language::detect(sources.iter().map(|s| s.doc.text.as_str()));
-    let feats = features::Features::build(sources, &Normalizer::new(language), &params.weighting);
+    let feats = features::Features::build(
+        sources,
+        &Normalizer::new(language),
+        &params.weighting,
+        params.phrase > 0.0,
+    );
     let mut scored = score::candidates(&feats, params.common_share);
     let evidence = links::evidence(&feats, &mut scored, params);
     scored
@@ -144,7 +150,12 @@ pub fn candidate_pairs(
 /// Every sentence's content keys with their weights, for diagnostics.
 pub fn sentence_keys(sources: &[Source], params: &Params) -> Vec<(SentenceId, Vec<(String, f32)>)> {
     let language = Language::detect(sources.iter().map(|s| s.doc.text.as_str()));
-    let feats = features::Features::build(sources, &Normalizer::new(language), &params.weighting);
+    let feats = features::Features::build(
+        sources,
+        &Normalizer::new(language),
+        &params.weighting,
+        params.phrase > 0.0,
+    );
     feats
         .ids
         .iter()

@@ -11,7 +11,8 @@ pub struct Pair {
     pub dice: f32,
     /// `matched / min(weight_a, weight_b)`: how much of the lighter one the other covers.
     pub cover: f32,
-    /// Shared key bigrams over the bigrams of the sentence with fewer: shared phrasing.
+    /// Shared key bigrams over the bigrams of the sentence with fewer: shared phrasing
+    /// (0 unless the phrase weight is set, since only then are bigrams gathered).
     pub phrase: f32,
     /// Keys matched exactly.
     pub exact: u16,
@@ -154,6 +155,13 @@ fn partners(f: &Features, postings: &[Vec<u32>], block: &[u32]) -> Vec<(u32, u32
     wanted
 }
 
+/// A partial match: similarity, the two keys (lower first), their places in `a` and `b`.
+type Partial = (f32, u32, u32, usize, usize);
+
+thread_local! {
+    static PARTIAL: std::cell::RefCell<Vec<Partial>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// What sentences `a` and `b` share: exact key matches first, then partial matches
 /// between keys left over on both sides, each key used once.
 pub fn measure(f: &Features, a: &SentenceFeatures, b: &SentenceFeatures) -> Pair {
@@ -186,34 +194,37 @@ pub fn measure(f: &Features, a: &SentenceFeatures, b: &SentenceFeatures) -> Pair
         }
     }
     // Partial matches, most similar first; ties in key order, so that measuring
-    // (a, b) and (b, a) gives the same result.
-    let mut partial: Vec<(f32, u32, u32, usize, usize)> = Vec::new();
-    for (i, &k) in a.keys.iter().enumerate() {
-        if used_a.get(i) {
-            continue;
-        }
-        for &(o, sim) in &f.soft[k as usize] {
-            if let Ok(j) = b.keys.binary_search(&o)
-                && !used_b.get(j)
-            {
-                partial.push((sim, k.min(o), k.max(o), i, j));
+    // (a, b) and (b, a) gives the same result. The list lives in a buffer per thread:
+    // measuring is the hot loop, and most pairs have a few partial matches.
+    PARTIAL.with_borrow_mut(|partial| {
+        partial.clear();
+        for (i, &k) in a.keys.iter().enumerate() {
+            if used_a.get(i) {
+                continue;
+            }
+            for &(o, sim) in &f.soft[k as usize] {
+                if let Ok(j) = b.keys.binary_search(&o)
+                    && !used_b.get(j)
+                {
+                    partial.push((sim, k.min(o), k.max(o), i, j));
+                }
             }
         }
-    }
-    partial.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
-    for (sim, _, _, i, j) in partial {
-        if used_a.get(i) || used_b.get(j) {
-            continue;
+        partial.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+        for &(sim, _, _, i, j) in partial.iter() {
+            if used_a.get(i) || used_b.get(j) {
+                continue;
+            }
+            used_a.set(i);
+            used_b.set(j);
+            let w = sim
+                * (f.weight[a.keys[i] as usize] * a.scale[i])
+                    .min(f.weight[b.keys[j] as usize] * b.scale[j]);
+            p.matched += w;
+            p.rare = p.rare.max(w);
+            p.partial += 1;
         }
-        used_a.set(i);
-        used_b.set(j);
-        let w = sim
-            * (f.weight[a.keys[i] as usize] * a.scale[i])
-                .min(f.weight[b.keys[j] as usize] * b.scale[j]);
-        p.matched += w;
-        p.rare = p.rare.max(w);
-        p.partial += 1;
-    }
+    });
     p.dice = 2.0 * p.matched / (a.weight + b.weight);
     p.cover = (p.matched / a.weight.min(b.weight)).min(1.0);
     if !a.bigrams.is_empty() && !b.bigrams.is_empty() {
