@@ -175,7 +175,6 @@ fn gain<I: Iterator<Item = f32>>(
 mod tests {
     use super::*;
     use crate::align::features::SentenceFeatures;
-    use crate::align::score::Pair;
 
     /// One sentence in each of `n` sources.
     fn one_each(n: usize) -> Features {
@@ -203,7 +202,7 @@ mod tests {
         let mut s = Scored::default();
         let mut evidence = Vec::new();
         for &(a, b, e) in links {
-            s.push(a, b, Pair::default());
+            s.push(a, b, 0.0);
             evidence.push(e);
         }
         let mut out: Vec<Vec<usize>> = cluster(&f, &s, &evidence, &Params::default())

@@ -22,7 +22,7 @@ pub fn base(p: &Pair, params: &Params) -> f32 {
 /// Evidence for every candidate pair, aligned with `s.pairs`: above `params.link`
 /// says "link", below says "keep apart" (see [`super::group`]).
 pub fn evidence(f: &Features, s: &mut Scored, params: &Params) -> Vec<f32> {
-    let base: Vec<f32> = s.pairs.iter().map(|(_, _, p)| base(p, params)).collect();
+    let base: Vec<f32> = s.pairs.iter().map(|&(_, _, strength)| strength).collect();
     let relative = relative(f, s, &base);
     let mut out: Vec<f32> = base
         .iter()

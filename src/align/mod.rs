@@ -105,7 +105,7 @@ pub fn align_with(sources: &[Source], params: &Params) -> Alignment {
     let normalizer = Normalizer::new(language);
     let feats =
         features::Features::build(sources, &normalizer, &params.weighting, params.phrase > 0.0);
-    let mut scored = score::candidates(&feats, params.common_share);
+    let mut scored = score::candidates(&feats, params);
     let evidence = links::evidence(&feats, &mut scored, params);
     let clusters = group::cluster(&feats, &scored, &evidence, params);
     let groups = order(sources, clusters);
@@ -137,13 +137,18 @@ pub fn candidate_pairs(
         &params.weighting,
         params.phrase > 0.0,
     );
-    let mut scored = score::candidates(&feats, params.common_share);
+    let mut scored = score::candidates(&feats, params);
     let evidence = links::evidence(&feats, &mut scored, params);
+    // Pairs keep only their strength; what they share is measured again here.
     scored
         .pairs
         .iter()
         .zip(evidence)
-        .map(|(&(a, b, p), e)| (feats.ids[a as usize], feats.ids[b as usize], p, e))
+        .map(|(&(a, b, _), e)| {
+            let (a, b) = (a as usize, b as usize);
+            let pair = score::measure(&feats, &feats.sentences[a], &feats.sentences[b]);
+            (feats.ids[a], feats.ids[b], pair, e)
+        })
         .collect()
 }
 

@@ -38,7 +38,7 @@ struct Bead {
 /// the cells of two-to-one beads that were not candidates, measured.
 struct Plan {
     bonus: Vec<usize>,
-    extra: Vec<(usize, usize, super::score::Pair)>,
+    extra: Vec<(usize, usize, f32)>,
 }
 
 /// Rewrites `evidence` (aligned with `s.pairs`, which may grow) for every pair of
@@ -76,9 +76,9 @@ pub fn apply(f: &Features, s: &mut Scored, evidence: &mut Vec<f32>, p: &Params) 
         for i in plan.bonus {
             evidence[i] += p.order_bonus;
         }
-        for (a, b, pair) in plan.extra {
-            s.push(a.min(b), a.max(b), pair);
-            evidence.push(super::links::base(&pair, p) + p.order_bonus);
+        for (a, b, strength) in plan.extra {
+            s.push(a.min(b), a.max(b), strength);
+            evidence.push(strength + p.order_bonus);
             members.push(s.pairs.len() - 1);
         }
         if p.order == Order::Keep {
@@ -228,7 +228,8 @@ fn plan(
         .filter(|&(_, &c)| !c)
         .map(|(&(r, c), _)| {
             let (a, b) = (f.offsets[rows] + r, f.offsets[cols] + c);
-            (a, b, measure(f, &f.sentences[a], &f.sentences[b]))
+            let pair = measure(f, &f.sentences[a], &f.sentences[b]);
+            (a, b, super::links::base(&pair, p))
         })
         .collect();
     Some(Plan { bonus, extra })
@@ -304,7 +305,7 @@ fn chain(
     let mut cells: Vec<(u32, u32, f32)> = members
         .iter()
         .map(|&i| {
-            let (a, b, pair) = s.pairs[i];
+            let (a, b, strength) = s.pairs[i];
             let (a, b) = (a as usize, b as usize);
             let (r, c) = if f.source_of(a) == rows {
                 (a, b)
@@ -314,7 +315,7 @@ fn chain(
             (
                 f.ids[r].index as u32,
                 f.ids[c].index as u32,
-                super::links::base(&pair, p),
+                strength,
             )
         })
         .collect();

@@ -1,5 +1,6 @@
 //! Candidate pairs from an inverted index of rare keys, and what each pair shares.
 
+use super::Params;
 use super::features::{Features, SentenceFeatures};
 
 /// What two sentences of different sources share.
@@ -31,18 +32,20 @@ const MAX_POSTINGS: u32 = 64;
 /// Most partners a sentence proposes for measuring.
 const MAX_PARTNERS: usize = 40;
 
-/// Scored candidate pairs: global sentence indices, lower first.
+/// Scored candidate pairs: global sentence indices, lower first, and the pair's
+/// lexical strength ([`super::links::base`]). Only the strength is kept, not the
+/// whole [`Pair`]: there are millions of pairs on large inputs.
 #[derive(Default)]
 pub struct Scored {
-    pub pairs: Vec<(u32, u32, Pair)>,
+    pub pairs: Vec<(u32, u32, f32)>,
     /// Candidate pairs examined through the index.
     pub comparisons: usize,
 }
 
 impl Scored {
     /// Adds a pair found another way (lower global index first).
-    pub fn push(&mut self, a: usize, b: usize, pair: Pair) {
-        self.pairs.push((a as u32, b as u32, pair));
+    pub fn push(&mut self, a: usize, b: usize, strength: f32) {
+        self.pairs.push((a as u32, b as u32, strength));
     }
 }
 
@@ -53,10 +56,10 @@ impl Scored {
 /// heaviest partners. A pair is measured when either of its sentences kept the
 /// other. Both bounds make the work grow with the number of sentences, not its
 /// square, and neither depends on the order of the sources.
-pub fn candidates(f: &Features, common_share: f32) -> Scored {
+pub fn candidates(f: &Features, params: &Params) -> Scored {
     use rayon::prelude::*;
     let n = f.sentences.len();
-    let cap = ((n as f32 * common_share) as u32).clamp(8, MAX_POSTINGS);
+    let cap = ((n as f32 * params.common_share) as u32).clamp(8, MAX_POSTINGS);
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); f.weight.len()];
     for (g, s) in f.sentences.iter().enumerate() {
         for &k in &s.keys {
@@ -71,9 +74,9 @@ pub fn candidates(f: &Features, common_share: f32) -> Scored {
     let all: Vec<u32> = (0..n as u32).collect();
     let measured = |(a, b): (u32, u32)| {
         let pair = measure(f, &f.sentences[a as usize], &f.sentences[b as usize]);
-        (pair.matched > 0.0).then_some((a, b, pair))
+        (pair.matched > 0.0).then(|| (a, b, super::links::base(&pair, params)))
     };
-    let pairs: Vec<(u32, u32, Pair)>;
+    let pairs: Vec<(u32, u32, f32)>;
     let comparisons;
     if super::parallel(n) {
         let mut wanted: Vec<(u32, u32)> = all
