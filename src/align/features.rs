@@ -285,6 +285,20 @@ impl Features {
         self.offsets.len()
     }
 
+    /// Each sentence's place in the order of [`Features::tiebreak`] (equal tie-breaks,
+    /// equal ranks), so that comparing ranks compares tie-breaks.
+    pub fn tiebreak_ranks(&self) -> Vec<u32> {
+        let n = self.sentences.len();
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_unstable_by_key(|&g| self.tiebreak(g));
+        let mut rank = vec![0u32; n];
+        for k in 1..n {
+            let (prev, cur) = (order[k - 1], order[k]);
+            rank[cur] = rank[prev] + u32::from(self.tiebreak(prev) != self.tiebreak(cur));
+        }
+        rank
+    }
+
     /// An order for sentences that depends on their content, never on the order in
     /// which the sources were given.
     pub fn tiebreak(&self, g: usize) -> (u64, usize, u64) {

@@ -17,7 +17,7 @@ const MAX_GROUP: usize = 64;
 
 pub fn cluster(f: &Features, s: &Scored, evidence: &[f32], p: &Params) -> Vec<Vec<SentenceId>> {
     let n = f.sentences.len();
-    let rank = tiebreak_ranks(f);
+    let rank = f.tiebreak_ranks();
     // Strongest first; ties by the pair's content (never by input order), then by
     // position in `s.pairs`, which is what a stable sort would keep. Packed into one
     // integer so that sorting millions of links compares integers only (evidence
@@ -120,20 +120,6 @@ pub fn cluster(f: &Features, s: &Scored, evidence: &[f32], p: &Params) -> Vec<Ve
         .filter(|m| !m.is_empty())
         .map(|m| m.into_iter().map(|g| f.ids[g]).collect())
         .collect()
-}
-
-/// Each sentence's place in the order of [`Features::tiebreak`] (equal tie-breaks,
-/// equal ranks), so that comparing ranks compares tie-breaks.
-fn tiebreak_ranks(f: &Features) -> Vec<u32> {
-    let n = f.sentences.len();
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_unstable_by_key(|&g| f.tiebreak(g));
-    let mut rank = vec![0u32; n];
-    for k in 1..n {
-        let (prev, cur) = (order[k - 1], order[k]);
-        rank[cur] = rank[prev] + u32::from(f.tiebreak(prev) != f.tiebreak(cur));
-    }
-    rank
 }
 
 /// What merging groups `a` and `b` is worth: evidence minus threshold, summed over

@@ -312,11 +312,7 @@ fn chain(
             } else {
                 (b, a)
             };
-            (
-                f.ids[r].index as u32,
-                f.ids[c].index as u32,
-                strength,
-            )
+            (f.ids[r].index as u32, f.ids[c].index as u32, strength)
         })
         .collect();
     cells.sort_by_key(|x| (x.0, x.1));

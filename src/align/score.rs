@@ -72,6 +72,7 @@ pub fn candidates(f: &Features, params: &Params) -> Scored {
     // searched in parallel; the pairs are sorted afterwards, so the result does not
     // depend on how the work was split.
     let all: Vec<u32> = (0..n as u32).collect();
+    let rank = f.tiebreak_ranks();
     let measured = |(a, b): (u32, u32)| {
         let pair = measure(f, &f.sentences[a as usize], &f.sentences[b as usize]);
         (pair.matched > 0.0).then(|| (a, b, super::links::base(&pair, params)))
@@ -81,7 +82,7 @@ pub fn candidates(f: &Features, params: &Params) -> Scored {
     if super::parallel(n) {
         let mut wanted: Vec<(u32, u32)> = all
             .par_chunks(1024)
-            .map(|block| partners(f, &postings, block))
+            .map(|block| partners(f, &postings, &rank, block))
             .flatten_iter()
             .collect();
         wanted.par_sort_unstable();
@@ -89,7 +90,7 @@ pub fn candidates(f: &Features, params: &Params) -> Scored {
         comparisons = wanted.len();
         pairs = wanted.into_par_iter().filter_map(measured).collect();
     } else {
-        let mut wanted = partners(f, &postings, &all);
+        let mut wanted = partners(f, &postings, &rank, &all);
         wanted.sort_unstable();
         wanted.dedup();
         comparisons = wanted.len();
@@ -98,12 +99,10 @@ pub fn candidates(f: &Features, params: &Params) -> Scored {
     Scored { pairs, comparisons }
 }
 
-/// A partner by weight shared, content tie-break, order of discovery, and id.
-type Ranked = (f32, (u64, usize, u64), usize, u32);
-
 /// The pairs (lower index first) that the sentences of `block` propose: for each,
-/// its [`MAX_PARTNERS`] heaviest partners through the index.
-fn partners(f: &Features, postings: &[Vec<u32>], block: &[u32]) -> Vec<(u32, u32)> {
+/// its [`MAX_PARTNERS`] heaviest partners through the index. `rank` orders
+/// sentences by [`Features::tiebreak`].
+fn partners(f: &Features, postings: &[Vec<u32>], rank: &[u32], block: &[u32]) -> Vec<(u32, u32)> {
     let mut shared = vec![0.0f32; f.sentences.len()];
     let mut touched: Vec<u32> = Vec::new();
     let mut wanted: Vec<(u32, u32)> = Vec::new();
@@ -132,21 +131,26 @@ fn partners(f: &Features, postings: &[Vec<u32>], block: &[u32]) -> Vec<(u32, u32
             // Heaviest first; ties by content, never by position in the input (then
             // by order of discovery, as a stable sort would keep them). Only which
             // partners are kept matters, so a selection is enough.
-            let mut ranked: Vec<Ranked> = touched
+            // One integer per partner, so that selecting compares integers only: the
+            // weight (positive, so its bits order like it; inverted for heaviest
+            // first), the tie-break's rank, the order of discovery.
+            let mut ranked: Vec<u128> = touched
                 .iter()
                 .enumerate()
-                .map(|(i, &b)| (shared[b as usize], f.tiebreak(b as usize), i, b))
+                .map(|(i, &b)| {
+                    (u128::from(!shared[b as usize].to_bits()) << 64)
+                        | (u128::from(rank[b as usize]) << 32)
+                        | i as u128
+                })
                 .collect();
-            ranked.select_nth_unstable_by(MAX_PARTNERS - 1, |x, y| {
-                y.0.total_cmp(&x.0)
-                    .then_with(|| x.1.cmp(&y.1))
-                    .then(x.2.cmp(&y.2))
-            });
-            for &(_, _, _, b) in &ranked[MAX_PARTNERS..] {
-                shared[b as usize] = 0.0;
+            ranked.select_nth_unstable(MAX_PARTNERS - 1);
+            let partner = |x: &u128| touched[(x & 0xffff_ffff) as usize];
+            for x in &ranked[MAX_PARTNERS..] {
+                shared[partner(x) as usize] = 0.0;
             }
+            let kept: Vec<u32> = ranked[..MAX_PARTNERS].iter().map(partner).collect();
             touched.clear();
-            touched.extend(ranked[..MAX_PARTNERS].iter().map(|x| x.3));
+            touched.extend(kept);
         }
         for &b in &touched {
             shared[b as usize] = 0.0;
