@@ -8,27 +8,68 @@ use super::soft;
 use crate::source::Source;
 use crate::tokens::{Kind, Normalizer, WordCache};
 
-/// One sentence's evidence.
-#[derive(Debug, Clone, Default)]
+/// One content key of a sentence and the weight it brings there: the key's weight,
+/// or a share of it for the later words of a multi-word name ("Luiz Inácio Lula da
+/// Silva" is one piece of evidence, not five).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Term {
+    pub key: u32,
+    pub weight: f32,
+}
+
+/// Where one sentence's evidence lies in [`Features::terms`] and
+/// [`Features::bigrams`], with its totals: small and flat, because measuring reads
+/// millions of pairs of sentences in no particular order.
+#[derive(Debug, Clone, Copy, Default)]
 pub struct SentenceFeatures {
-    /// Content key ids, sorted and unique.
-    pub keys: Vec<u32>,
-    /// Share of its weight each key brings here, aligned with `keys`: 1, or less for
-    /// the later words of a multi-word name ("Luiz Inácio Lula da Silva" is one
-    /// piece of evidence, not five).
-    pub scale: Vec<f32>,
-    /// Hashes of adjacent content-key pairs, sorted and unique.
-    pub bigrams: Vec<u64>,
-    /// Sum of the weights of `keys`.
+    terms: (u32, u32),
+    bigrams: (u32, u32),
+    /// Sum of the weights of its terms.
     pub weight: f32,
     /// Position in its source, 0..1 (the middle of the sentence's slot).
     pub position: f32,
+}
+
+/// One sentence's evidence, borrowed: what measuring reads.
+#[derive(Debug, Clone, Copy)]
+pub struct Sentence<'a> {
+    /// Terms sorted by key, keys unique.
+    pub terms: &'a [Term],
+    /// Hashes of adjacent content-key pairs, sorted and unique (empty unless phrases
+    /// are weighed).
+    pub bigrams: &'a [u64],
+    pub weight: f32,
+    pub position: f32,
+}
+
+/// A sentence's evidence made up rather than stored (two neighbours read as one).
+#[derive(Debug, Clone, Default)]
+pub struct OwnedSentence {
+    pub terms: Vec<Term>,
+    pub bigrams: Vec<u64>,
+    pub weight: f32,
+    pub position: f32,
+}
+
+impl OwnedSentence {
+    pub fn view(&self) -> Sentence<'_> {
+        Sentence {
+            terms: &self.terms,
+            bigrams: &self.bigrams,
+            weight: self.weight,
+            position: self.position,
+        }
+    }
 }
 
 /// Features of every sentence of every source, with shared vocabulary statistics.
 pub struct Features {
     pub ids: Vec<SentenceId>,
     pub sentences: Vec<SentenceFeatures>,
+    /// Every sentence's terms, one after the other.
+    pub terms: Vec<Term>,
+    /// Every sentence's key bigrams, one after the other.
+    pub bigrams: Vec<u64>,
     /// Weight of each key id: rarer is heavier, everyday words lighter.
     pub weight: Vec<f32>,
     /// How many sentences contain each key.
@@ -228,31 +269,34 @@ impl Features {
             }
         }
         let weight = weights(&df, &is_number, &is_common, offsets.len(), keyed.len(), w);
+        let mut terms = Vec::with_capacity(keyed.iter().map(|(k, _)| k.len()).sum());
+        let mut all_bigrams = Vec::new();
         let sentences = keyed
             .into_iter()
             .zip(tails)
             .zip(positions)
             .map(|(((keys, bigrams), tails), position)| {
-                // A key is a name's tail here only if it is one at every occurrence.
-                let scale: Vec<f32> = keys
-                    .iter()
-                    .map(|&k| {
-                        let tail = tails
-                            .iter()
-                            .filter(|(old, _)| canonical[*old as usize] == k)
-                            .all(|&(_, t)| t);
-                        if tail { w.name_tail } else { 1.0 }
-                    })
-                    .collect();
-                let total = keys
-                    .iter()
-                    .zip(&scale)
-                    .map(|(&k, &x)| weight[k as usize] * x)
-                    .sum();
+                let start = terms.len() as u32;
+                let mut total = 0.0f32;
+                for &k in &keys {
+                    // A key is a name's tail here only if it is one at every occurrence.
+                    let tail = tails
+                        .iter()
+                        .filter(|(old, _)| canonical[*old as usize] == k)
+                        .all(|&(_, t)| t);
+                    let scale = if tail { w.name_tail } else { 1.0 };
+                    let term = Term {
+                        key: k,
+                        weight: weight[k as usize] * scale,
+                    };
+                    total += term.weight;
+                    terms.push(term);
+                }
+                let first_bigram = all_bigrams.len() as u32;
+                all_bigrams.extend(bigrams);
                 SentenceFeatures {
-                    keys,
-                    scale,
-                    bigrams,
+                    terms: (start, terms.len() as u32),
+                    bigrams: (first_bigram, all_bigrams.len() as u32),
                     weight: total,
                     position,
                 }
@@ -266,6 +310,8 @@ impl Features {
         Features {
             ids,
             sentences,
+            terms,
+            bigrams: all_bigrams,
             weight,
             df,
             offsets,
@@ -274,6 +320,43 @@ impl Features {
             hashes,
             doc_hashes,
             names,
+        }
+    }
+
+    /// The evidence of sentence `g` (a global index).
+    pub fn sentence(&self, g: usize) -> Sentence<'_> {
+        let s = &self.sentences[g];
+        Sentence {
+            terms: &self.terms[s.terms.0 as usize..s.terms.1 as usize],
+            bigrams: &self.bigrams[s.bigrams.0 as usize..s.bigrams.1 as usize],
+            weight: s.weight,
+            position: s.position,
+        }
+    }
+
+    /// Stores `sentences`' evidence, for tests that make features by hand.
+    #[cfg(test)]
+    pub fn store(&mut self, sentences: &[OwnedSentence]) {
+        self.sentences.clear();
+        self.terms.clear();
+        self.bigrams.clear();
+        for s in sentences {
+            let terms = (
+                self.terms.len() as u32,
+                (self.terms.len() + s.terms.len()) as u32,
+            );
+            self.terms.extend_from_slice(&s.terms);
+            let bigrams = (
+                self.bigrams.len() as u32,
+                (self.bigrams.len() + s.bigrams.len()) as u32,
+            );
+            self.bigrams.extend_from_slice(&s.bigrams);
+            self.sentences.push(SentenceFeatures {
+                terms,
+                bigrams,
+                weight: s.weight,
+                position: s.position,
+            });
         }
     }
 
@@ -583,12 +666,12 @@ mod tests {
             "President Luiz Inácio Lula da Silva visited the harbour.",
             "Lula visited the harbour.",
         ]);
-        let s = &f.sentences[0];
+        let s = f.sentence(0);
         let scale_of = |name: &str| {
-            s.keys
+            s.terms
                 .iter()
-                .position(|&k| f.names[k as usize] == name)
-                .map(|i| s.scale[i])
+                .find(|t| f.names[t.key as usize] == name)
+                .map(|t| t.weight / f.weight[t.key as usize])
         };
         assert_eq!(
             scale_of("presid"),
@@ -610,7 +693,7 @@ mod tests {
             "Marisol, a ferry, hit a sandbank.",
             "The ferry Marisol ran aground.",
         ]);
-        assert_eq!(a.sentences[0].keys, b.sentences[1].keys);
+        assert_eq!(a.sentence(0).terms, b.sentence(1).terms);
         assert_eq!(a.hashes[0], b.hashes[1]);
     }
 

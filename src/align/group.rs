@@ -172,6 +172,8 @@ mod tests {
                 })
                 .collect(),
             sentences: vec![SentenceFeatures::default(); n],
+            terms: Vec::new(),
+            bigrams: Vec::new(),
             weight: Vec::new(),
             df: Vec::new(),
             offsets: (0..n).collect(),

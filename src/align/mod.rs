@@ -146,7 +146,7 @@ pub fn candidate_pairs(
         .zip(evidence)
         .map(|(&(a, b, _), e)| {
             let (a, b) = (a as usize, b as usize);
-            let pair = score::measure(&feats, &feats.sentences[a], &feats.sentences[b]);
+            let pair = score::measure(&feats, feats.sentence(a), feats.sentence(b));
             (feats.ids[a], feats.ids[b], pair, e)
         })
         .collect()
@@ -164,13 +164,20 @@ pub fn sentence_keys(sources: &[Source], params: &Params) -> Vec<(SentenceId, Ve
     feats
         .ids
         .iter()
-        .zip(&feats.sentences)
-        .map(|(&id, s)| {
+        .enumerate()
+        .map(|(g, &id)| {
             (
                 id,
-                s.keys
+                feats
+                    .sentence(g)
+                    .terms
                     .iter()
-                    .map(|&k| (feats.names[k as usize].clone(), feats.weight[k as usize]))
+                    .map(|t| {
+                        (
+                            feats.names[t.key as usize].clone(),
+                            feats.weight[t.key as usize],
+                        )
+                    })
                     .collect(),
             )
         })

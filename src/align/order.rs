@@ -19,7 +19,7 @@
 //! says it should is then linked, and a lookalike elsewhere is not.
 
 use super::Params;
-use super::features::{FastMap, Features, SentenceFeatures};
+use super::features::{FastMap, Features, OwnedSentence, Sentence, Term};
 use super::params::Order;
 use super::score::{Scored, measure};
 
@@ -228,7 +228,7 @@ fn plan(
         .filter(|&(_, &c)| !c)
         .map(|(&(r, c), _)| {
             let (a, b) = (f.offsets[rows] + r, f.offsets[cols] + c);
-            let pair = measure(f, &f.sentences[a], &f.sentences[b]);
+            let pair = measure(f, f.sentence(a), f.sentence(b));
             (a, b, super::links::base(&pair, p))
         })
         .collect();
@@ -342,8 +342,8 @@ fn chain(
         }
     }
     // Joined neighbours, built once each.
-    let mut joined_rows: FastMap<u32, SentenceFeatures> = FastMap::default();
-    let mut joined_cols: FastMap<u32, SentenceFeatures> = FastMap::default();
+    let mut joined_rows: FastMap<u32, OwnedSentence> = FastMap::default();
+    let mut joined_cols: FastMap<u32, OwnedSentence> = FastMap::default();
     doubles.sort_unstable();
     doubles.dedup();
     for (r, c, two_rows) in doubles {
@@ -354,10 +354,10 @@ fn chain(
         };
         let pair = if two_rows {
             let joined = joined_rows.entry(r).or_insert_with(|| join(f, rows, &rs));
-            measure(f, joined, &f.sentences[f.offsets[cols] + cs[0]])
+            measure(f, joined.view(), f.sentence(f.offsets[cols] + cs[0]))
         } else {
             let joined = joined_cols.entry(c).or_insert_with(|| join(f, cols, &cs));
-            measure(f, &f.sentences[f.offsets[rows] + rs[0]], joined)
+            measure(f, f.sentence(f.offsets[rows] + rs[0]), joined.view())
         };
         let v = super::links::base(&pair, p) - p.order_double;
         // Only worth it when the pair of sentences beats each alone.
@@ -386,33 +386,25 @@ fn chain(
 }
 
 /// The features of consecutive sentences `idx` of `source`, read as one.
-fn join(f: &Features, source: usize, idx: &[usize]) -> SentenceFeatures {
-    let parts: Vec<&SentenceFeatures> = idx
+fn join(f: &Features, source: usize, idx: &[usize]) -> OwnedSentence {
+    let parts: Vec<Sentence<'_>> = idx
         .iter()
-        .map(|&i| &f.sentences[f.offsets[source] + i])
+        .map(|&i| f.sentence(f.offsets[source] + i))
         .collect();
-    let mut scaled: Vec<(u32, f32)> = parts
-        .iter()
-        .flat_map(|s| s.keys.iter().copied().zip(s.scale.iter().copied()))
-        .collect();
-    scaled.sort_by(|x, y| x.0.cmp(&y.0).then(y.1.total_cmp(&x.1)));
-    scaled.dedup_by_key(|x| x.0);
-    let (keys, scale): (Vec<u32>, Vec<f32>) = scaled.into_iter().unzip();
+    // A key in both keeps its heavier weight.
+    let mut terms: Vec<Term> = parts.iter().flat_map(|s| s.terms.iter().copied()).collect();
+    terms.sort_by(|x, y| x.key.cmp(&y.key).then(y.weight.total_cmp(&x.weight)));
+    terms.dedup_by_key(|t| t.key);
     let mut bigrams: Vec<u64> = parts
         .iter()
         .flat_map(|s| s.bigrams.iter().copied())
         .collect();
     bigrams.sort_unstable();
     bigrams.dedup();
-    let weight = keys
-        .iter()
-        .zip(&scale)
-        .map(|(&k, &x)| f.weight[k as usize] * x)
-        .sum();
+    let weight = terms.iter().map(|t| t.weight).sum();
     let position = parts.iter().map(|s| s.position).sum::<f32>() / parts.len() as f32;
-    SentenceFeatures {
-        keys,
-        scale,
+    OwnedSentence {
+        terms,
         bigrams,
         weight,
         position,

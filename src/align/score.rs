@@ -1,7 +1,7 @@
 //! Candidate pairs from an inverted index of rare keys, and what each pair shares.
 
 use super::Params;
-use super::features::{Features, SentenceFeatures};
+use super::features::{Features, Sentence};
 
 /// What two sentences of different sources share.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -61,8 +61,8 @@ pub fn candidates(f: &Features, params: &Params) -> Scored {
     let n = f.sentences.len();
     let cap = ((n as f32 * params.common_share) as u32).clamp(8, MAX_POSTINGS);
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); f.weight.len()];
-    for (g, s) in f.sentences.iter().enumerate() {
-        for &k in &s.keys {
+    for g in 0..n {
+        for k in f.sentence(g).terms.iter().map(|t| t.key) {
             if f.df[k as usize] <= cap {
                 postings[k as usize].push(g as u32);
             }
@@ -74,7 +74,7 @@ pub fn candidates(f: &Features, params: &Params) -> Scored {
     let all: Vec<u32> = (0..n as u32).collect();
     let rank = f.tiebreak_ranks();
     let measured = |(a, b): (u32, u32)| {
-        let pair = measure(f, &f.sentences[a as usize], &f.sentences[b as usize]);
+        let pair = measure(f, f.sentence(a as usize), f.sentence(b as usize));
         (pair.matched > 0.0).then(|| (a, b, super::links::base(&pair, params)))
     };
     let pairs: Vec<(u32, u32, f32)>;
@@ -108,7 +108,7 @@ fn partners(f: &Features, postings: &[Vec<u32>], rank: &[u32], block: &[u32]) ->
     let mut wanted: Vec<(u32, u32)> = Vec::new();
     for &a in block {
         let a = a as usize;
-        let sa = &f.sentences[a];
+        let sa = f.sentence(a);
         let src = f.source_of(a);
         let mut visit = |k: u32, w: f32, touched: &mut Vec<u32>| {
             for &b in &postings[k as usize] {
@@ -121,7 +121,7 @@ fn partners(f: &Features, postings: &[Vec<u32>], rank: &[u32], block: &[u32]) ->
                 }
             }
         };
-        for &k in &sa.keys {
+        for k in sa.terms.iter().map(|t| t.key) {
             visit(k, f.weight[k as usize], &mut touched);
             for &(o, sim) in &f.soft[k as usize] {
                 visit(o, sim * f.weight[k as usize], &mut touched);
@@ -170,8 +170,9 @@ thread_local! {
 }
 
 /// What sentences `a` and `b` share: exact key matches first, then partial matches
-/// between keys left over on both sides, each key used once.
-pub fn measure(f: &Features, a: &SentenceFeatures, b: &SentenceFeatures) -> Pair {
+/// between keys left over on both sides, each key used once. A matched key counts
+/// with the lighter of its two weights.
+pub fn measure(f: &Features, a: Sentence<'_>, b: Sentence<'_>) -> Pair {
     let mut p = Pair {
         offset: (a.position - b.position).abs(),
         ..Pair::default()
@@ -179,20 +180,20 @@ pub fn measure(f: &Features, a: &SentenceFeatures, b: &SentenceFeatures) -> Pair
     if a.weight == 0.0 || b.weight == 0.0 {
         return p;
     }
-    let mut used_a = Marks::new(a.keys.len());
-    let mut used_b = Marks::new(b.keys.len());
+    let (ta, tb) = (a.terms, b.terms);
+    let mut used_a = Marks::new(ta.len());
+    let mut used_b = Marks::new(tb.len());
     let (mut i, mut j) = (0, 0);
-    while i < a.keys.len() && j < b.keys.len() {
-        match a.keys[i].cmp(&b.keys[j]) {
+    while i < ta.len() && j < tb.len() {
+        match ta[i].key.cmp(&tb[j].key) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                let k = a.keys[i] as usize;
-                let w = f.weight[k] * a.scale[i].min(b.scale[j]);
+                let w = ta[i].weight.min(tb[j].weight);
                 p.matched += w;
                 p.rare = p.rare.max(w);
                 p.exact += 1;
-                p.numbers += u16::from(f.is_number[k]);
+                p.numbers += u16::from(f.is_number[ta[i].key as usize]);
                 used_a.set(i);
                 used_b.set(j);
                 i += 1;
@@ -205,12 +206,13 @@ pub fn measure(f: &Features, a: &SentenceFeatures, b: &SentenceFeatures) -> Pair
     // measuring is the hot loop, and most pairs have a few partial matches.
     PARTIAL.with_borrow_mut(|partial| {
         partial.clear();
-        for (i, &k) in a.keys.iter().enumerate() {
+        for (i, t) in ta.iter().enumerate() {
             if used_a.get(i) {
                 continue;
             }
+            let k = t.key;
             for &(o, sim) in &f.soft[k as usize] {
-                if let Ok(j) = b.keys.binary_search(&o)
+                if let Ok(j) = tb.binary_search_by_key(&o, |t| t.key)
                     && !used_b.get(j)
                 {
                     partial.push((sim, k.min(o), k.max(o), i, j));
@@ -224,9 +226,7 @@ pub fn measure(f: &Features, a: &SentenceFeatures, b: &SentenceFeatures) -> Pair
             }
             used_a.set(i);
             used_b.set(j);
-            let w = sim
-                * (f.weight[a.keys[i] as usize] * a.scale[i])
-                    .min(f.weight[b.keys[j] as usize] * b.scale[j]);
+            let w = sim * ta[i].weight.min(tb[j].weight);
             p.matched += w;
             p.rare = p.rare.max(w);
             p.partial += 1;
@@ -235,8 +235,8 @@ pub fn measure(f: &Features, a: &SentenceFeatures, b: &SentenceFeatures) -> Pair
     p.dice = 2.0 * p.matched / (a.weight + b.weight);
     p.cover = (p.matched / a.weight.min(b.weight)).min(1.0);
     if !a.bigrams.is_empty() && !b.bigrams.is_empty() {
-        p.phrase = count_common(&a.bigrams, &b.bigrams) as f32
-            / a.bigrams.len().min(b.bigrams.len()) as f32;
+        p.phrase =
+            count_common(a.bigrams, b.bigrams) as f32 / a.bigrams.len().min(b.bigrams.len()) as f32;
     }
     p
 }
@@ -298,12 +298,18 @@ mod tests {
     use super::*;
 
     fn features(keys: &[&[u32]], weight: &[f32], soft: Vec<Vec<(u32, f32)>>) -> Features {
-        let sentences: Vec<SentenceFeatures> = keys
+        use super::super::features::{OwnedSentence, Term};
+        let sentences: Vec<OwnedSentence> = keys
             .iter()
             .enumerate()
-            .map(|(i, k)| SentenceFeatures {
-                keys: k.to_vec(),
-                scale: vec![1.0; k.len()],
+            .map(|(i, k)| OwnedSentence {
+                terms: k
+                    .iter()
+                    .map(|&key| Term {
+                        key,
+                        weight: weight[key as usize],
+                    })
+                    .collect(),
                 bigrams: k
                     .windows(2)
                     .map(|p| (u64::from(p[0]) << 32) | u64::from(p[1]))
@@ -313,14 +319,16 @@ mod tests {
             })
             .collect();
         let n = sentences.len();
-        Features {
+        let mut f = Features {
             ids: (0..n)
                 .map(|i| super::super::SentenceId {
                     source: i % 2,
                     index: i / 2,
                 })
                 .collect(),
-            sentences,
+            sentences: Vec::new(),
+            terms: Vec::new(),
+            bigrams: Vec::new(),
             weight: weight.to_vec(),
             df: vec![1; weight.len()],
             offsets: vec![0, n / 2],
@@ -329,7 +337,9 @@ mod tests {
             hashes: (0..n as u64).collect(),
             doc_hashes: vec![0, 1],
             names: (0..weight.len()).map(|k| k.to_string()).collect(),
-        }
+        };
+        f.store(&sentences);
+        f
     }
 
     #[test]
@@ -339,7 +349,7 @@ mod tests {
             &[1.0, 0.5, 1.0],
             vec![Vec::new(); 3],
         );
-        let p = measure(&f, &f.sentences[0], &f.sentences[1]);
+        let p = measure(&f, f.sentence(0), f.sentence(1));
         assert!((p.dice - 1.0).abs() < 1e-6 && (p.cover - 1.0).abs() < 1e-6 && p.phrase == 1.0);
         assert_eq!(p.exact, 3);
     }
@@ -351,7 +361,7 @@ mod tests {
             &[1.0; 6],
             vec![Vec::new(); 6],
         );
-        let p = measure(&f, &f.sentences[0], &f.sentences[1]);
+        let p = measure(&f, f.sentence(0), f.sentence(1));
         assert_eq!(p.cover, 1.0);
         assert!(p.dice < 0.6);
     }
@@ -361,7 +371,7 @@ mod tests {
         // Key 1 and key 2 are inflections of each other (similarity 0.8).
         let soft = vec![vec![], vec![(2, 0.8)], vec![(1, 0.8)]];
         let f = features(&[&[0, 1], &[0, 2]], &[1.0, 1.0, 1.0], soft);
-        let p = measure(&f, &f.sentences[0], &f.sentences[1]);
+        let p = measure(&f, f.sentence(0), f.sentence(1));
         assert_eq!((p.exact, p.partial), (1, 1));
         assert!((p.matched - 1.8).abs() < 1e-6);
     }
