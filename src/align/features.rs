@@ -79,7 +79,7 @@ pub struct Features {
     pub is_number: Vec<bool>,
     /// Keys that look like inflections or spellings of each other, with a similarity
     /// in 0..1 (see [`soft`]).
-    pub soft: Vec<Vec<(u32, f32)>>,
+    pub soft: soft::Neighbours,
     /// A hash of each sentence's keys, for tie-breaks that ignore source order.
     pub hashes: Vec<u64>,
     /// A hash of each source's text, the last tie-break.

@@ -178,7 +178,7 @@ mod tests {
             df: Vec::new(),
             offsets: (0..n).collect(),
             is_number: Vec::new(),
-            soft: Vec::new(),
+            soft: Default::default(),
             hashes: (0..n as u64).collect(),
             doc_hashes: (0..n as u64).collect(),
             names: Vec::new(),

@@ -123,7 +123,7 @@ fn partners(f: &Features, postings: &[Vec<u32>], rank: &[u32], block: &[u32]) ->
         };
         for k in sa.terms.iter().map(|t| t.key) {
             visit(k, f.weight[k as usize], &mut touched);
-            for &(o, sim) in &f.soft[k as usize] {
+            for &(o, sim) in f.soft.of(k) {
                 visit(o, sim * f.weight[k as usize], &mut touched);
             }
         }
@@ -211,11 +211,26 @@ pub fn measure(f: &Features, a: Sentence<'_>, b: Sentence<'_>) -> Pair {
                 continue;
             }
             let k = t.key;
-            for &(o, sim) in &f.soft[k as usize] {
-                if let Ok(j) = tb.binary_search_by_key(&o, |t| t.key)
-                    && !used_b.get(j)
-                {
-                    partial.push((sim, k.min(o), k.max(o), i, j));
+            let soft = f.soft.of(k);
+            let (Some(&(first, _)), Some(&(last, _))) = (soft.first(), soft.last()) else {
+                continue;
+            };
+            // Both lists are sorted by key: merge them over the part of `b` that lies
+            // between the first and last partial match of this key (usually none).
+            let mut j = tb.partition_point(|t| t.key < first);
+            let mut x = 0;
+            while j < tb.len() && x < soft.len() && tb[j].key <= last {
+                let (o, sim) = soft[x];
+                match tb[j].key.cmp(&o) {
+                    std::cmp::Ordering::Less => j += 1,
+                    std::cmp::Ordering::Greater => x += 1,
+                    std::cmp::Ordering::Equal => {
+                        if !used_b.get(j) {
+                            partial.push((sim, k.min(o), k.max(o), i, j));
+                        }
+                        j += 1;
+                        x += 1;
+                    }
                 }
             }
         }
@@ -333,7 +348,7 @@ mod tests {
             df: vec![1; weight.len()],
             offsets: vec![0, n / 2],
             is_number: vec![false; weight.len()],
-            soft,
+            soft: soft.into(),
             hashes: (0..n as u64).collect(),
             doc_hashes: vec![0, 1],
             names: (0..weight.len()).map(|k| k.to_string()).collect(),

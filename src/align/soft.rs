@@ -9,9 +9,41 @@ const MIN_PREFIX: usize = 5;
 /// keeps the work linear in the vocabulary.
 const WINDOW: usize = 32;
 
+/// Every key's partial matches, stored flat: measuring looks them up for millions
+/// of keys, most of which have none.
+#[derive(Debug, Clone, Default)]
+pub struct Neighbours {
+    starts: Vec<u32>,
+    entries: Vec<(u32, f32)>,
+}
+
+impl Neighbours {
+    /// The keys that key `k` partially matches, with their similarity, by key id.
+    pub fn of(&self, k: u32) -> &[(u32, f32)] {
+        match (self.starts.get(k as usize), self.starts.get(k as usize + 1)) {
+            (Some(&a), Some(&b)) => &self.entries[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+}
+
+impl From<Vec<Vec<(u32, f32)>>> for Neighbours {
+    fn from(lists: Vec<Vec<(u32, f32)>>) -> Self {
+        let mut starts = Vec::with_capacity(lists.len() + 1);
+        let mut entries = Vec::new();
+        starts.push(0);
+        for list in lists {
+            entries.extend(list);
+            starts.push(entries.len() as u32);
+        }
+        Self { starts, entries }
+    }
+}
+
 /// For every key id, the other keys it partially matches, with their similarity
-/// (at least `min`, below 1). `keys` are (text, id) pairs; ids index the result.
-pub fn neighbours(keys: &[(&str, u32)], vocab: usize, min: f32) -> Vec<Vec<(u32, f32)>> {
+/// (at least `min`, below 1), sorted by id. `keys` are (text, id) pairs; ids index
+/// the result.
+pub fn neighbours(keys: &[(&str, u32)], vocab: usize, min: f32) -> Neighbours {
     let mut out: Vec<Vec<(u32, f32)>> = vec![Vec::new(); vocab];
     let mut sorted: Vec<(Vec<char>, u32)> = keys
         .iter()
@@ -37,7 +69,7 @@ pub fn neighbours(keys: &[(&str, u32)], vocab: usize, min: f32) -> Vec<Vec<(u32,
     for n in &mut out {
         n.sort_by_key(|&(id, _)| id);
     }
-    out
+    out.into()
 }
 
 /// Share of the longer key covered by the shared prefix.
@@ -51,7 +83,7 @@ mod tests {
 
     fn sim(a: &str, b: &str) -> f32 {
         let n = neighbours(&[(a, 0), (b, 1)], 2, 0.0);
-        n[0].first().map_or(0.0, |&(_, s)| s)
+        n.of(0).first().map_or(0.0, |&(_, s)| s)
     }
 
     #[test]
@@ -71,7 +103,8 @@ mod tests {
     #[test]
     fn matches_are_symmetric_and_sorted() {
         let n = neighbours(&[("govern", 2), ("governor", 0), ("governa", 1)], 3, 0.5);
-        assert_eq!(n[2].iter().map(|x| x.0).collect::<Vec<_>>(), vec![0, 1]);
-        assert!(n[0].iter().any(|x| x.0 == 2) && n[1].iter().any(|x| x.0 == 2));
+        assert_eq!(n.of(2).iter().map(|x| x.0).collect::<Vec<_>>(), vec![0, 1]);
+        assert!(n.of(0).iter().any(|x| x.0 == 2) && n.of(1).iter().any(|x| x.0 == 2));
+        assert!(n.of(3).is_empty(), "a key beyond the vocabulary has none");
     }
 }
