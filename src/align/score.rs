@@ -80,11 +80,14 @@ pub fn candidates(f: &Features, params: &Params) -> Scored {
     let parallel = super::parallel(n);
     let proposed: Vec<(u32, u32)> = if parallel {
         all.par_chunks(1024)
-            .map(|block| partners(f, &postings, &rank, block))
+            .map_init(
+                || vec![0.0f32; n],
+                |shared, block| partners(f, &postings, &rank, block, shared),
+            )
             .flatten_iter()
             .collect()
     } else {
-        partners(f, &postings, &rank, &all)
+        partners(f, &postings, &rank, &all, &mut vec![0.0; n])
     };
     let wanted = sorted_unique(proposed, n, parallel);
     let comparisons = wanted.len();
@@ -139,19 +142,28 @@ fn sorted_unique(pairs: Vec<(u32, u32)>, n: usize, parallel: bool) -> Vec<(u32, 
 
 /// The pairs (lower index first) that the sentences of `block` propose: for each,
 /// its [`MAX_PARTNERS`] heaviest partners through the index. `rank` orders
-/// sentences by [`Features::tiebreak`].
-fn partners(f: &Features, postings: &[Vec<u32>], rank: &[u32], block: &[u32]) -> Vec<(u32, u32)> {
-    let mut shared = vec![0.0f32; f.sentences.len()];
+/// sentences by [`Features::tiebreak`]; `shared` is scratch, one zero per sentence,
+/// and is left as it was found.
+fn partners(
+    f: &Features,
+    postings: &[Vec<u32>],
+    rank: &[u32],
+    block: &[u32],
+    shared: &mut [f32],
+) -> Vec<(u32, u32)> {
     let mut touched: Vec<u32> = Vec::new();
     let mut wanted: Vec<(u32, u32)> = Vec::new();
     for &a in block {
         let a = a as usize;
         let sa = f.sentence(a);
+        // A source's sentences are numbered one after the other: this range is a's own.
         let src = f.source_of(a);
+        let own =
+            f.offsets[src] as u32..f.offsets.get(src + 1).map_or(f.sentences.len(), |&e| e) as u32;
         let mut visit = |k: u32, w: f32, touched: &mut Vec<u32>| {
             for &b in &postings[k as usize] {
                 let bu = b as usize;
-                if f.source_of(bu) != src {
+                if !own.contains(&b) {
                     if shared[bu] == 0.0 {
                         touched.push(b);
                     }
