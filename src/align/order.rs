@@ -50,11 +50,18 @@ pub fn apply(f: &Features, s: &mut Scored, evidence: &mut Vec<f32>, p: &Params) 
     }
     // Candidate pairs by pair of sources, oriented by the sources' content hashes so
     // that the chain does not depend on which source was named first.
-    let mut by_pair: FastMap<(usize, usize), Vec<usize>> = FastMap::default();
+    let sources = f.sources();
+    let mut lists: Vec<Vec<usize>> = vec![Vec::new(); sources * sources];
     for (i, &(a, b, _)) in s.pairs.iter().enumerate() {
-        let (sa, sb) = (f.source_of(a as usize), f.source_of(b as usize));
-        by_pair.entry(orient(f, sa, sb)).or_default().push(i);
+        let (rows, cols) = orient(f, f.source_of(a as usize), f.source_of(b as usize));
+        lists[rows * sources + cols].push(i);
     }
+    let by_pair: FastMap<(usize, usize), Vec<usize>> = lists
+        .into_iter()
+        .enumerate()
+        .filter(|(_, l)| !l.is_empty())
+        .map(|(k, l)| ((k / sources, k % sources), l))
+        .collect();
     let mut keys: Vec<(usize, usize)> = by_pair.keys().copied().collect();
     keys.sort_by_key(|&(x, y)| (f.doc_hashes[x], f.doc_hashes[y], x.min(y)));
     // Each pair of sources reads only its own candidate pairs, so the plans are made

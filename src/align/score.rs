@@ -152,7 +152,8 @@ fn partners(
     shared: &mut [f32],
 ) -> Vec<(u32, u32)> {
     let mut touched: Vec<u32> = Vec::new();
-    let mut wanted: Vec<(u32, u32)> = Vec::new();
+    let (mut ranked, mut kept): (Vec<u128>, Vec<u32>) = (Vec::new(), Vec::new());
+    let mut wanted: Vec<(u32, u32)> = Vec::with_capacity(block.len() * MAX_PARTNERS);
     for &a in block {
         let a = a as usize;
         let sa = f.sentence(a);
@@ -184,23 +185,20 @@ fn partners(
             // One integer per partner, so that selecting compares integers only: the
             // weight (positive, so its bits order like it; inverted for heaviest
             // first), the tie-break's rank, the order of discovery.
-            let mut ranked: Vec<u128> = touched
-                .iter()
-                .enumerate()
-                .map(|(i, &b)| {
-                    (u128::from(!shared[b as usize].to_bits()) << 64)
-                        | (u128::from(rank[b as usize]) << 32)
-                        | i as u128
-                })
-                .collect();
+            ranked.clear();
+            ranked.extend(touched.iter().enumerate().map(|(i, &b)| {
+                (u128::from(!shared[b as usize].to_bits()) << 64)
+                    | (u128::from(rank[b as usize]) << 32)
+                    | i as u128
+            }));
             ranked.select_nth_unstable(MAX_PARTNERS - 1);
             let partner = |x: &u128| touched[(x & 0xffff_ffff) as usize];
             for x in &ranked[MAX_PARTNERS..] {
                 shared[partner(x) as usize] = 0.0;
             }
-            let kept: Vec<u32> = ranked[..MAX_PARTNERS].iter().map(partner).collect();
-            touched.clear();
-            touched.extend(kept);
+            kept.clear();
+            kept.extend(ranked[..MAX_PARTNERS].iter().map(partner));
+            std::mem::swap(&mut touched, &mut kept);
         }
         for &b in &touched {
             shared[b as usize] = 0.0;
