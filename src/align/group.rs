@@ -62,7 +62,8 @@ pub fn cluster(f: &Features, s: &Scored, evidence: &[f32], p: &Params) -> Vec<Ve
         }
     }
     let neighbours = |x: usize| &adjacent[starts[x] as usize..starts[x + 1] as usize];
-    let mut cluster_of: Vec<usize> = (0..n).collect();
+    // u32, so that the group of every sentence stays in cache while merging.
+    let mut cluster_of: Vec<u32> = (0..n as u32).collect();
     let mut members: Vec<Vec<usize>> = (0..n).map(|g| vec![g]).collect();
     let mut per_source = vec![0u32; f.sources()];
     // Merges refused, by the two groups and their sizes then. Groups only grow, and
@@ -73,7 +74,7 @@ pub fn cluster(f: &Features, s: &Scored, evidence: &[f32], p: &Params) -> Vec<Ve
     for link in links {
         let (a, b, _) = s.pairs[(link & 0xffff_ffff) as usize];
         let (a, b) = (a as usize, b as usize);
-        let (ca, cb) = (cluster_of[a], cluster_of[b]);
+        let (ca, cb) = (cluster_of[a] as usize, cluster_of[b] as usize);
         if ca == cb || members[ca].len() + members[cb].len() > MAX_GROUP {
             continue;
         }
@@ -94,7 +95,7 @@ pub fn cluster(f: &Features, s: &Scored, evidence: &[f32], p: &Params) -> Vec<Ve
             |x| {
                 neighbours(x)
                     .iter()
-                    .filter(|&&(y, _)| cluster_of[y as usize] == other)
+                    .filter(|&&(y, _)| cluster_of[y as usize] as usize == other)
                     .map(|&(_, i)| evidence[i as usize])
             },
             &mut per_source,
@@ -111,7 +112,7 @@ pub fn cluster(f: &Features, s: &Scored, evidence: &[f32], p: &Params) -> Vec<Ve
         };
         let moved = std::mem::take(&mut members[gone]);
         for &g in &moved {
-            cluster_of[g] = keep;
+            cluster_of[g] = keep as u32;
         }
         members[keep].extend(moved);
     }
