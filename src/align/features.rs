@@ -24,6 +24,7 @@ pub struct Term {
 pub struct SentenceFeatures {
     terms: (u32, u32),
     bigrams: (u32, u32),
+    soft: u64,
     /// Sum of the weights of its terms.
     pub weight: f32,
     /// Position in its source, 0..1 (the middle of the sentence's slot).
@@ -38,8 +39,22 @@ pub struct Sentence<'a> {
     /// Hashes of adjacent content-key pairs, sorted and unique (empty unless phrases
     /// are weighed).
     pub bigrams: &'a [u64],
+    /// Bit `i` set: term `i` has partial matches (see [`Features::soft_mask`]).
+    pub soft: u64,
     pub weight: f32,
     pub position: f32,
+}
+
+impl Sentence<'_> {
+    /// Whether any of its terms may match a key partially.
+    pub fn may_match_partially(&self) -> bool {
+        self.soft != 0 || self.terms.len() > 64
+    }
+
+    /// Whether term `i` may match a key partially.
+    pub fn may_match_partially_at(&self, i: usize) -> bool {
+        i >= 64 || self.soft & (1 << i) != 0
+    }
 }
 
 /// A sentence's evidence made up rather than stored (two neighbours read as one).
@@ -47,6 +62,7 @@ pub struct Sentence<'a> {
 pub struct OwnedSentence {
     pub terms: Vec<Term>,
     pub bigrams: Vec<u64>,
+    pub soft: u64,
     pub weight: f32,
     pub position: f32,
 }
@@ -56,6 +72,7 @@ impl OwnedSentence {
         Sentence {
             terms: &self.terms,
             bigrams: &self.bigrams,
+            soft: self.soft,
             weight: self.weight,
             position: self.position,
         }
@@ -295,6 +312,7 @@ impl Features {
                 let first_bigram = all_bigrams.len() as u32;
                 all_bigrams.extend(bigrams);
                 SentenceFeatures {
+                    soft: mask_of(&soft, &terms[start as usize..]),
                     terms: (start, terms.len() as u32),
                     bigrams: (first_bigram, all_bigrams.len() as u32),
                     weight: total,
@@ -329,9 +347,16 @@ impl Features {
         Sentence {
             terms: &self.terms[s.terms.0 as usize..s.terms.1 as usize],
             bigrams: &self.bigrams[s.bigrams.0 as usize..s.bigrams.1 as usize],
+            soft: s.soft,
             weight: s.weight,
             position: s.position,
         }
+    }
+
+    /// Which of the first 64 `terms` have partial matches, as bits: most keys have
+    /// none, and measuring skips them without looking them up.
+    pub fn soft_mask(&self, terms: &[Term]) -> u64 {
+        mask_of(&self.soft, terms)
     }
 
     /// Stores `sentences`' evidence, for tests that make features by hand.
@@ -351,9 +376,11 @@ impl Features {
                 (self.bigrams.len() + s.bigrams.len()) as u32,
             );
             self.bigrams.extend_from_slice(&s.bigrams);
+            let soft = self.soft_mask(&s.terms);
             self.sentences.push(SentenceFeatures {
                 terms,
                 bigrams,
+                soft,
                 weight: s.weight,
                 position: s.position,
             });
@@ -391,6 +418,15 @@ impl Features {
             self.doc_hashes[self.ids[g].source],
         )
     }
+}
+
+fn mask_of(soft: &soft::Neighbours, terms: &[Term]) -> u64 {
+    terms
+        .iter()
+        .take(64)
+        .enumerate()
+        .filter(|(_, t)| !soft.of(t.key).is_empty())
+        .fold(0, |m, (i, _)| m | 1 << i)
 }
 
 /// The content words of one source, sentence by sentence.

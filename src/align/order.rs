@@ -411,6 +411,7 @@ fn join(f: &Features, source: usize, idx: &[usize]) -> OwnedSentence {
     let weight = terms.iter().map(|t| t.weight).sum();
     let position = parts.iter().map(|s| s.position).sum::<f32>() / parts.len() as f32;
     OwnedSentence {
+        soft: f.soft_mask(&terms),
         terms,
         bigrams,
         weight,

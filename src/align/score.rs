@@ -252,10 +252,14 @@ pub fn measure(f: &Features, a: Sentence<'_>, b: Sentence<'_>) -> Pair {
     // Partial matches, most similar first; ties in key order, so that measuring
     // (a, b) and (b, a) gives the same result. The list lives in a buffer per thread:
     // measuring is the hot loop, and most pairs have a few partial matches.
+    // A partial match is mutual: both sentences must have a key that has some.
+    if !(a.may_match_partially() && b.may_match_partially()) {
+        return finish(p, a, b);
+    }
     PARTIAL.with_borrow_mut(|partial| {
         partial.clear();
         for (i, t) in ta.iter().enumerate() {
-            if used_a.get(i) {
+            if used_a.get(i) || !a.may_match_partially_at(i) {
                 continue;
             }
             let k = t.key;
@@ -295,6 +299,11 @@ pub fn measure(f: &Features, a: Sentence<'_>, b: Sentence<'_>) -> Pair {
             p.partial += 1;
         }
     });
+    finish(p, a, b)
+}
+
+/// The shares of both sentences that `p.matched` makes, and shared phrasing.
+fn finish(mut p: Pair, a: Sentence<'_>, b: Sentence<'_>) -> Pair {
     p.dice = 2.0 * p.matched / (a.weight + b.weight);
     p.cover = (p.matched / a.weight.min(b.weight)).min(1.0);
     if !a.bigrams.is_empty() && !b.bigrams.is_empty() {
@@ -379,6 +388,7 @@ mod tests {
                     .collect(),
                 weight: k.iter().map(|&x| weight[x as usize]).sum(),
                 position: i as f32 / keys.len() as f32,
+                soft: 0, // set by `store`
             })
             .collect();
         let n = sentences.len();
