@@ -288,6 +288,7 @@ impl Features {
         let weight = weights(&df, &is_number, &is_common, offsets.len(), keyed.len(), w);
         let mut terms = Vec::with_capacity(keyed.iter().map(|(k, _)| k.len()).sum());
         let mut all_bigrams = Vec::new();
+        let mut tail: Vec<bool> = Vec::new();
         let sentences = keyed
             .into_iter()
             .zip(tails)
@@ -295,12 +296,15 @@ impl Features {
             .map(|(((keys, bigrams), tails), position)| {
                 let start = terms.len() as u32;
                 let mut total = 0.0f32;
-                for &k in &keys {
-                    // A key is a name's tail here only if it is one at every occurrence.
-                    let tail = tails
-                        .iter()
-                        .filter(|(old, _)| canonical[*old as usize] == k)
-                        .all(|&(_, t)| t);
+                // A key is a name's tail here only if it is one at every occurrence.
+                tail.clear();
+                tail.resize(keys.len(), true);
+                for &(old, t) in &tails {
+                    if !t && let Ok(i) = keys.binary_search(&canonical[old as usize]) {
+                        tail[i] = false;
+                    }
+                }
+                for (&k, &tail) in keys.iter().zip(&tail) {
                     let scale = if tail { w.name_tail } else { 1.0 };
                     let term = Term {
                         key: k,
