@@ -54,10 +54,12 @@ pub fn cluster(f: &Features, s: &Scored, evidence: &[f32], p: &Params) -> Vec<Ve
         starts[g + 1] += starts[g];
     }
     let mut fill = starts.clone();
-    let mut adjacent = vec![(0u32, 0u32); starts[n] as usize];
-    for (i, &(a, b, _)) in s.pairs.iter().enumerate() {
+    // Each with its evidence beside it: merging reads them in sentence order, and
+    // looking evidence up by pair would miss the cache at every step.
+    let mut adjacent = vec![(0u32, 0.0f32); starts[n] as usize];
+    for (&(a, b, _), &e) in s.pairs.iter().zip(evidence) {
         for (x, y) in [(a, b), (b, a)] {
-            adjacent[fill[x as usize] as usize] = (y, i as u32);
+            adjacent[fill[x as usize] as usize] = (y, e);
             fill[x as usize] += 1;
         }
     }
@@ -96,7 +98,7 @@ pub fn cluster(f: &Features, s: &Scored, evidence: &[f32], p: &Params) -> Vec<Ve
                 neighbours(x)
                     .iter()
                     .filter(|&&(y, _)| cluster_of[y as usize] as usize == other)
-                    .map(|&(_, i)| evidence[i as usize])
+                    .map(|&(_, e)| e)
             },
             &mut per_source,
             p,
