@@ -339,56 +339,85 @@ fn chain(
     }
     // Two neighbouring sentences of one source against one of the other: only worth
     // measuring when both share something with it (else joining them only dilutes).
-    let has = |r: u32, c: u32| cells.binary_search_by(|x| (x.0, x.1).cmp(&(r, c))).is_ok();
+    // Cells are sorted, so a cell is looked up within its row only.
+    let mut row_start = vec![0usize; row_len + 1];
+    for &(r, _, _) in &cells {
+        row_start[r as usize + 1] += 1;
+    }
+    for r in 0..row_len {
+        row_start[r + 1] += row_start[r];
+    }
+    let find = |r: u32, c: u32| {
+        let row = row_start.get(r as usize..r as usize + 2)?;
+        let k = cells[row[0]..row[1]]
+            .binary_search_by_key(&c, |x| x.1)
+            .ok()?;
+        Some(row[0] + k)
+    };
     for &(r, c, _) in &cells {
-        if (r as usize) + 1 < row_len && has(r + 1, c) {
+        if (r as usize) + 1 < row_len && find(r + 1, c).is_some() {
             doubles.push((r, c, true));
         }
-        if (c as usize) + 1 < col_len && has(r, c + 1) {
+        if (c as usize) + 1 < col_len && find(r, c + 1).is_some() {
             doubles.push((r, c, false));
         }
     }
-    // Joined neighbours, built once each.
-    let mut joined_rows: FastMap<u32, OwnedSentence> = FastMap::default();
-    let mut joined_cols: FastMap<u32, OwnedSentence> = FastMap::default();
     doubles.sort_unstable();
     doubles.dedup();
-    for (r, c, two_rows) in doubles {
-        let (rs, cs): (Vec<usize>, Vec<usize>) = if two_rows {
-            (vec![r as usize, r as usize + 1], vec![c as usize])
+    // Joined neighbours, built once each; then every double is measured, in
+    // parallel on large inputs (one pair of sources may be all the work there is).
+    let mut join_rows: Vec<u32> = doubles.iter().filter(|d| d.2).map(|d| d.0).collect();
+    let mut join_cols: Vec<u32> = doubles.iter().filter(|d| !d.2).map(|d| d.1).collect();
+    join_rows.dedup();
+    join_cols.sort_unstable();
+    join_cols.dedup();
+    let parallel = super::parallel(f.sentences.len());
+    let joined = |source: usize, starts: &[u32]| -> Vec<OwnedSentence> {
+        let one = |&x: &u32| join(f, source, &[x as usize, x as usize + 1]);
+        if parallel {
+            use rayon::prelude::*;
+            starts.par_iter().map(one).collect()
         } else {
-            (vec![r as usize], vec![c as usize, c as usize + 1])
-        };
+            starts.iter().map(one).collect()
+        }
+    };
+    let (joined_rows, joined_cols) = (joined(rows, &join_rows), joined(cols, &join_cols));
+    let bead = |&(r, c, two_rows): &(u32, u32, bool)| {
         let pair = if two_rows {
-            let joined = joined_rows.entry(r).or_insert_with(|| join(f, rows, &rs));
-            measure(f, joined.view(), f.sentence(f.offsets[cols] + cs[0]))
+            let k = join_rows.binary_search(&r).expect("joined above");
+            measure(
+                f,
+                joined_rows[k].view(),
+                f.sentence(f.offsets[cols] + c as usize),
+            )
         } else {
-            let joined = joined_cols.entry(c).or_insert_with(|| join(f, cols, &cs));
-            measure(f, f.sentence(f.offsets[rows] + rs[0]), joined.view())
+            let k = join_cols.binary_search(&c).expect("joined above");
+            measure(
+                f,
+                f.sentence(f.offsets[rows] + r as usize),
+                joined_cols[k].view(),
+            )
         };
         let v = super::links::base(&pair, p) - p.order_double;
         // Only worth it when the pair of sentences beats each alone.
-        let alone = |rr: u32, cc: u32| {
-            cells
-                .binary_search_by(|x| (x.0, x.1).cmp(&(rr, cc)))
-                .map_or(0.0, |k| cells[k].2 - p.order_single)
-        };
-        let best_alone = if two_rows {
-            alone(r, c).max(alone(r + 1, c))
-        } else {
-            alone(r, c).max(alone(r, c + 1))
-        };
-        if v > 0.0 && v > best_alone {
-            let (r2, c2) = if two_rows { (r + 1, c) } else { (r, c + 1) };
-            beads.push(Bead {
-                r1: r,
-                r2,
-                c1: c,
-                c2,
-                value: v,
-            });
-        }
-    }
+        let alone = |rr: u32, cc: u32| find(rr, cc).map_or(0.0, |k| cells[k].2 - p.order_single);
+        let (r2, c2) = if two_rows { (r + 1, c) } else { (r, c + 1) };
+        let best_alone = alone(r, c).max(alone(r2, c2));
+        (v > 0.0 && v > best_alone).then_some(Bead {
+            r1: r,
+            r2,
+            c1: c,
+            c2,
+            value: v,
+        })
+    };
+    let doubled: Vec<Option<Bead>> = if parallel {
+        use rayon::prelude::*;
+        doubles.par_iter().map(bead).collect()
+    } else {
+        doubles.iter().map(bead).collect()
+    };
+    beads.extend(doubled.into_iter().flatten());
     best_chain(beads, col_len)
 }
 
