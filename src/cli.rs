@@ -324,7 +324,16 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
             };
             return Ok(Outcome::Tui(comparison, pivot, review));
         }
-        OutputFormat::Json => report::json::render(&report()),
+        OutputFormat::Json => {
+            // Written as it is rendered: the text of a large report is never held whole.
+            let r = report();
+            let write = |w: &mut dyn std::io::Write| report::json::write(&r, w);
+            match &cli.output {
+                Some(path) => output::write_atomic_with(path, write).map_err(UsageError)?,
+                None => output::print_with(write),
+            }
+            return Ok(Outcome::Done);
+        }
         OutputFormat::Markdown => report::markdown::render(&report()),
         OutputFormat::Html => report::html::render(&report(), &html_palette(cli.theme.as_deref())?),
     };
