@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use crate::diff::Member;
 use crate::source::Source;
-use crate::tokens::{Kind, Token, fold};
+use crate::tokens::{KeyIds, Kind, Token, fold};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -35,15 +35,20 @@ pub struct Discrepancy {
 }
 
 /// Finds disagreements among the members of one group (`tokens[m]` are member m's
-/// tokens with absolute ranges).
-pub fn find(sources: &[Source], members: &[Member], tokens: &[Vec<Token>]) -> Vec<Discrepancy> {
-    let mut out = numbers(sources, members, tokens);
+/// tokens with absolute ranges, their keys numbered in `ids`).
+pub fn find(
+    sources: &[Source],
+    members: &[Member],
+    tokens: &[Vec<Token<u32>>],
+    ids: &KeyIds,
+) -> Vec<Discrepancy> {
+    let mut out = numbers(sources, members, tokens, ids);
     out.extend(quotes(sources, members));
     out
 }
 
 /// The word a number counts: the next word, else the word before (for dates: "April 3").
-fn context(tokens: &[Token], i: usize) -> Option<&str> {
+fn context(tokens: &[Token<u32>], i: usize) -> Option<u32> {
     let after = tokens[i + 1..]
         .iter()
         .take(3)
@@ -55,14 +60,19 @@ fn context(tokens: &[Token], i: usize) -> Option<&str> {
             .take(2)
             .find(|t| t.kind == Kind::Word && !t.stop)
     };
-    after.or_else(before).map(|t| t.key.as_str())
+    after.or_else(before).map(|t| t.key)
 }
 
-/// The values one source gives for one thing, and where.
-type Mentions<'a> = (BTreeSet<&'a str>, Vec<Range<usize>>);
+/// The values one source gives for one thing (numbered keys), and where.
+type Mentions = (BTreeSet<u32>, Vec<Range<usize>>);
 
-fn numbers(sources: &[Source], members: &[Member], tokens: &[Vec<Token>]) -> Vec<Discrepancy> {
-    // context → source → (values, first range)
+fn numbers(
+    sources: &[Source],
+    members: &[Member],
+    tokens: &[Vec<Token<u32>>],
+    ids: &KeyIds,
+) -> Vec<Discrepancy> {
+    // context → source → (values, first range); contexts in the order of their keys.
     let mut seen: BTreeMap<&str, BTreeMap<usize, Mentions>> = BTreeMap::new();
     for (m, member) in members.iter().enumerate() {
         for (i, t) in tokens[m].iter().enumerate() {
@@ -71,24 +81,24 @@ fn numbers(sources: &[Source], members: &[Member], tokens: &[Vec<Token>]) -> Vec
             }
             if let Some(ctx) = context(&tokens[m], i) {
                 let entry = seen
-                    .entry(ctx)
+                    .entry(ids.key(ctx))
                     .or_default()
                     .entry(member.source)
                     .or_default();
-                entry.0.insert(t.key.as_str());
+                entry.0.insert(t.key);
                 entry.1.push(t.range.clone());
             }
         }
     }
     // Every number each source gives anywhere in the group.
-    let mut all: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+    let mut all: BTreeMap<usize, BTreeSet<u32>> = BTreeMap::new();
     for (m, member) in members.iter().enumerate() {
         let set = all.entry(member.source).or_default();
         set.extend(
             tokens[m]
                 .iter()
                 .filter(|t| t.kind == Kind::Number)
-                .map(|t| t.key.as_str()),
+                .map(|t| t.key),
         );
     }
     let mut out = Vec::new();
