@@ -332,6 +332,10 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
                 Some(path) => output::write_atomic_with(path, write).map_err(UsageError)?,
                 None => output::print_with(write),
             }
+            // The process ends once the report is out: freeing the report and the
+            // comparison (millions of allocations on large inputs) only delays the exit.
+            std::mem::forget(r);
+            std::mem::forget(comparison);
             return Ok(Outcome::Done);
         }
         OutputFormat::Markdown => report::markdown::render(&report()),

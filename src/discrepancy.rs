@@ -161,7 +161,17 @@ fn with_unit(text: &str, r: Range<usize>) -> String {
 pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    for (i, c) in text.char_indices() {
+    // Every quotation mark starts with one of these bytes ('"', or the lead byte of
+    // “ ” „ or « »): only there is a character decoded.
+    let starts = text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| matches!(b, b'"' | 0xE2 | 0xC2));
+    for (i, _) in starts {
+        let c = text[i..]
+            .chars()
+            .next()
+            .expect("a lead byte starts a character");
         match (open, c) {
             (None, '“' | '«' | '„') => open = Some((i + c.len_utf8(), c)),
             (None, '"') => open = Some((i + 1, c)),
@@ -185,15 +195,24 @@ fn words_of(s: &str) -> Vec<String> {
 }
 
 fn quotes(sources: &[Source], members: &[Member]) -> Vec<Discrepancy> {
+    let spans: Vec<(usize, Range<usize>)> = members
+        .iter()
+        .flat_map(|m| {
+            let text = &sources[m.source].doc.text[m.range.clone()];
+            quoted_spans(text)
+                .into_iter()
+                .map(|q| (m.source, q.start + m.range.start..q.end + m.range.start))
+        })
+        .collect();
+    // A disagreement needs quotations from two sources: else no need to read words.
+    if spans.iter().all(|(s, _)| *s == spans[0].0) {
+        return Vec::new();
+    }
     let mut quotes: Vec<(usize, Range<usize>, Vec<String>)> = Vec::new();
-    for m in members {
-        let text = &sources[m.source].doc.text;
-        for q in quoted_spans(&text[m.range.clone()]) {
-            let r = q.start + m.range.start..q.end + m.range.start;
-            let w = words_of(&text[r.clone()]);
-            if w.len() >= 3 {
-                quotes.push((m.source, r, w));
-            }
+    for (source, r) in spans {
+        let w = words_of(&sources[source].doc.text[r.clone()]);
+        if w.len() >= 3 {
+            quotes.push((source, r, w));
         }
     }
     let mut out = Vec::new();
@@ -254,6 +273,9 @@ mod tests {
         let t = "He said “it went well” and \"we hoped\".";
         let q: Vec<&str> = quoted_spans(t).into_iter().map(|r| &t[r]).collect();
         assert_eq!(q, vec!["it went well", "we hoped"]);
+        let t = "Ça «marche» — l’«x „y“ z» and ‘a’ “b”";
+        let q: Vec<&str> = quoted_spans(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(q, vec!["marche", "x „y", "b"]);
     }
 
     #[test]

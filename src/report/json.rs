@@ -192,7 +192,11 @@ impl Formatter for Safe {
 
     fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, s: &str) -> io::Result<()> {
         // serde_json has already escaped quotes, backslashes and C0 controls (newlines
-        // included) around this fragment.
+        // included) around this fragment, so printable ASCII below DEL, nearly every
+        // fragment, is safe as it is.
+        if s.bytes().all(|b| b < 0x7f) {
+            return w.write_all(s.as_bytes());
+        }
         w.write_all(crate::sanitize::json(s).as_bytes())
     }
 }
