@@ -79,17 +79,31 @@ fn groups(groups: &[GroupReport], batch: Option<usize>, w: &mut dyn Write) -> io
     let Some(size) = batch else {
         return w.write_all(&piece(0, groups)?);
     };
-    for (b, batch) in groups.chunks(size).enumerate() {
-        let pieces: Vec<Vec<u8>> = batch
-            .par_chunks(PIECE)
-            .enumerate()
-            .map(|(p, part)| piece(b * size + p * PIECE, part))
-            .collect::<io::Result<_>>()?;
-        for p in &pieces {
-            w.write_all(p)?;
+    // A thread renders batch after batch (each across the pool) while this one
+    // writes the one before; at most one batch waits.
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<io::Result<Vec<Vec<u8>>>>(1);
+        scope.spawn(move || {
+            for (b, batch) in groups.chunks(size).enumerate() {
+                let pieces: io::Result<Vec<Vec<u8>>> = batch
+                    .par_chunks(PIECE)
+                    .enumerate()
+                    .map(|(p, part)| piece(b * size + p * PIECE, part))
+                    .collect();
+                let failed = pieces.is_err();
+                // A closed channel: writing failed and nobody waits any more.
+                if tx.send(pieces).is_err() || failed {
+                    break;
+                }
+            }
+        });
+        for pieces in rx {
+            for p in pieces? {
+                w.write_all(&p)?;
+            }
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// `"name": value` as a field of the top-level object.
