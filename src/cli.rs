@@ -324,7 +324,20 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
             };
             return Ok(Outcome::Tui(comparison, pivot, review));
         }
-        OutputFormat::Json => report::json::render(&report()),
+        OutputFormat::Json => {
+            // Written as it is rendered: the text of a large report is never held whole.
+            let r = report();
+            let write = |w: &mut dyn std::io::Write| report::json::write(&r, w);
+            match &cli.output {
+                Some(path) => output::write_atomic_with(path, write).map_err(UsageError)?,
+                None => output::print_with(write),
+            }
+            // The process ends once the report is out: freeing the report and the
+            // comparison (millions of allocations on large inputs) only delays the exit.
+            std::mem::forget(r);
+            std::mem::forget(comparison);
+            return Ok(Outcome::Done);
+        }
         OutputFormat::Markdown => report::markdown::render(&report()),
         OutputFormat::Html => report::html::render(&report(), &html_palette(cli.theme.as_deref())?),
     };

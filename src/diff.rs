@@ -8,7 +8,7 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 use crate::align::Group;
 use crate::discrepancy::{self, Discrepancy};
 use crate::source::Source;
-use crate::tokens::{Kind, Normalizer, Token};
+use crate::tokens::{KeyIds, Kind, Normalizer, Token};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -83,9 +83,9 @@ pub fn diff_group(sources: &[Source], group: &Group, pivot: usize, norm: &Normal
     diff_group_cached(sources, group, pivot, norm, &mut KeyCache::default())
 }
 
-/// Word → key, remembered across groups: stemming is most of a diff's cost and a
-/// story repeats its words.
-pub type KeyCache = crate::tokens::WordCache;
+/// Word → key (as a number), remembered across groups: stemming is most of a
+/// diff's cost and a story repeats its words.
+pub type KeyCache = KeyIds;
 
 /// [`diff_group`] with a key cache shared by the caller's successive groups.
 pub fn diff_group_cached(
@@ -126,10 +126,7 @@ pub fn diff_group_cached(
         .iter()
         .flat_map(|&m| words(m).into_iter().map(move |i| (m, i)))
         .collect();
-    let pivot_keys: Vec<&str> = pivot_seq
-        .iter()
-        .map(|&(m, i)| tokens[m][i].key.as_str())
-        .collect();
+    let pivot_keys: Vec<u32> = pivot_seq.iter().map(|&(m, i)| tokens[m][i].key).collect();
 
     let mut kinds: Vec<Vec<FragmentKind>> = tokens
         .iter()
@@ -152,10 +149,7 @@ pub fn diff_group_cached(
             .filter(|&m| members[m].source == src)
             .flat_map(|m| words(m).into_iter().map(move |i| (m, i)))
             .collect();
-        let keys: Vec<&str> = seq
-            .iter()
-            .map(|&(m, i)| tokens[m][i].key.as_str())
-            .collect();
+        let keys: Vec<u32> = seq.iter().map(|&(m, i)| tokens[m][i].key).collect();
         for op in capture_diff_slices(Algorithm::Patience, &pivot_keys, &keys) {
             match op {
                 DiffOp::Equal {
@@ -211,10 +205,10 @@ pub fn diff_group_cached(
         |m: usize| members[m].source != pivot && kinds[m].contains(&FragmentKind::OnlyHere);
     if (0..members.len()).any(undecided) {
         // Which sources have each key (a bit per source), built once per group.
-        let mut by_key: rustc_hash::FxHashMap<&str, SourceSet> = Default::default();
+        let mut by_key: rustc_hash::FxHashMap<u32, SourceSet> = Default::default();
         for (o, member) in members.iter().enumerate() {
             for t in &tokens[o] {
-                by_key.entry(t.key.as_str()).or_default().add(member.source);
+                by_key.entry(t.key).or_default().add(member.source);
             }
         }
         for (m, member) in members.iter().enumerate() {
@@ -223,7 +217,7 @@ pub fn diff_group_cached(
             }
             for (i, t) in tokens[m].iter().enumerate() {
                 if kinds[m][i] == FragmentKind::OnlyHere
-                    && by_key[t.key.as_str()].has_other_than(member.source)
+                    && by_key[&t.key].has_other_than(member.source)
                 {
                     kinds[m][i] = FragmentKind::Changed;
                 }
@@ -233,7 +227,7 @@ pub fn diff_group_cached(
     for (m, member) in members.iter_mut().enumerate() {
         member.fragments = fragments(member.range.clone(), &tokens[m], &kinds[m]);
     }
-    let discrepancies = discrepancy::find(sources, &members, &tokens);
+    let discrepancies = discrepancy::find(sources, &members, &tokens, cache);
     GroupDiff {
         pivot,
         members,
@@ -269,12 +263,12 @@ fn member_tokens(
     members: &[Member],
     norm: &Normalizer,
     cache: &mut KeyCache,
-) -> Vec<Vec<Token>> {
+) -> Vec<Vec<Token<u32>>> {
     members
         .iter()
         .map(|m| {
             let text = &sources[m.source].doc.text[m.range.clone()];
-            norm.tokens_cached(text, cache)
+            norm.id_tokens(text, cache)
                 .into_iter()
                 .map(|mut t| {
                     t.range = t.range.start + m.range.start..t.range.end + m.range.start;
@@ -295,7 +289,7 @@ pub fn discrepancies_cached(
 ) -> Vec<Discrepancy> {
     let members = members(sources, group);
     let tokens = member_tokens(sources, &members, norm, cache);
-    discrepancy::find(sources, &members, &tokens)
+    discrepancy::find(sources, &members, &tokens, cache)
 }
 
 /// The fragments of a member with no counterpart: all of it the same.
@@ -312,7 +306,7 @@ fn whole(range: Range<usize>) -> Vec<Fragment> {
 
 /// Runs of equal kind covering `range` exactly; gaps between tokens of one kind take
 /// that kind, other gaps are `Same`.
-fn fragments(range: Range<usize>, tokens: &[Token], kinds: &[FragmentKind]) -> Vec<Fragment> {
+fn fragments<K>(range: Range<usize>, tokens: &[Token<K>], kinds: &[FragmentKind]) -> Vec<Fragment> {
     let mut out: Vec<Fragment> = Vec::new();
     let push = |r: Range<usize>, kind: FragmentKind, out: &mut Vec<Fragment>| {
         if r.is_empty() {
@@ -358,14 +352,15 @@ mod tests {
             let short = diff_group(&sources, group, 0, &norm);
             // The full computation, as for a shared group.
             let members = members(&sources, group);
-            let tokens = member_tokens(&sources, &members, &norm, &mut KeyCache::default());
+            let mut cache = KeyCache::default();
+            let tokens = member_tokens(&sources, &members, &norm, &mut cache);
             for (m, t) in short.members.iter().zip(&tokens) {
                 let kinds = vec![FragmentKind::Same; t.len()];
                 assert_eq!(m.fragments, fragments(m.range.clone(), t, &kinds));
             }
             assert_eq!(
                 short.discrepancies,
-                discrepancy::find(&sources, &members, &tokens)
+                discrepancy::find(&sources, &members, &tokens, &cache)
             );
             checked += 1;
         }

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use crate::diff::Member;
 use crate::source::Source;
-use crate::tokens::{Kind, Token, fold};
+use crate::tokens::{KeyIds, Kind, Token, fold};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -35,15 +35,20 @@ pub struct Discrepancy {
 }
 
 /// Finds disagreements among the members of one group (`tokens[m]` are member m's
-/// tokens with absolute ranges).
-pub fn find(sources: &[Source], members: &[Member], tokens: &[Vec<Token>]) -> Vec<Discrepancy> {
-    let mut out = numbers(sources, members, tokens);
+/// tokens with absolute ranges, their keys numbered in `ids`).
+pub fn find(
+    sources: &[Source],
+    members: &[Member],
+    tokens: &[Vec<Token<u32>>],
+    ids: &KeyIds,
+) -> Vec<Discrepancy> {
+    let mut out = numbers(sources, members, tokens, ids);
     out.extend(quotes(sources, members));
     out
 }
 
 /// The word a number counts: the next word, else the word before (for dates: "April 3").
-fn context(tokens: &[Token], i: usize) -> Option<&str> {
+fn context(tokens: &[Token<u32>], i: usize) -> Option<u32> {
     let after = tokens[i + 1..]
         .iter()
         .take(3)
@@ -55,14 +60,19 @@ fn context(tokens: &[Token], i: usize) -> Option<&str> {
             .take(2)
             .find(|t| t.kind == Kind::Word && !t.stop)
     };
-    after.or_else(before).map(|t| t.key.as_str())
+    after.or_else(before).map(|t| t.key)
 }
 
-/// The values one source gives for one thing, and where.
-type Mentions<'a> = (BTreeSet<&'a str>, Vec<Range<usize>>);
+/// The values one source gives for one thing (numbered keys), and where.
+type Mentions = (BTreeSet<u32>, Vec<Range<usize>>);
 
-fn numbers(sources: &[Source], members: &[Member], tokens: &[Vec<Token>]) -> Vec<Discrepancy> {
-    // context → source → (values, first range)
+fn numbers(
+    sources: &[Source],
+    members: &[Member],
+    tokens: &[Vec<Token<u32>>],
+    ids: &KeyIds,
+) -> Vec<Discrepancy> {
+    // context → source → (values, first range); contexts in the order of their keys.
     let mut seen: BTreeMap<&str, BTreeMap<usize, Mentions>> = BTreeMap::new();
     for (m, member) in members.iter().enumerate() {
         for (i, t) in tokens[m].iter().enumerate() {
@@ -71,24 +81,24 @@ fn numbers(sources: &[Source], members: &[Member], tokens: &[Vec<Token>]) -> Vec
             }
             if let Some(ctx) = context(&tokens[m], i) {
                 let entry = seen
-                    .entry(ctx)
+                    .entry(ids.key(ctx))
                     .or_default()
                     .entry(member.source)
                     .or_default();
-                entry.0.insert(t.key.as_str());
+                entry.0.insert(t.key);
                 entry.1.push(t.range.clone());
             }
         }
     }
     // Every number each source gives anywhere in the group.
-    let mut all: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+    let mut all: BTreeMap<usize, BTreeSet<u32>> = BTreeMap::new();
     for (m, member) in members.iter().enumerate() {
         let set = all.entry(member.source).or_default();
         set.extend(
             tokens[m]
                 .iter()
                 .filter(|t| t.kind == Kind::Number)
-                .map(|t| t.key.as_str()),
+                .map(|t| t.key),
         );
     }
     let mut out = Vec::new();
@@ -151,7 +161,17 @@ fn with_unit(text: &str, r: Range<usize>) -> String {
 pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    for (i, c) in text.char_indices() {
+    // Every quotation mark starts with one of these bytes ('"', or the lead byte of
+    // “ ” „ or « »): only there is a character decoded.
+    let starts = text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| matches!(b, b'"' | 0xE2 | 0xC2));
+    for (i, _) in starts {
+        let c = text[i..]
+            .chars()
+            .next()
+            .expect("a lead byte starts a character");
         match (open, c) {
             (None, '“' | '«' | '„') => open = Some((i + c.len_utf8(), c)),
             (None, '"') => open = Some((i + 1, c)),
@@ -175,15 +195,24 @@ fn words_of(s: &str) -> Vec<String> {
 }
 
 fn quotes(sources: &[Source], members: &[Member]) -> Vec<Discrepancy> {
+    let spans: Vec<(usize, Range<usize>)> = members
+        .iter()
+        .flat_map(|m| {
+            let text = &sources[m.source].doc.text[m.range.clone()];
+            quoted_spans(text)
+                .into_iter()
+                .map(|q| (m.source, q.start + m.range.start..q.end + m.range.start))
+        })
+        .collect();
+    // A disagreement needs quotations from two sources: else no need to read words.
+    if spans.iter().all(|(s, _)| *s == spans[0].0) {
+        return Vec::new();
+    }
     let mut quotes: Vec<(usize, Range<usize>, Vec<String>)> = Vec::new();
-    for m in members {
-        let text = &sources[m.source].doc.text;
-        for q in quoted_spans(&text[m.range.clone()]) {
-            let r = q.start + m.range.start..q.end + m.range.start;
-            let w = words_of(&text[r.clone()]);
-            if w.len() >= 3 {
-                quotes.push((m.source, r, w));
-            }
+    for (source, r) in spans {
+        let w = words_of(&sources[source].doc.text[r.clone()]);
+        if w.len() >= 3 {
+            quotes.push((source, r, w));
         }
     }
     let mut out = Vec::new();
@@ -244,6 +273,9 @@ mod tests {
         let t = "He said “it went well” and \"we hoped\".";
         let q: Vec<&str> = quoted_spans(t).into_iter().map(|r| &t[r]).collect();
         assert_eq!(q, vec!["it went well", "we hoped"]);
+        let t = "Ça «marche» — l’«x „y“ z» and ‘a’ “b”";
+        let q: Vec<&str> = quoted_spans(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(q, vec!["marche", "x „y", "b"]);
     }
 
     #[test]

@@ -24,13 +24,15 @@ pub enum Kind {
     Punct,
 }
 
+/// A token; its key is a string, or (`Token<u32>`, see [`KeyIds`]) a number
+/// standing for one.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
+pub struct Token<K = String> {
     /// Byte range in the text that was tokenized.
     pub range: Range<usize>,
     pub kind: Kind,
     /// The normalised key compared across sources.
-    pub key: String,
+    pub key: K,
     /// Starts with a capital letter (names, places; or a sentence start).
     pub capitalized: bool,
     /// A function word of the language ("the", "and", "de").
@@ -57,23 +59,26 @@ impl Normalizer {
 
     /// Splits `text` into word, number and punctuation tokens (no whitespace).
     pub fn tokens(&self, text: &str) -> Vec<Token> {
-        self.tokens_with(text, &mut |w| self.analyse(w), &mut |w| self.word_key(w))
+        self.tokens_with(text, &mut Fresh)
     }
 
     /// Like [`Normalizer::tokens`], remembering what every distinct word normalises
     /// to in `cache`: folding and stemming are most of the cost, and a story repeats
     /// its words. A cache must be used with one normaliser only.
     pub fn tokens_cached(&self, text: &str, cache: &mut WordCache) -> Vec<Token> {
-        let cell = std::cell::RefCell::new(cache);
-        self.tokens_with(
-            text,
-            &mut |w| cell.borrow_mut().analysis(self, w),
-            &mut |w| cell.borrow_mut().key(self, w),
-        )
+        self.tokens_with(text, cache)
+    }
+
+    /// Like [`Normalizer::tokens_cached`], with each key as its number in `ids`:
+    /// comparing and hashing numbers is cheaper than strings, and a token costs no
+    /// allocation. Numbers from one `KeyIds` (used with one normaliser) compare as
+    /// their keys do.
+    pub fn id_tokens(&self, text: &str, ids: &mut KeyIds) -> Vec<Token<u32>> {
+        self.tokens_with(text, ids)
     }
 
     /// What word `p` (starting with a letter) normalises to; a pure function of `p`.
-    fn analyse(&self, p: &str) -> Analysis {
+    fn analyse(&self, p: &str) -> Analysis<String> {
         let folded = fold(p);
         if let Some(n) = number_word(&folded, self.lang) {
             return Analysis::Number(n);
@@ -85,14 +90,9 @@ impl Normalizer {
         Analysis::Word { key, stop }
     }
 
-    fn tokens_with(
-        &self,
-        text: &str,
-        analyse: &mut dyn FnMut(&str) -> Analysis,
-        key_of: &mut dyn FnMut(&str) -> String,
-    ) -> Vec<Token> {
+    fn tokens_with<K: Keys>(&self, text: &str, keys: &mut K) -> Vec<Token<K::Key>> {
         // About one token per five bytes of prose: room for most texts, grown once at worst.
-        let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
+        let mut out: Vec<Token<K::Key>> = Vec::with_capacity(text.len() / 5 + 1);
         for (pos, piece) in Pieces::new(text) {
             let piece_clean: Cow<str> = if !piece.is_ascii() && piece.chars().any(is_invisible) {
                 Cow::Owned(piece.chars().filter(|&c| !is_invisible(c)).collect())
@@ -127,7 +127,7 @@ impl Normalizer {
                     .chars()
                     .filter(|&c| !is_invisible(c))
                     .collect();
-                last.key = key_of(&joined);
+                last.key = keys.word_key(self, &joined);
                 continue;
             }
             if first.is_numeric() {
@@ -147,20 +147,20 @@ impl Normalizer {
                 out.push(Token {
                     range,
                     kind: Kind::Number,
-                    key: format!("#{value}"),
+                    key: keys.key(Cow::Owned(format!("#{value}"))),
                     capitalized: false,
                     stop: false,
                 });
             } else if first.is_alphabetic() {
-                match analyse(p) {
+                match keys.analyse(self, p) {
                     Analysis::Number(n) => {
                         // "twenty-five": join the tens with the unit after a hyphen.
                         if n < 10
                             && out.len() >= 2
                             && out[out.len() - 1].range.end == pos
                             && &text[out[out.len() - 1].range.clone()] == "-"
-                            && let Some(tens) = out[out.len() - 2]
-                                .key
+                            && let Some(tens) = keys
+                                .as_str(&out[out.len() - 2].key)
                                 .strip_prefix('#')
                                 .and_then(|v| v.parse::<u32>().ok())
                             && tens >= 20
@@ -170,13 +170,13 @@ impl Normalizer {
                             out.pop();
                             let t = out.last_mut().expect("checked above");
                             t.range.end = range.end;
-                            t.key = format!("#{}", tens + n);
+                            t.key = keys.key(Cow::Owned(format!("#{}", tens + n)));
                             continue;
                         }
                         out.push(Token {
                             range,
                             kind: Kind::Number,
-                            key: format!("#{n}"),
+                            key: keys.key(Cow::Owned(format!("#{n}"))),
                             capitalized: false,
                             stop: false,
                         });
@@ -193,7 +193,7 @@ impl Normalizer {
                 out.push(Token {
                     range,
                     kind: Kind::Punct,
-                    key: punct_key(p).into_owned(),
+                    key: keys.key(punct_key(p)),
                     capitalized: false,
                     stop: true,
                 });
@@ -250,27 +250,137 @@ impl Normalizer {
 }
 
 /// What a word normalises to (see [`Normalizer::tokens_cached`]).
-#[derive(Debug, Clone)]
-enum Analysis {
+#[derive(Debug, Clone, Copy)]
+enum Analysis<K> {
     /// A number word ("eleven").
     Number(u32),
     Word {
-        key: String,
+        key: K,
         stop: bool,
     },
+}
+
+/// Where tokenising gets its keys: made afresh, from a [`WordCache`], or as
+/// numbers from [`KeyIds`]. Every way gives the same keys.
+trait Keys {
+    type Key;
+    /// What word `w` (starting with a letter) normalises to.
+    fn analyse(&mut self, norm: &Normalizer, w: &str) -> Analysis<Self::Key>;
+    /// [`Normalizer::word_key`] of `w`.
+    fn word_key(&mut self, norm: &Normalizer, w: &str) -> Self::Key;
+    /// The key `k` (a number's or punctuation's, made by the tokeniser).
+    fn key(&mut self, k: Cow<str>) -> Self::Key;
+    /// The string of a key.
+    fn as_str<'a>(&'a self, k: &'a Self::Key) -> &'a str;
+}
+
+/// Keys made afresh for every token.
+struct Fresh;
+
+impl Keys for Fresh {
+    type Key = String;
+    fn analyse(&mut self, norm: &Normalizer, w: &str) -> Analysis<String> {
+        norm.analyse(w)
+    }
+    fn word_key(&mut self, norm: &Normalizer, w: &str) -> String {
+        norm.word_key(w)
+    }
+    fn key(&mut self, k: Cow<str>) -> String {
+        k.into_owned()
+    }
+    fn as_str<'a>(&'a self, k: &'a String) -> &'a str {
+        k
+    }
+}
+
+impl Keys for WordCache {
+    type Key = String;
+    fn analyse(&mut self, norm: &Normalizer, w: &str) -> Analysis<String> {
+        self.analysis(norm, w)
+    }
+    fn word_key(&mut self, norm: &Normalizer, w: &str) -> String {
+        self.key(norm, w)
+    }
+    fn key(&mut self, k: Cow<str>) -> String {
+        k.into_owned()
+    }
+    fn as_str<'a>(&'a self, k: &'a String) -> &'a str {
+        k
+    }
+}
+
+/// Keys as numbers: each distinct key string gets the next number, and what every
+/// distinct word normalises to is remembered (as in [`WordCache`]). Use one with one
+/// [`Normalizer`] only.
+#[derive(Default)]
+pub struct KeyIds {
+    analyses: FxHashMap<Box<str>, Analysis<u32>>,
+    /// Keys of words rejoined across a zero-width character.
+    rejoined: FxHashMap<Box<str>, u32>,
+    ids: FxHashMap<Box<str>, u32>,
+    keys: Vec<Box<str>>,
+}
+
+impl KeyIds {
+    /// The key string numbered `id`.
+    pub fn key(&self, id: u32) -> &str {
+        &self.keys[id as usize]
+    }
+
+    fn intern(&mut self, key: &str) -> u32 {
+        if let Some(&id) = self.ids.get(key) {
+            return id;
+        }
+        let id = u32::try_from(self.keys.len()).expect("fewer than 2^32 distinct keys");
+        self.keys.push(key.into());
+        self.ids.insert(key.into(), id);
+        id
+    }
+}
+
+impl Keys for KeyIds {
+    type Key = u32;
+    fn analyse(&mut self, norm: &Normalizer, w: &str) -> Analysis<u32> {
+        if let Some(&a) = self.analyses.get(w) {
+            return a;
+        }
+        let a = match norm.analyse(w) {
+            Analysis::Number(n) => Analysis::Number(n),
+            Analysis::Word { key, stop } => Analysis::Word {
+                key: self.intern(&key),
+                stop,
+            },
+        };
+        self.analyses.insert(w.into(), a);
+        a
+    }
+    fn word_key(&mut self, norm: &Normalizer, w: &str) -> u32 {
+        if let Some(&k) = self.rejoined.get(w) {
+            return k;
+        }
+        let k = self.intern(&norm.word_key(w));
+        self.rejoined.insert(w.into(), k);
+        k
+    }
+    fn key(&mut self, k: Cow<str>) -> u32 {
+        self.intern(&k)
+    }
+    fn as_str<'a>(&'a self, k: &'a u32) -> &'a str {
+        self.key(*k)
+    }
 }
 
 /// Distinct words → what they normalise to, for one [`Normalizer`]. Keyed by the
 /// surface form, so a hit costs one hash of the word and no folding or stemming.
 #[derive(Default)]
 pub struct WordCache {
-    analyses: FxHashMap<Box<str>, Analysis>,
+    analyses: FxHashMap<Box<str>, Analysis<String>>,
     /// Keys of words rejoined across a zero-width character (see `tokens_with`).
     keys: FxHashMap<Box<str>, String>,
 }
 
 impl WordCache {
-    fn analysis(&mut self, norm: &Normalizer, word: &str) -> Analysis {
+    fn analysis(&mut self, norm: &Normalizer, word: &str) -> Analysis<String> {
         if let Some(a) = self.analyses.get(word) {
             return a.clone();
         }
@@ -771,6 +881,44 @@ mod tests {
             "and again from the cache"
         );
         assert_eq!(cache.cached_key("mayors"), Some("mayor"));
+    }
+
+    #[test]
+    fn numbered_keys_stand_for_the_same_keys() {
+        let n = Normalizer::new(Language::English);
+        let mut ids = KeyIds::default();
+        let texts = [
+            "The mayors said the harbour walls were failing; the mayor agreed.",
+            "Twenty-five people, -8°C, 1,200 crew; Ky\u{200B}iv and Ky\u{200B}iv again.",
+            "twenty-five \"eleven\" ELEVEN — the City’s café",
+        ];
+        let corpus = crate::corpus::generate(1, 20_000, 4);
+        for text in texts
+            .iter()
+            .copied()
+            .chain(corpus.iter().map(String::as_str))
+        {
+            for _ in 0..2 {
+                let numbered = n.id_tokens(text, &mut ids);
+                let resolved: Vec<Token> = numbered
+                    .into_iter()
+                    .map(|t| Token {
+                        range: t.range,
+                        kind: t.kind,
+                        key: ids.key(t.key).to_owned(),
+                        capitalized: t.capitalized,
+                        stop: t.stop,
+                    })
+                    .collect();
+                assert_eq!(resolved, n.tokens(text), "{text:?}");
+            }
+        }
+        // One number per distinct key.
+        let mut keys: Vec<&str> = (0..ids.keys.len() as u32).map(|i| ids.key(i)).collect();
+        let count = keys.len();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), count);
     }
 
     /// The pieces tokenising reads, from `Pieces` and from the crate alone.

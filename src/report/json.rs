@@ -1,16 +1,291 @@
-//! The JSON report: [`Report`] as pretty JSON.
+//! The JSON report: [`Report`] as pretty JSON, made safe to print to a terminal.
+//!
+//! The bytes are those of `serde_json::to_string_pretty` with the characters it leaves
+//! raw inside strings (DEL, C1 controls, bidi formatting, line separators) escaped as
+//! [`crate::sanitize::json`] escapes them, plus a final newline. They are written as
+//! they are made, in one pass: a report of large sources is tens of megabytes, which
+//! building as one string, scanning again for escapes and copying out cost as much as
+//! making it. Groups, nearly all of it, are rendered in parallel on large inputs.
 
-use super::Report;
+use std::io::{self, Write};
 
+use serde::Serialize;
+use serde_json::ser::Formatter;
+
+use super::{GroupReport, Report};
+
+/// The report as text (see [`write`]).
 pub fn render(report: &Report) -> String {
-    // Escaped so that printing the report to a terminal is safe (the value is unchanged).
-    let raw = serde_json::to_string_pretty(report).expect("a report always serialises");
-    // Almost always nothing to escape: keep the string rather than copy it.
-    let escaped = match crate::sanitize::json(&raw) {
-        std::borrow::Cow::Borrowed(_) => None,
-        std::borrow::Cow::Owned(escaped) => Some(escaped),
+    let mut out = Vec::new();
+    write(report, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// Writes the report to `w`; an error leaves the output partly written (the caller
+/// writes to a temporary file and renames it only on success).
+pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
+    let sentences = report.sources.iter().map(|s| s.sentences).sum();
+    let batch = crate::align::parallel(sentences).then_some(BATCH);
+    write_batched(report, batch, w)
+}
+
+/// [`write`], rendering groups `batch` at a time in parallel (`None`: all at once
+/// on this thread).
+fn write_batched(report: &Report, batch: Option<usize>, w: &mut dyn Write) -> io::Result<()> {
+    // The fields in the order of `Report`'s declaration, as serde writes them.
+    let mut head = Vec::new();
+    head.push(b'{');
+    field(&mut head, true, "version", &report.version)?;
+    field(&mut head, false, "pivot", &report.pivot)?;
+    field(&mut head, false, "language", &report.language)?;
+    field(&mut head, false, "sources", &report.sources)?;
+    head.extend_from_slice(b",\n  \"groups\": [");
+    w.write_all(&head)?;
+    groups(&report.groups, batch, w)?;
+    let mut tail = Vec::new();
+    tail.extend_from_slice(if report.groups.is_empty() {
+        b"]"
+    } else {
+        b"\n  ]"
+    });
+    if !report.notes.is_empty() {
+        field(&mut tail, false, "notes", &report.notes)?;
+    }
+    tail.extend_from_slice(b"\n}\n");
+    w.write_all(&tail)
+}
+
+/// Groups per batch: rendered (in parallel) then written, so that only a batch of
+/// the text is held at once.
+const BATCH: usize = 4096;
+/// Groups per parallel task.
+const PIECE: usize = 32;
+
+/// The elements of the groups array, each on its own line at depth 2.
+fn groups(groups: &[GroupReport], batch: Option<usize>, w: &mut dyn Write) -> io::Result<()> {
+    use rayon::prelude::*;
+    let piece = |first: usize, piece: &[GroupReport]| -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        for (i, g) in piece.iter().enumerate() {
+            out.extend_from_slice(if first + i == 0 {
+                b"\n    "
+            } else {
+                b",\n    "
+            });
+            value_at(&mut out, 2, g)?;
+        }
+        Ok(out)
     };
-    let mut s = escaped.unwrap_or(raw);
-    s.push('\n');
-    s
+    let Some(size) = batch else {
+        return w.write_all(&piece(0, groups)?);
+    };
+    // A thread renders batch after batch (each across the pool) while this one
+    // writes the one before; at most one batch waits.
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<io::Result<Vec<Vec<u8>>>>(1);
+        scope.spawn(move || {
+            for (b, batch) in groups.chunks(size).enumerate() {
+                let pieces: io::Result<Vec<Vec<u8>>> = batch
+                    .par_chunks(PIECE)
+                    .enumerate()
+                    .map(|(p, part)| piece(b * size + p * PIECE, part))
+                    .collect();
+                let failed = pieces.is_err();
+                // A closed channel: writing failed and nobody waits any more.
+                if tx.send(pieces).is_err() || failed {
+                    break;
+                }
+            }
+        });
+        for pieces in rx {
+            for p in pieces? {
+                w.write_all(&p)?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// `"name": value` as a field of the top-level object.
+fn field(out: &mut Vec<u8>, first: bool, name: &str, value: &impl Serialize) -> io::Result<()> {
+    out.extend_from_slice(if first { b"\n  \"" } else { b",\n  \"" });
+    out.extend_from_slice(name.as_bytes());
+    out.extend_from_slice(b"\": ");
+    value_at(out, 1, value)
+}
+
+/// `value` as pretty JSON nested `level` deep.
+fn value_at(out: &mut Vec<u8>, level: usize, value: &impl Serialize) -> io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(out, Safe::at(level));
+    value.serialize(&mut ser).map_err(io::Error::from)
+}
+
+/// serde_json's `PrettyFormatter` (two spaces), starting at any depth, which also
+/// escapes what [`crate::sanitize::json`] escapes: string text is the only place
+/// such characters can be, and reaches the writer through `write_string_fragment`.
+struct Safe {
+    level: usize,
+    has_value: bool,
+}
+
+impl Safe {
+    fn at(level: usize) -> Self {
+        Self {
+            level,
+            has_value: false,
+        }
+    }
+
+    fn newline<W: ?Sized + Write>(&self, w: &mut W, comma: bool) -> io::Result<()> {
+        w.write_all(if comma { b",\n" } else { b"\n" })?;
+        indent(w, self.level)
+    }
+}
+
+fn indent<W: ?Sized + Write>(w: &mut W, level: usize) -> io::Result<()> {
+    const SPACES: &[u8] = &[b' '; 64];
+    let mut n = level * 2;
+    while n > 0 {
+        let k = n.min(SPACES.len());
+        w.write_all(&SPACES[..k])?;
+        n -= k;
+    }
+    Ok(())
+}
+
+impl Formatter for Safe {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.newline(w, false)?;
+        }
+        w.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.newline(w, !first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.newline(w, false)?;
+        }
+        w.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.newline(w, !first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn write_string_fragment<W: ?Sized + Write>(&mut self, w: &mut W, s: &str) -> io::Result<()> {
+        // serde_json has already escaped quotes, backslashes and C0 controls (newlines
+        // included) around this fragment, so printable ASCII below DEL, nearly every
+        // fragment, is safe as it is.
+        if s.bytes().all(|b| b < 0x7f) {
+            return w.write_all(s.as_bytes());
+        }
+        w.write_all(crate::sanitize::json(s).as_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::Comparison;
+    use crate::document::{Document, Format};
+    use crate::report::NoteReport;
+    use crate::source::Source;
+
+    /// What the report was first defined as: serde_json's pretty printing, escaped.
+    fn reference(report: &Report) -> String {
+        let raw = serde_json::to_string_pretty(report).unwrap();
+        let mut s = crate::sanitize::json(&raw).into_owned();
+        s.push('\n');
+        s
+    }
+
+    fn note(id: u64, text: &str, group: Option<usize>) -> NoteReport {
+        NoteReport {
+            id,
+            source: 0,
+            start: 1,
+            end: 5,
+            quote: "the \u{202e}quote".into(),
+            text: text.into(),
+            detached: group.is_none(),
+            group,
+        }
+    }
+
+    #[test]
+    fn written_reports_are_serde_pretty_json_made_safe() {
+        // Small, and large enough for the parallel path.
+        for (n, bytes) in [(2, 12_000), (3, 30_000), (4, 300_000)] {
+            // Characters serde leaves raw and sanitize escapes, and some serde escapes,
+            // in a passage two sources share.
+            let hostile = "\n\nA tab\there, ESC \u{1b}[2J, DEL \u{7f}, CSI \u{9b}, RLO \u{202e} \
+                and LS \u{2028} said \"the mayor\" \\ o/ on Tuesday.\n";
+            let sources = crate::corpus::generate(n, bytes, 11)
+                .into_iter()
+                .enumerate()
+                .map(|(i, mut text)| {
+                    text.push_str(hostile);
+                    let name = format!("s{i}.txt");
+                    let doc = Document::from_bytes(&name, text.as_bytes(), Format::Text);
+                    Source::new(doc.unwrap())
+                })
+                .collect();
+            let c = Comparison::new(sources);
+            for pivot in [0, n - 1] {
+                let mut r = Report::build(&c, pivot);
+                let expected = reference(&r);
+                assert_eq!(render(&r), expected, "{n} sources, pivot {pivot}");
+                // In parallel, in batches that do not divide the groups evenly.
+                assert!(n < 3 || r.groups.len() > 3 * PIECE);
+                let mut batched = Vec::new();
+                write_batched(&r, Some(PIECE + 7), &mut batched).unwrap();
+                assert_eq!(String::from_utf8(batched).unwrap(), expected);
+                r.notes = vec![note(1, "first\u{9b}", Some(0)), note(2, "second", None)];
+                let text = render(&r);
+                assert_eq!(text, reference(&r), "{n} sources with notes");
+                assert!(text.contains("\\u009b") && !text.contains('\u{9b}'));
+            }
+        }
+    }
+
+    #[test]
+    fn an_empty_report_is_serde_pretty_json() {
+        let c = Comparison::new(crate::corpus::sources(2, 2_000, 5));
+        let mut r = Report::build(&c, 1);
+        r.groups.clear();
+        r.sources.clear();
+        assert_eq!(render(&r), reference(&r));
+    }
 }

@@ -8,6 +8,8 @@ mod notes;
 
 pub use notes::NoteReport;
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::compare::Comparison;
@@ -15,14 +17,16 @@ use crate::diff::FragmentKind;
 use crate::discrepancy::DiscrepancyKind;
 
 /// The JSON report, version 1 (the contract in DESIGN.md; fields may be added).
+/// Passages' texts are borrowed from the comparison: a report of large sources would
+/// otherwise copy them all once more.
 #[derive(Debug, Serialize)]
-pub struct Report {
+pub struct Report<'a> {
     pub version: u32,
     /// The source every member is diffed against.
     pub pivot: usize,
     pub language: String,
     pub sources: Vec<SourceInfo>,
-    pub groups: Vec<GroupReport>,
+    pub groups: Vec<GroupReport<'a>>,
     /// Editors' notes from the review file (added field; absent when there are none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<NoteReport>,
@@ -42,33 +46,33 @@ pub struct SourceInfo {
 }
 
 #[derive(Debug, Serialize)]
-pub struct GroupReport {
+pub struct GroupReport<'a> {
     pub id: usize,
     pub sources: Vec<usize>,
     /// "shared" or "unique".
     pub kind: &'static str,
-    pub members: Vec<MemberReport>,
+    pub members: Vec<MemberReport<'a>>,
     pub discrepancies: Vec<DiscrepancyReport>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct MemberReport {
+pub struct MemberReport<'a> {
     pub source: usize,
     /// Byte offsets in the file on disk, end exclusive.
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// The member's text cut into runs same as / different from the pivot; their
     /// texts concatenated give `text`.
-    pub fragments: Vec<FragmentReport>,
+    pub fragments: Vec<FragmentReport<'a>>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct FragmentReport {
+pub struct FragmentReport<'a> {
     pub kind: FragmentKind,
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: Cow<'a, str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -85,8 +89,8 @@ pub struct ValueReport {
     pub end: usize,
 }
 
-impl Report {
-    pub fn build(c: &Comparison, pivot: usize) -> Report {
+impl<'a> Report<'a> {
+    pub fn build(c: &'a Comparison, pivot: usize) -> Report<'a> {
         let sources = c
             .sources
             .iter()
@@ -117,7 +121,7 @@ impl Report {
                         source: m.source,
                         start: s.start,
                         end: s.end,
-                        text: text[m.range.clone()].to_owned(),
+                        text: Cow::Borrowed(&text[m.range.clone()]),
                         fragments: m
                             .fragments
                             .iter()
@@ -127,7 +131,7 @@ impl Report {
                                     kind: f.kind,
                                     start: fs.start,
                                     end: fs.end,
-                                    text: text[f.range.clone()].to_owned(),
+                                    text: Cow::Borrowed(&text[f.range.clone()]),
                                 }
                             })
                             .collect(),

@@ -23,7 +23,7 @@ pub struct NoteReport {
     pub group: Option<usize>,
 }
 
-impl Report {
+impl Report<'_> {
     /// Adds the notes `review` holds on this report's sources (opened in the review).
     pub fn add_notes(&mut self, review: &Review) {
         for s in &self.sources {
@@ -54,7 +54,7 @@ impl Report {
     pub fn notes_on<'a>(
         &'a self,
         group: usize,
-        m: &'a MemberReport,
+        m: &'a MemberReport<'_>,
     ) -> impl Iterator<Item = &'a NoteReport> {
         self.notes.iter().filter(move |n| {
             n.group == Some(group) && n.source == m.source && n.start < m.end && m.start < n.end

@@ -396,7 +396,11 @@ mod tests {
     }
 
     /// Fragments from (kind, text) pairs laid end to end from `start`.
-    fn member(source: usize, start: usize, parts: &[(FragmentKind, &str)]) -> MemberReport {
+    fn member<'a>(
+        source: usize,
+        start: usize,
+        parts: &[(FragmentKind, &'a str)],
+    ) -> MemberReport<'a> {
         let mut at = start;
         let fragments: Vec<FragmentReport> = parts
             .iter()
@@ -420,7 +424,7 @@ mod tests {
     }
 
     /// Two sources: one shared passage with a disagreement, one passage only the second has.
-    fn report() -> Report {
+    fn report() -> Report<'static> {
         use FragmentKind::*;
         let a = member(
             0,
