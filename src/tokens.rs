@@ -327,6 +327,15 @@ impl KeyIds {
         &self.keys[id as usize]
     }
 
+    /// How many keys have a number: they are numbered from 0.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
     fn intern(&mut self, key: &str) -> u32 {
         if let Some(&id) = self.ids.get(key) {
             return id;

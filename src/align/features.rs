@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::SentenceId;
 use super::soft;
 use crate::source::Source;
-use crate::tokens::{Kind, Normalizer, WordCache};
+use crate::tokens::{KeyIds, Kind, Normalizer};
 
 /// One content key of a sentence and the weight it brings there: the key's weight,
 /// or a share of it for the later words of a multi-word name ("Luiz Inácio Lula da
@@ -176,21 +176,14 @@ impl Features {
                 positions.push((i as f32 + 0.5) / n);
             }
         }
-        // Sources are tokenised in parallel, each thread with its own cache of word
-        // keys, or one after the other sharing one (a key depends only on its word);
+        // Sources are tokenised in parallel, each with its own numbering of keys;
         // results are gathered in source order.
-        let words = |cache: &mut WordCache, source: &Source| {
-            words_of(source, normalizer, &common_keys, cache)
-        };
+        let words = |source: &Source| words_of(source, normalizer, &common_keys);
         let per_source: Vec<SourceWords> = if super::parallel(ids.len()) {
             use rayon::prelude::*;
-            sources
-                .par_iter()
-                .map_init(WordCache::default, words)
-                .collect()
+            sources.par_iter().map(words).collect()
         } else {
-            let mut cache = WordCache::default();
-            sources.iter().map(|s| words(&mut cache, s)).collect()
+            sources.iter().map(words).collect()
         };
         let mut name_keys: Vec<String> = Vec::new();
         for source in &per_source {
@@ -214,8 +207,8 @@ impl Features {
                 for word in words {
                     let local = word.key as usize;
                     if global[local] == u32::MAX {
-                        let own = &source.keys[local];
-                        let key: &str = canon.get(own).map_or(own.as_str(), String::as_str);
+                        let own = source.keys.key(local as u32);
+                        let key: &str = canon.get(own).map_or(own, String::as_str);
                         global[local] = match vocab.get(key) {
                             Some(&id) => id,
                             None => {
@@ -436,11 +429,23 @@ fn mask_of(soft: &soft::Neighbours, terms: &[Term]) -> u64 {
 /// The content words of one source, sentence by sentence.
 struct SourceWords {
     words: Vec<Vec<Word>>,
-    /// The distinct keys of the source, indexed by [`Word::key`] (one string per
+    /// The source's keys, numbered: [`Word::key`] is a key's number (one string per
     /// key, not per word: a megabyte of text has a million words).
-    keys: Vec<String>,
+    keys: KeyIds,
     /// The distinct keys of its capitalised words (candidates for [`fuzzy_names`]).
     names: Vec<String>,
+}
+
+/// What is known of a key number in [`words_of`], found at its first use.
+#[derive(Clone, Copy, Default)]
+struct KeyFacts {
+    known: bool,
+    /// One character: not content.
+    short: bool,
+    /// An everyday word.
+    common: bool,
+    /// Some word with this key was capitalised.
+    name: bool,
 }
 
 /// The content words of every sentence of `source`.
@@ -448,17 +453,15 @@ fn words_of(
     source: &Source,
     normalizer: &Normalizer,
     common_keys: &FastMap<String, ()>,
-    cache: &mut WordCache,
 ) -> SourceWords {
-    let mut names: FastMap<String, ()> = FastMap::default();
-    let mut local: FastMap<String, u32> = FastMap::default();
-    let mut keys: Vec<String> = Vec::new();
+    let mut keys = KeyIds::default();
+    let mut facts: Vec<KeyFacts> = Vec::new();
     let mut out = Vec::with_capacity(source.sentences.len());
     for i in 0..source.sentences.len() {
         let text = source.sentence_text(i);
         let mut words = Vec::new();
         let mut in_name = false;
-        for t in normalizer.tokens_cached(text, cache) {
+        for t in normalizer.id_tokens(text, &mut keys) {
             let surface = &text[t.range.clone()];
             if t.kind == Kind::Word && NAME_PARTICLES.contains(&surface) {
                 continue;
@@ -466,35 +469,46 @@ fn words_of(
             let capital = t.kind == Kind::Word && t.capitalized && !t.stop;
             let tail = capital && in_name;
             in_name = capital;
-            if t.kind == Kind::Punct || t.stop || t.key.chars().count() < 2 {
+            if t.kind == Kind::Punct || t.stop {
                 continue;
             }
-            let common = t.kind == Kind::Word && common_keys.contains_key(t.key.as_str());
-            if t.kind == Kind::Word && t.capitalized && !names.contains_key(t.key.as_str()) {
-                names.insert(t.key.clone(), ());
+            let id = t.key as usize;
+            if facts.len() <= id {
+                facts.resize(id + 1, KeyFacts::default());
             }
-            let key = match local.get(t.key.as_str()) {
-                Some(&k) => k,
-                None => {
-                    let k = keys.len() as u32;
-                    local.insert(t.key.clone(), k);
-                    keys.push(t.key);
-                    k
-                }
-            };
+            if !facts[id].known {
+                let key = keys.key(t.key);
+                facts[id] = KeyFacts {
+                    known: true,
+                    short: key.chars().count() < 2,
+                    common: common_keys.contains_key(key),
+                    name: false,
+                };
+            }
+            let fact = &mut facts[id];
+            if fact.short {
+                continue;
+            }
+            fact.name |= t.kind == Kind::Word && t.capitalized;
             words.push(Word {
-                key,
+                key: t.key,
                 number: t.kind == Kind::Number,
-                common,
+                common: t.kind == Kind::Word && fact.common,
                 tail,
             });
         }
         out.push(words);
     }
+    let names = facts
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.name)
+        .map(|(id, _)| keys.key(id as u32).to_owned())
+        .collect();
     SourceWords {
         words: out,
         keys,
-        names: names.into_keys().collect(),
+        names,
     }
 }
 
