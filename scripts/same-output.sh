@@ -12,7 +12,10 @@ eval_dir=$root/../shared/eval
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 sets=("$root/samples/wire.txt $root/samples/ledger.md $root/samples/harbor-daily.txt $root/samples/courier.txt")
 for ds in cstnews aesop; do
-  [ -d "$eval_dir/$ds" ] || continue
+  if [ ! -d "$eval_dir/$ds" ]; then
+    echo "warning: $eval_dir/$ds not found; its comparisons are skipped" >&2
+    continue
+  fi
   # One comparison per connected group of documents, as score.py makes them.
   while read -r line; do sets+=("$line"); done < <(python3 - "$eval_dir/$ds" <<'PY'
 import sys, os
