@@ -396,12 +396,14 @@ impl Features {
     /// equal ranks), so that comparing ranks compares tie-breaks.
     pub fn tiebreak_ranks(&self) -> Vec<u32> {
         let n = self.sentences.len();
-        let mut order: Vec<usize> = (0..n).collect();
-        order.sort_unstable_by_key(|&g| self.tiebreak(g));
+        // Keys computed once each, not at every comparison.
+        let mut order: Vec<((u64, usize, u64), usize)> =
+            (0..n).map(|g| (self.tiebreak(g), g)).collect();
+        order.sort_unstable();
         let mut rank = vec![0u32; n];
         for k in 1..n {
-            let (prev, cur) = (order[k - 1], order[k]);
-            rank[cur] = rank[prev] + u32::from(self.tiebreak(prev) != self.tiebreak(cur));
+            let ((prev_key, prev), (cur_key, cur)) = (order[k - 1], order[k]);
+            rank[cur] = rank[prev] + u32::from(prev_key != cur_key);
         }
         rank
     }
