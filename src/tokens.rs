@@ -62,16 +62,10 @@ impl Normalizer {
         self.tokens_with(text, &mut Fresh)
     }
 
-    /// Like [`Normalizer::tokens`], remembering what every distinct word normalises
-    /// to in `cache`: folding and stemming are most of the cost, and a story repeats
-    /// its words. A cache must be used with one normaliser only.
-    pub fn tokens_cached(&self, text: &str, cache: &mut WordCache) -> Vec<Token> {
-        self.tokens_with(text, cache)
-    }
-
-    /// Like [`Normalizer::tokens_cached`], with each key as its number in `ids`:
-    /// comparing and hashing numbers is cheaper than strings, and a token costs no
-    /// allocation. Numbers from one `KeyIds` (used with one normaliser) compare as
+    /// Like [`Normalizer::tokens`], with each key as its number in `ids`, which
+    /// remembers what every distinct word normalises to (folding and stemming are most
+    /// of the cost, and a story repeats its words); comparing and hashing numbers is
+    /// cheaper than strings, and a token costs no allocation. Numbers from one `KeyIds` (used with one normaliser) compare as
     /// their keys do.
     pub fn id_tokens(&self, text: &str, ids: &mut KeyIds) -> Vec<Token<u32>> {
         self.tokens_with(text, ids)
@@ -249,7 +243,7 @@ impl Normalizer {
     }
 }
 
-/// What a word normalises to (see [`Normalizer::tokens_cached`]).
+/// What a word normalises to (see [`Normalizer::id_tokens`]).
 #[derive(Debug, Clone, Copy)]
 enum Analysis<K> {
     /// A number word ("eleven").
@@ -260,8 +254,7 @@ enum Analysis<K> {
     },
 }
 
-/// Where tokenising gets its keys: made afresh, from a [`WordCache`], or as
-/// numbers from [`KeyIds`]. Every way gives the same keys.
+/// Where tokenising gets its keys: made afresh, or as numbers from [`KeyIds`]. Every way gives the same keys.
 trait Keys {
     type Key;
     /// What word `w` (starting with a letter) normalises to.
@@ -293,24 +286,8 @@ impl Keys for Fresh {
     }
 }
 
-impl Keys for WordCache {
-    type Key = String;
-    fn analyse(&mut self, norm: &Normalizer, w: &str) -> Analysis<String> {
-        self.analysis(norm, w)
-    }
-    fn word_key(&mut self, norm: &Normalizer, w: &str) -> String {
-        self.key(norm, w)
-    }
-    fn key(&mut self, k: Cow<str>) -> String {
-        k.into_owned()
-    }
-    fn as_str<'a>(&'a self, k: &'a String) -> &'a str {
-        k
-    }
-}
-
 /// Keys as numbers: each distinct key string gets the next number, and what every
-/// distinct word normalises to is remembered (as in [`WordCache`]). Use one with one
+/// distinct word normalises to is remembered. Use one with one
 /// [`Normalizer`] only.
 #[derive(Default)]
 pub struct KeyIds {
@@ -376,44 +353,6 @@ impl Keys for KeyIds {
     }
     fn as_str<'a>(&'a self, k: &'a u32) -> &'a str {
         self.key(*k)
-    }
-}
-
-/// Distinct words → what they normalise to, for one [`Normalizer`]. Keyed by the
-/// surface form, so a hit costs one hash of the word and no folding or stemming.
-#[derive(Default)]
-pub struct WordCache {
-    analyses: FxHashMap<Box<str>, Analysis<String>>,
-    /// Keys of words rejoined across a zero-width character (see `tokens_with`).
-    keys: FxHashMap<Box<str>, String>,
-}
-
-impl WordCache {
-    fn analysis(&mut self, norm: &Normalizer, word: &str) -> Analysis<String> {
-        if let Some(a) = self.analyses.get(word) {
-            return a.clone();
-        }
-        let a = norm.analyse(word);
-        self.analyses.insert(word.into(), a.clone());
-        a
-    }
-
-    /// The key of `word`, as [`Normalizer::word_key`] gives it.
-    pub fn key(&mut self, norm: &Normalizer, word: &str) -> String {
-        if let Some(k) = self.keys.get(word) {
-            return k.clone();
-        }
-        let k = norm.word_key(word);
-        self.keys.insert(word.into(), k.clone());
-        k
-    }
-
-    /// The key cached for `word` by tokenising, if it was seen as a word.
-    pub fn cached_key(&self, word: &str) -> Option<&str> {
-        match self.analyses.get(word) {
-            Some(Analysis::Word { key, .. }) => Some(key),
-            _ => None,
-        }
     }
 }
 
@@ -876,20 +815,6 @@ mod tests {
     #[test]
     fn zero_width_characters_do_not_split_words() {
         assert_eq!(keys("Ky\u{200B}iv talks"), keys("Kyiv talks"));
-    }
-
-    #[test]
-    fn cached_keys_are_the_same_keys() {
-        let n = Normalizer::new(Language::English);
-        let text = "The mayors said the harbour walls were failing; the mayor agreed.";
-        let mut cache = WordCache::default();
-        assert_eq!(n.tokens_cached(text, &mut cache), n.tokens(text));
-        assert_eq!(
-            n.tokens_cached(text, &mut cache),
-            n.tokens(text),
-            "and again from the cache"
-        );
-        assert_eq!(cache.cached_key("mayors"), Some("mayor"));
     }
 
     #[test]
