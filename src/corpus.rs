@@ -145,6 +145,32 @@ pub fn sources(count: usize, bytes: usize, seed: u64) -> Vec<crate::source::Sour
 /// shuffles the master order locally, drops about 10% of paragraphs, duplicates 3%
 /// and rewords 30%.
 pub fn generate(sources: usize, bytes: usize, seed: u64) -> Vec<String> {
+    generate_with_gold(sources, bytes, seed)
+        .into_iter()
+        .map(|(text, _)| text)
+        .collect()
+}
+
+/// Where a sentence of a generated source comes from: the same `story` and
+/// `sentence` in two sources is the same report, told the same way or reworded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoldSentence {
+    /// Byte range in the source's text.
+    pub range: std::ops::Range<usize>,
+    /// The paragraph of the master list it comes from (the heading is one past the
+    /// last paragraph).
+    pub story: usize,
+    /// Its place in that paragraph.
+    pub sentence: usize,
+}
+
+/// [`generate`]'s texts, each with the origin of every sentence: the answer key for
+/// measuring alignment on large inputs (`examples/eval_corpus.rs`).
+pub fn generate_with_gold(
+    sources: usize,
+    bytes: usize,
+    seed: u64,
+) -> Vec<(String, Vec<GoldSentence>)> {
     let mut rng = Rng::new(seed);
     let mut master = Vec::new();
     let mut size = 0;
@@ -163,7 +189,24 @@ pub fn generate(sources: usize, bytes: usize, seed: u64) -> Vec<String> {
                 let j = (i + rng.below(8)).min(order.len() - 1);
                 order.swap(i, j);
             }
-            let mut out = format!("Coverage {} of the storm season\n\n", s + 1);
+            let mut out = format!("Coverage {} of the storm season", s + 1);
+            let mut gold = vec![GoldSentence {
+                range: 0..out.len(),
+                story: master.len(),
+                sentence: 0,
+            }];
+            out.push_str("\n\n");
+            let mut push = |out: &mut String, p: &str, story: usize| {
+                for (sentence, r) in sentence_spans(p).into_iter().enumerate() {
+                    gold.push(GoldSentence {
+                        range: out.len() + r.start..out.len() + r.end,
+                        story,
+                        sentence,
+                    });
+                }
+                out.push_str(p);
+                out.push_str("\n\n");
+            };
             for &i in &order {
                 if out.len() >= bytes {
                     break;
@@ -176,16 +219,32 @@ pub fn generate(sources: usize, bytes: usize, seed: u64) -> Vec<String> {
                 } else {
                     master[i].clone()
                 };
-                out.push_str(&p);
-                out.push_str("\n\n");
+                push(&mut out, &p, i);
                 if rng.chance(3) {
-                    out.push_str(&p);
-                    out.push_str("\n\n");
+                    push(&mut out, &p, i);
                 }
             }
-            out
+            (out, gold)
         })
         .collect()
+}
+
+/// The sentences of a generated paragraph: every template ends with one of these
+/// words, which rewording never touches.
+fn sentence_spans(p: &str) -> Vec<std::ops::Range<usize>> {
+    const ENDS: [&str; 3] = ["on Tuesday.", "were affected.", "told reporters."];
+    let mut out = Vec::new();
+    let mut start = 0;
+    while let Some((at, end)) = ENDS
+        .iter()
+        .filter_map(|e| p[start..].find(e).map(|i| (start + i, e.len())))
+        .min()
+    {
+        out.push(start..at + end);
+        start = at + end;
+        start += p[start..].len() - p[start..].trim_start().len();
+    }
+    out
 }
 
 #[cfg(test)]
@@ -199,6 +258,24 @@ mod tests {
         assert_ne!(a[0], a[1]);
         for s in &a {
             assert!((10_000..11_500).contains(&s.len()), "{}", s.len());
+        }
+    }
+
+    #[test]
+    fn the_answer_key_covers_every_sentence_of_the_text() {
+        for (text, gold) in generate_with_gold(2, 20_000, 3) {
+            // Sentences lie in order, and what is left between them is only spaces.
+            let mut at = 0;
+            for g in &gold {
+                assert!(text[at..g.range.start].trim().is_empty());
+                let s = &text[g.range.clone()];
+                assert!(s.ends_with('.'), "{s:?}");
+                at = g.range.end;
+            }
+            assert!(text[at..].trim().is_empty());
+            // Paragraphs have two to four sentences (the heading, one).
+            let per_story = gold.iter().filter(|g| g.sentence == 0).count();
+            assert!(gold.len() >= 2 * per_story - 1 && gold.len() <= 4 * per_story);
         }
     }
 }

@@ -3,6 +3,11 @@ use std::process::ExitCode;
 use clap::Parser;
 use parallax::cli::{self, Cli, Outcome};
 
+// A comparison makes millions of small allocations and frees them in bulk: with the
+// system allocator, a tenth of the run went to page faults and freeing (BENCHMARKS.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let overrides = cli.reader_overrides();

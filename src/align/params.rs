@@ -23,6 +23,11 @@ pub struct Params {
     pub weighting: Weighting,
     /// Keys in more than this share of all sentences are not used to find candidates.
     pub common_share: f32,
+    /// Partners a sentence proposes for measuring, per other source: its heaviest,
+    /// by the weight of the indexed keys they share. A sentence has about one
+    /// counterpart in each other source, so the budget grows with their number, up
+    /// to a bound (`score::MAX_PARTNERS`).
+    pub partners: usize,
     /// Factor for pairs that share a single key.
     pub single: f32,
     /// How much shared phrases (key bigrams) add to a pair's strength.
@@ -54,6 +59,7 @@ impl Default for Params {
         Self {
             weighting: Weighting::default(),
             common_share: 0.12,
+            partners: 16,
             phrase: 0.0,
             single: 0.5,
             position: 0.2,
@@ -89,6 +95,10 @@ impl Params {
             "order_share" => &mut self.order_share,
             "order_bonus" => &mut self.order_bonus,
             "keep_margin" => &mut self.keep_margin,
+            "partners" => {
+                self.partners = value as usize;
+                return Ok(());
+            }
             "order" => {
                 self.order = match value as i32 {
                     0 => Order::Auto,

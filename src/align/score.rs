@@ -29,7 +29,8 @@ pub struct Pair {
 
 /// Most sentences an indexed key may be found in.
 const MAX_POSTINGS: u32 = 64;
-/// Most partners a sentence proposes for measuring.
+
+/// Most partners a sentence proposes for measuring, whatever the number of sources.
 const MAX_PARTNERS: usize = 40;
 
 /// Scored candidate pairs: global sentence indices, lower first, and the pair's
@@ -52,14 +53,19 @@ impl Scored {
 /// Finds the pairs of sentences from different sources worth measuring. Keys found
 /// in at most `common_share` of all sentences (and never in more than
 /// [`MAX_POSTINGS`]) are indexed; each sentence gathers, through the index, the
-/// weight it shares with every other sentence, and keeps its [`MAX_PARTNERS`]
-/// heaviest partners. A pair is measured when either of its sentences kept the
-/// other. Both bounds make the work grow with the number of sentences, not its
-/// square, and neither depends on the order of the sources.
+/// weight it shares with every other sentence, and keeps its heaviest partners:
+/// `params.partners` per other source, at most [`MAX_PARTNERS`]. A pair is measured
+/// when either of its sentences kept the other. Both bounds make the work grow with
+/// the number of sentences, not its square, and neither depends on the order of the
+/// sources.
 pub fn candidates(f: &Features, params: &Params) -> Scored {
     use rayon::prelude::*;
     let n = f.sentences.len();
     let cap = ((n as f32 * params.common_share) as u32).clamp(8, MAX_POSTINGS);
+    let max = params
+        .partners
+        .saturating_mul(f.sources().saturating_sub(1).max(1))
+        .min(MAX_PARTNERS);
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); f.weight.len()];
     for g in 0..n {
         for k in f.sentence(g).terms.iter().map(|t| t.key) {
@@ -82,12 +88,12 @@ pub fn candidates(f: &Features, params: &Params) -> Scored {
         all.par_chunks(1024)
             .map_init(
                 || vec![0.0f32; n],
-                |shared, block| partners(f, &postings, &rank, block, shared),
+                |shared, block| partners(f, &postings, &rank, block, max, shared),
             )
             .flatten_iter()
             .collect()
     } else {
-        partners(f, &postings, &rank, &all, &mut vec![0.0; n])
+        partners(f, &postings, &rank, &all, max, &mut vec![0.0; n])
     };
     let wanted = sorted_unique(proposed, n, parallel);
     let comparisons = wanted.len();
@@ -141,7 +147,7 @@ fn sorted_unique(pairs: Vec<(u32, u32)>, n: usize, parallel: bool) -> Vec<(u32, 
 }
 
 /// The pairs (lower index first) that the sentences of `block` propose: for each,
-/// its [`MAX_PARTNERS`] heaviest partners through the index. `rank` orders
+/// its `max` heaviest partners through the index. `rank` orders
 /// sentences by [`Features::tiebreak`]; `shared` is scratch, one zero per sentence,
 /// and is left as it was found.
 fn partners(
@@ -149,11 +155,13 @@ fn partners(
     postings: &[Vec<u32>],
     rank: &[u32],
     block: &[u32],
+    max: usize,
     shared: &mut [f32],
 ) -> Vec<(u32, u32)> {
+    let max = max.max(1);
     let mut touched: Vec<u32> = Vec::new();
     let (mut ranked, mut kept): (Vec<u128>, Vec<u32>) = (Vec::new(), Vec::new());
-    let mut wanted: Vec<(u32, u32)> = Vec::with_capacity(block.len() * MAX_PARTNERS);
+    let mut wanted: Vec<(u32, u32)> = Vec::with_capacity(block.len() * max);
     for &a in block {
         let a = a as usize;
         let sa = f.sentence(a);
@@ -178,7 +186,7 @@ fn partners(
                 visit(o, sim * f.weight[k as usize], &mut touched);
             }
         }
-        if touched.len() > MAX_PARTNERS {
+        if touched.len() > max {
             // Heaviest first; ties by content, never by position in the input (then
             // by order of discovery, as a stable sort would keep them). Only which
             // partners are kept matters, so a selection is enough.
@@ -191,13 +199,13 @@ fn partners(
                     | (u128::from(rank[b as usize]) << 32)
                     | i as u128
             }));
-            ranked.select_nth_unstable(MAX_PARTNERS - 1);
+            ranked.select_nth_unstable(max - 1);
             let partner = |x: &u128| touched[(x & 0xffff_ffff) as usize];
-            for x in &ranked[MAX_PARTNERS..] {
+            for x in &ranked[max..] {
                 shared[partner(x) as usize] = 0.0;
             }
             kept.clear();
-            kept.extend(ranked[..MAX_PARTNERS].iter().map(partner));
+            kept.extend(ranked[..max].iter().map(partner));
             std::mem::swap(&mut touched, &mut kept);
         }
         for &b in &touched {
