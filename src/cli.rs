@@ -259,7 +259,7 @@ pub enum Outcome {
     Done,
     /// Start the reader on the comparison, with this pivot and the review file (an
     /// empty review when the file does not exist yet: the first note creates it).
-    Tui(Comparison, usize, Review),
+    Tui(Box<Comparison>, usize, Review),
 }
 
 pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
@@ -322,7 +322,7 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
                 Some(r) => r,
                 None => open_review(&cli.review, &comparison.sources)?,
             };
-            return Ok(Outcome::Tui(comparison, pivot, review));
+            return Ok(Outcome::Tui(Box::new(comparison), pivot, review));
         }
         OutputFormat::Json => {
             // Written as it is rendered: the text of a large report is never held whole.

@@ -4,12 +4,15 @@ use crate::align::{self, Alignment};
 use crate::diff::{self, GroupDiff};
 use crate::discrepancy::Discrepancy;
 use crate::source::Source;
+use crate::tokenized::Tokenized;
 use crate::tokens::Normalizer;
 
 pub struct Comparison {
     pub sources: Vec<Source>,
     pub alignment: Alignment,
     pub normalizer: Normalizer,
+    /// Every sentence's tokens: made for aligning, read again by the word diffs.
+    pub tokens: Tokenized,
 }
 
 impl Comparison {
@@ -23,22 +26,26 @@ impl Comparison {
             order,
             ..align::Params::default()
         };
-        let alignment = align::align_with(&sources, &params);
-        let normalizer = Normalizer::new(alignment.language);
+        let normalizer = Normalizer::new(align::language_of(&sources));
+        let tokens = Tokenized::build(&sources, &normalizer);
+        let alignment = align::align_tokenized(&sources, &tokens, &normalizer, &params);
         Self {
             sources,
             alignment,
             normalizer,
+            tokens,
         }
     }
 
     /// The diff of group `g` against `pivot`'s member (computed on demand).
     pub fn diff(&self, g: usize, pivot: usize) -> GroupDiff {
-        diff::diff_group(
+        diff::diff_group_cached(
             &self.sources,
             &self.alignment.groups[g],
             pivot,
             &self.normalizer,
+            Some(&self.tokens),
+            &mut diff::KeyCache::default(),
         )
     }
 
@@ -66,6 +73,7 @@ impl Comparison {
                     &self.alignment.groups[g],
                     pivot,
                     &self.normalizer,
+                    Some(&self.tokens),
                     cache,
                 ),
             )
@@ -95,6 +103,7 @@ impl Comparison {
                 &self.sources,
                 &self.alignment.groups[*g],
                 &self.normalizer,
+                Some(&self.tokens),
                 cache,
             );
             (*g, d)

@@ -269,7 +269,8 @@ mod tests {
             for g in &gold {
                 assert!(text[at..g.range.start].trim().is_empty());
                 let s = &text[g.range.clone()];
-                assert!(s.ends_with('.'), "{s:?}");
+                // Every sentence but the heading ends with a full stop.
+                assert!(g.range.start == 0 || s.ends_with('.'), "{s:?}");
                 at = g.range.end;
             }
             assert!(text[at..].trim().is_empty());

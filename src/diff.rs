@@ -8,6 +8,7 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 use crate::align::Group;
 use crate::discrepancy::{self, Discrepancy};
 use crate::source::Source;
+use crate::tokenized::Tokenized;
 use crate::tokens::{KeyIds, Kind, Normalizer, Token};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -80,19 +81,21 @@ pub fn members(sources: &[Source], group: &Group) -> Vec<Member> {
 /// Diffs every member of `group` against the member of `pivot` (or, when the pivot
 /// source lacks the group, the first source that has it).
 pub fn diff_group(sources: &[Source], group: &Group, pivot: usize, norm: &Normalizer) -> GroupDiff {
-    diff_group_cached(sources, group, pivot, norm, &mut KeyCache::default())
+    diff_group_cached(sources, group, pivot, norm, None, &mut KeyCache::default())
 }
 
 /// Word → key (as a number), remembered across groups: stemming is most of a
 /// diff's cost and a story repeats its words.
 pub type KeyCache = KeyIds;
 
-/// [`diff_group`] with a key cache shared by the caller's successive groups.
+/// [`diff_group`] reading the comparison's tokens (`shared`) where it can, with a key
+/// cache shared by the caller's successive groups for the rest.
 pub fn diff_group_cached(
     sources: &[Source],
     group: &Group,
     pivot: usize,
     norm: &Normalizer,
+    shared: Option<&Tokenized>,
     cache: &mut KeyCache,
 ) -> GroupDiff {
     let mut members = members(sources, group);
@@ -113,7 +116,7 @@ pub fn diff_group_cached(
             discrepancies: Vec::new(),
         };
     }
-    let tokens = member_tokens(sources, &members, norm, cache);
+    let (tokens, ids) = member_tokens(sources, &members, norm, shared, cache);
     let words = |m: usize| -> Vec<usize> {
         (0..tokens[m].len())
             .filter(|&i| tokens[m][i].kind != Kind::Punct)
@@ -227,7 +230,7 @@ pub fn diff_group_cached(
     for (m, member) in members.iter_mut().enumerate() {
         member.fragments = fragments(member.range.clone(), &tokens[m], &kinds[m]);
     }
-    let discrepancies = discrepancy::find(sources, &members, &tokens, cache);
+    let discrepancies = discrepancy::find(sources, &members, &tokens, ids);
     GroupDiff {
         pivot,
         members,
@@ -257,14 +260,31 @@ impl SourceSet {
     }
 }
 
-/// Tokens of each member, with ranges made absolute in the source text.
-fn member_tokens(
+/// Each member's tokens, with ranges in the source's text, and the numbering of their
+/// keys: the comparison's tokens (`shared`) when every member's sentences put together
+/// are what tokenising the member's text gives (nearly always), else the members'
+/// texts tokenised with `cache`. Either way the keys of one group come from one
+/// numbering, which is all the diff compares.
+fn member_tokens<'a>(
     sources: &[Source],
     members: &[Member],
     norm: &Normalizer,
-    cache: &mut KeyCache,
-) -> Vec<Vec<Token<u32>>> {
-    members
+    shared: Option<&'a Tokenized>,
+    cache: &'a mut KeyCache,
+) -> (Vec<Vec<Token<u32>>>, &'a KeyIds) {
+    if let Some(t) = shared {
+        let spans: Option<Vec<Vec<Token<u32>>>> = members
+            .iter()
+            .map(|m| {
+                let (first, last) = (m.sentences[0], m.sentences[m.sentences.len() - 1]);
+                t.span(sources, m.source, first, last)
+            })
+            .collect();
+        if let Some(spans) = spans {
+            return (spans, t.keys());
+        }
+    }
+    let own = members
         .iter()
         .map(|m| {
             let text = &sources[m.source].doc.text[m.range.clone()];
@@ -276,7 +296,8 @@ fn member_tokens(
                 })
                 .collect()
         })
-        .collect()
+        .collect();
+    (own, cache)
 }
 
 /// The disagreements of `group` without its word diff: they depend only on the
@@ -285,11 +306,12 @@ pub fn discrepancies_cached(
     sources: &[Source],
     group: &Group,
     norm: &Normalizer,
+    shared: Option<&Tokenized>,
     cache: &mut KeyCache,
 ) -> Vec<Discrepancy> {
     let members = members(sources, group);
-    let tokens = member_tokens(sources, &members, norm, cache);
-    discrepancy::find(sources, &members, &tokens, cache)
+    let (tokens, ids) = member_tokens(sources, &members, norm, shared, cache);
+    discrepancy::find(sources, &members, &tokens, ids)
 }
 
 /// The fragments of a member with no counterpart: all of it the same.
@@ -353,14 +375,14 @@ mod tests {
             // The full computation, as for a shared group.
             let members = members(&sources, group);
             let mut cache = KeyCache::default();
-            let tokens = member_tokens(&sources, &members, &norm, &mut cache);
+            let (tokens, ids) = member_tokens(&sources, &members, &norm, None, &mut cache);
             for (m, t) in short.members.iter().zip(&tokens) {
                 let kinds = vec![FragmentKind::Same; t.len()];
                 assert_eq!(m.fragments, fragments(m.range.clone(), t, &kinds));
             }
             assert_eq!(
                 short.discrepancies,
-                discrepancy::find(&sources, &members, &tokens, &cache)
+                discrepancy::find(&sources, &members, &tokens, ids)
             );
             checked += 1;
         }

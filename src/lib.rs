@@ -27,6 +27,7 @@ pub mod segment;
 pub mod source;
 pub mod synonyms;
 pub mod theme;
+pub mod tokenized;
 pub mod tokens;
 pub mod tui;
 pub mod view;

@@ -14,7 +14,7 @@ fn main() -> ExitCode {
     match cli::run(cli) {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::Tui(comparison, pivot, review)) => {
-            match parallax::tui::run(comparison, pivot, Some(review), overrides) {
+            match parallax::tui::run(*comparison, pivot, Some(review), overrides) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("parallax: {e}");

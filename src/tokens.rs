@@ -313,7 +313,8 @@ impl KeyIds {
         self.keys.is_empty()
     }
 
-    fn intern(&mut self, key: &str) -> u32 {
+    /// The number of `key`, given it if it has none yet.
+    pub fn intern(&mut self, key: &str) -> u32 {
         if let Some(&id) = self.ids.get(key) {
             return id;
         }
@@ -400,26 +401,32 @@ fn runs_start_safely(text: &str) -> bool {
     let b = text.as_bytes();
     (1..b.len())
         .filter(|&i| b[i] >= 0x80 && is_ascii_space(b[i - 1]))
-        .all(|i| {
-            let c = text[i..].chars().next().expect("after ASCII is a boundary");
-            (c.is_alphabetic() && !is_combining_mark(c) && (c as u32) < 0x0590)
-                || matches!(
-                    c,
-                    '“' | '”'
-                        | '‘'
-                        | '’'
-                        | '«'
-                        | '»'
-                        | '„'
-                        | '‹'
-                        | '›'
-                        | '—'
-                        | '–'
-                        | '…'
-                        | '¿'
-                        | '¡'
-                )
-        })
+        .all(|i| starts_safely(text[i..].chars().next().expect("after ASCII is a boundary")))
+}
+
+/// Whether UAX #29 splits the same before `c` after ASCII whitespace as at the start
+/// of a text, and tokenising glues nothing across that whitespace: ASCII that is not
+/// a control character, letters of the alphabetic scripts before Hebrew (no marks),
+/// common quotes and dashes.
+pub fn starts_safely(c: char) -> bool {
+    (c.is_ascii() && !c.is_ascii_control())
+        || (c.is_alphabetic() && !is_combining_mark(c) && (c as u32) < 0x0590)
+        || matches!(
+            c,
+            '“' | '”'
+                | '‘'
+                | '’'
+                | '«'
+                | '»'
+                | '„'
+                | '‹'
+                | '›'
+                | '—'
+                | '–'
+                | '…'
+                | '¿'
+                | '¡'
+        )
 }
 
 /// Length of the UAX #29 piece at the start of `b`, a run of ASCII without whitespace:

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use super::SentenceId;
 use super::soft;
 use crate::source::Source;
-use crate::tokens::{KeyIds, Kind, Normalizer};
+use crate::tokenized::Tokenized;
+use crate::tokens::{Kind, Normalizer};
 
 /// One content key of a sentence and the weight it brings there: the key's weight,
 /// or a share of it for the later words of a multi-word name ("Luiz Inácio Lula da
@@ -152,6 +153,7 @@ impl Features {
     /// [`super::Params`] is not zero); otherwise they stay empty and cost nothing.
     pub fn build(
         sources: &[Source],
+        tokens: &Tokenized,
         normalizer: &Normalizer,
         w: &Weighting,
         phrases: bool,
@@ -176,14 +178,13 @@ impl Features {
                 positions.push((i as f32 + 0.5) / n);
             }
         }
-        // Sources are tokenised in parallel, each with its own numbering of keys;
-        // results are gathered in source order.
-        let words = |source: &Source| words_of(source, normalizer, &common_keys);
+        // Sources' words are gathered in parallel, in source order.
+        let words = |s: usize| words_of(&sources[s], s, tokens, &common_keys);
         let per_source: Vec<SourceWords> = if super::parallel(ids.len()) {
             use rayon::prelude::*;
-            sources.par_iter().map(words).collect()
+            (0..sources.len()).into_par_iter().map(words).collect()
         } else {
-            sources.iter().map(words).collect()
+            (0..sources.len()).map(words).collect()
         };
         let mut name_keys: Vec<String> = Vec::new();
         for source in &per_source {
@@ -201,13 +202,13 @@ impl Features {
         // shared vocabulary once, at their first use, so ids are given in the same
         // order as looking up every word would.
         for source in &per_source {
-            let mut global = vec![u32::MAX; source.keys.len()];
+            let mut global = vec![u32::MAX; tokens.keys().len()];
             for words in &source.words {
                 let mut keys = Vec::with_capacity(words.len());
                 for word in words {
                     let local = word.key as usize;
                     if global[local] == u32::MAX {
-                        let own = source.keys.key(local as u32);
+                        let own = tokens.keys().key(local as u32);
                         let key: &str = canon.get(own).map_or(own, String::as_str);
                         global[local] = match vocab.get(key) {
                             Some(&id) => id,
@@ -430,10 +431,8 @@ fn mask_of(soft: &soft::Neighbours, terms: &[Term]) -> u64 {
 
 /// The content words of one source, sentence by sentence.
 struct SourceWords {
+    /// [`Word::key`] is a key's number in the comparison's [`Tokenized::keys`].
     words: Vec<Vec<Word>>,
-    /// The source's keys, numbered: [`Word::key`] is a key's number (one string per
-    /// key, not per word: a megabyte of text has a million words).
-    keys: KeyIds,
     /// The distinct keys of its capitalised words (candidates for [`fuzzy_names`]).
     names: Vec<String>,
 }
@@ -450,21 +449,22 @@ struct KeyFacts {
     name: bool,
 }
 
-/// The content words of every sentence of `source`.
+/// The content words of every sentence of `source` (number `s`).
 fn words_of(
     source: &Source,
-    normalizer: &Normalizer,
+    s: usize,
+    tokens: &Tokenized,
     common_keys: &FastMap<String, ()>,
 ) -> SourceWords {
-    let mut keys = KeyIds::default();
-    let mut facts: Vec<KeyFacts> = Vec::new();
+    let keys = tokens.keys();
+    let mut facts: Vec<KeyFacts> = vec![KeyFacts::default(); keys.len()];
     let mut out = Vec::with_capacity(source.sentences.len());
     for i in 0..source.sentences.len() {
-        let text = source.sentence_text(i);
         let mut words = Vec::new();
         let mut in_name = false;
-        for t in normalizer.id_tokens(text, &mut keys) {
-            let surface = &text[t.range.clone()];
+        for t in tokens.sentence(s, i) {
+            let t = &t;
+            let surface = &source.doc.text[t.range.clone()];
             if t.kind == Kind::Word && NAME_PARTICLES.contains(&surface) {
                 continue;
             }
@@ -474,20 +474,16 @@ fn words_of(
             if t.kind == Kind::Punct || t.stop {
                 continue;
             }
-            let id = t.key as usize;
-            if facts.len() <= id {
-                facts.resize(id + 1, KeyFacts::default());
-            }
-            if !facts[id].known {
+            let fact = &mut facts[t.key as usize];
+            if !fact.known {
                 let key = keys.key(t.key);
-                facts[id] = KeyFacts {
+                *fact = KeyFacts {
                     known: true,
                     short: key.chars().count() < 2,
                     common: common_keys.contains_key(key),
                     name: false,
                 };
             }
-            let fact = &mut facts[id];
             if fact.short {
                 continue;
             }
@@ -507,11 +503,7 @@ fn words_of(
         .filter(|(_, f)| f.name)
         .map(|(id, _)| keys.key(id as u32).to_owned())
         .collect();
-    SourceWords {
-        words: out,
-        keys,
-        names,
-    }
+    SourceWords { words: out, names }
 }
 
 /// FNV-1a: a fast, fixed hash for short keys. std's default hasher resists
@@ -708,12 +700,9 @@ mod tests {
             })
             .collect();
         let lang = crate::lang::Language::detect(texts.iter().copied());
-        Features::build(
-            &sources,
-            &Normalizer::new(lang),
-            &Weighting::default(),
-            true,
-        )
+        let norm = Normalizer::new(lang);
+        let tokens = Tokenized::build(&sources, &norm);
+        Features::build(&sources, &tokens, &norm, &Weighting::default(), true)
     }
 
     #[test]

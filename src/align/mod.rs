@@ -26,6 +26,7 @@ mod soft;
 
 use crate::lang::Language;
 use crate::source::Source;
+use crate::tokenized::Tokenized;
 use crate::tokens::Normalizer;
 
 pub use features::Weighting;
@@ -101,10 +102,24 @@ pub fn align(sources: &[Source]) -> Alignment {
 }
 
 pub fn align_with(sources: &[Source], params: &Params) -> Alignment {
-    let language = Language::detect(sources.iter().map(|s| s.doc.text.as_str()));
-    let normalizer = Normalizer::new(language);
-    let feats =
-        features::Features::build(sources, &normalizer, &params.weighting, params.phrase > 0.0);
+    let normalizer = Normalizer::new(language_of(sources));
+    let tokens = Tokenized::build(sources, &normalizer);
+    align_tokenized(sources, &tokens, &normalizer, params)
+}
+
+/// The language the sources are written in (one for all of them).
+pub fn language_of(sources: &[Source]) -> Language {
+    Language::detect(sources.iter().map(|s| s.doc.text.as_str()))
+}
+
+/// Aligns `sources`, whose sentences `tokens` holds, tokenised by `normalizer`.
+pub fn align_tokenized(
+    sources: &[Source],
+    tokens: &Tokenized,
+    normalizer: &Normalizer,
+    params: &Params,
+) -> Alignment {
+    let feats = features_of(sources, tokens, normalizer, params);
     let mut scored = score::candidates(&feats, params);
     let evidence = links::evidence(&feats, &mut scored, params);
     let clusters = group::cluster(&feats, &scored, &evidence, params);
@@ -119,7 +134,7 @@ pub fn align_with(sources: &[Source], params: &Params) -> Alignment {
     Alignment {
         groups,
         group_of,
-        language,
+        language: normalizer.language(),
         comparisons: scored.comparisons,
     }
 }
@@ -130,13 +145,9 @@ pub fn candidate_pairs(
     sources: &[Source],
     params: &Params,
 ) -> Vec<(SentenceId, SentenceId, Pair, f32)> {
-    let language = Language::detect(sources.iter().map(|s| s.doc.text.as_str()));
-    let feats = features::Features::build(
-        sources,
-        &Normalizer::new(language),
-        &params.weighting,
-        params.phrase > 0.0,
-    );
+    let normalizer = Normalizer::new(language_of(sources));
+    let tokens = Tokenized::build(sources, &normalizer);
+    let feats = features_of(sources, &tokens, &normalizer, params);
     let mut scored = score::candidates(&feats, params);
     let evidence = links::evidence(&feats, &mut scored, params);
     // Pairs keep only their strength; what they share is measured again here.
@@ -154,13 +165,9 @@ pub fn candidate_pairs(
 
 /// Every sentence's content keys with their weights, for diagnostics.
 pub fn sentence_keys(sources: &[Source], params: &Params) -> Vec<(SentenceId, Vec<(String, f32)>)> {
-    let language = Language::detect(sources.iter().map(|s| s.doc.text.as_str()));
-    let feats = features::Features::build(
-        sources,
-        &Normalizer::new(language),
-        &params.weighting,
-        params.phrase > 0.0,
-    );
+    let normalizer = Normalizer::new(language_of(sources));
+    let tokens = Tokenized::build(sources, &normalizer);
+    let feats = features_of(sources, &tokens, &normalizer, params);
     feats
         .ids
         .iter()
@@ -182,6 +189,21 @@ pub fn sentence_keys(sources: &[Source], params: &Params) -> Vec<(SentenceId, Ve
             )
         })
         .collect()
+}
+
+fn features_of(
+    sources: &[Source],
+    tokens: &Tokenized,
+    normalizer: &Normalizer,
+    params: &Params,
+) -> features::Features {
+    features::Features::build(
+        sources,
+        tokens,
+        normalizer,
+        &params.weighting,
+        params.phrase > 0.0,
+    )
 }
 
 /// Puts groups in reading order: by the first source's order, with material the first

@@ -33,6 +33,10 @@ pub enum Format {
 /// linearly with one huge source).
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Most bytes of extracted text a source may have: positions in it are kept in 32
+/// bits (a comparison of large sources holds tens of millions of them).
+pub const MAX_TEXT: usize = u32::MAX as usize;
+
 /// How sources are read.
 #[derive(Debug, Clone, Copy)]
 pub struct LoadOptions {
@@ -213,6 +217,15 @@ impl Document {
         };
         if b.paragraphs.is_empty() {
             return Err(LoadError::NoProse { path });
+        }
+        if b.text.len() > MAX_TEXT {
+            return Err(LoadError::TooComplex {
+                path,
+                reason: format!(
+                    "its text comes to more than {}, more than parallax can compare",
+                    human(MAX_TEXT as u64)
+                ),
+            });
         }
         b.meta.title = b
             .meta
