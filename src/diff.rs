@@ -153,6 +153,12 @@ pub fn diff_group_cached(
             .flat_map(|m| words(m).into_iter().map(move |i| (m, i)))
             .collect();
         let keys: Vec<u32> = seq.iter().map(|&(m, i)| tokens[m][i].key).collect();
+        if keys == pivot_keys {
+            // Told in the same words (most copies are): every pivot word is in place,
+            // which is all a diff would find.
+            present.iter_mut().for_each(|p| *p = true);
+            continue;
+        }
         for op in capture_diff_slices(Algorithm::Patience, &pivot_keys, &keys) {
             match op {
                 DiffOp::Equal {

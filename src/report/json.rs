@@ -13,6 +13,8 @@ use serde::Serialize;
 use serde_json::ser::Formatter;
 
 use super::{GroupReport, Report};
+use crate::diff::FragmentKind;
+use crate::discrepancy::DiscrepancyKind;
 
 /// The report as text (see [`write`]).
 pub fn render(report: &Report) -> String {
@@ -72,7 +74,7 @@ fn groups(groups: &[GroupReport], batch: Option<usize>, w: &mut dyn Write) -> io
             } else {
                 b",\n    "
             });
-            value_at(&mut out, 2, g)?;
+            group(&mut out, g);
         }
         Ok(out)
     };
@@ -104,6 +106,178 @@ fn groups(groups: &[GroupReport], batch: Option<usize>, w: &mut dyn Write) -> io
         }
         Ok(())
     })
+}
+
+/// One group as serde would write it nested two deep (see [`Safe`]), written by hand:
+/// groups are nearly all of a report, and serde's formatter calls (one per
+/// punctuation mark and indent) cost more than the text. The report test compares
+/// the two on reports with every field.
+fn group(out: &mut Vec<u8>, g: &GroupReport) {
+    out.extend_from_slice(b"{\n      \"id\": ");
+    number(out, g.id);
+    out.extend_from_slice(b",\n      \"sources\": ");
+    if g.sources.is_empty() {
+        out.extend_from_slice(b"[]");
+    } else {
+        for (i, &s) in g.sources.iter().enumerate() {
+            out.extend_from_slice(if i == 0 {
+                b"[\n        "
+            } else {
+                b",\n        "
+            });
+            number(out, s);
+        }
+        out.extend_from_slice(b"\n      ]");
+    }
+    out.extend_from_slice(b",\n      \"kind\": ");
+    string(out, g.kind);
+    out.extend_from_slice(b",\n      \"members\": ");
+    if g.members.is_empty() {
+        out.extend_from_slice(b"[]");
+    }
+    for (i, m) in g.members.iter().enumerate() {
+        out.extend_from_slice(if i == 0 {
+            b"[\n        {"
+        } else {
+            b",\n        {"
+        });
+        out.extend_from_slice(b"\n          \"source\": ");
+        number(out, m.source);
+        out.extend_from_slice(b",\n          \"start\": ");
+        number(out, m.start);
+        out.extend_from_slice(b",\n          \"end\": ");
+        number(out, m.end);
+        out.extend_from_slice(b",\n          \"text\": ");
+        string(out, &m.text);
+        out.extend_from_slice(b",\n          \"fragments\": ");
+        if m.fragments.is_empty() {
+            out.extend_from_slice(b"[]");
+        }
+        for (j, f) in m.fragments.iter().enumerate() {
+            out.extend_from_slice(if j == 0 {
+                b"[\n            {"
+            } else {
+                b",\n            {"
+            });
+            out.extend_from_slice(b"\n              \"kind\": ");
+            string(out, fragment_kind(f.kind));
+            out.extend_from_slice(b",\n              \"start\": ");
+            number(out, f.start);
+            out.extend_from_slice(b",\n              \"end\": ");
+            number(out, f.end);
+            out.extend_from_slice(b",\n              \"text\": ");
+            string(out, &f.text);
+            out.extend_from_slice(b"\n            }");
+        }
+        if !m.fragments.is_empty() {
+            out.extend_from_slice(b"\n          ]");
+        }
+        out.extend_from_slice(b"\n        }");
+    }
+    if !g.members.is_empty() {
+        out.extend_from_slice(b"\n      ]");
+    }
+    out.extend_from_slice(b",\n      \"discrepancies\": ");
+    if g.discrepancies.is_empty() {
+        out.extend_from_slice(b"[]");
+    }
+    for (i, d) in g.discrepancies.iter().enumerate() {
+        out.extend_from_slice(if i == 0 {
+            b"[\n        {"
+        } else {
+            b",\n        {"
+        });
+        out.extend_from_slice(b"\n          \"kind\": ");
+        string(out, discrepancy_kind(d.kind));
+        out.extend_from_slice(b",\n          \"values\": ");
+        if d.values.is_empty() {
+            out.extend_from_slice(b"[]");
+        }
+        for (j, v) in d.values.iter().enumerate() {
+            out.extend_from_slice(if j == 0 {
+                b"[\n            {"
+            } else {
+                b",\n            {"
+            });
+            out.extend_from_slice(b"\n              \"source\": ");
+            number(out, v.source);
+            out.extend_from_slice(b",\n              \"text\": ");
+            string(out, &v.text);
+            out.extend_from_slice(b",\n              \"start\": ");
+            number(out, v.start);
+            out.extend_from_slice(b",\n              \"end\": ");
+            number(out, v.end);
+            out.extend_from_slice(b"\n            }");
+        }
+        if !d.values.is_empty() {
+            out.extend_from_slice(b"\n          ]");
+        }
+        out.extend_from_slice(b"\n        }");
+    }
+    if !g.discrepancies.is_empty() {
+        out.extend_from_slice(b"\n      ]");
+    }
+    out.extend_from_slice(b"\n    }");
+}
+
+fn fragment_kind(k: FragmentKind) -> &'static str {
+    match k {
+        FragmentKind::Same => "same",
+        FragmentKind::Changed => "changed",
+        FragmentKind::OnlyHere => "only_here",
+    }
+}
+
+fn discrepancy_kind(k: DiscrepancyKind) -> &'static str {
+    match k {
+        DiscrepancyKind::Number => "number",
+        DiscrepancyKind::Quote => "quote",
+    }
+}
+
+fn number(out: &mut Vec<u8>, n: usize) {
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+}
+
+/// `s` as a JSON string, escaped as serde_json escapes it (quotes, backslashes, C0
+/// controls) and then as [`Safe`] does (DEL, C1 controls, bidi formatting, line
+/// separators as `\uXXXX`). Runs of safe bytes are copied whole.
+fn string(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    let bytes = s.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\' {
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next().expect("i is at a character");
+        let escape: Option<&[u8]> = match c {
+            '"' => Some(b"\\\""),
+            '\\' => Some(b"\\\\"),
+            '\n' => Some(b"\\n"),
+            '\t' => Some(b"\\t"),
+            '\r' => Some(b"\\r"),
+            '\u{8}' => Some(b"\\b"),
+            '\u{c}' => Some(b"\\f"),
+            _ => None,
+        };
+        if escape.is_none() && !(c < ' ' || crate::sanitize::is_unsafe(c)) {
+            i += c.len_utf8();
+            continue;
+        }
+        out.extend_from_slice(&bytes[run..i]);
+        match escape {
+            Some(e) => out.extend_from_slice(e),
+            None => out.extend_from_slice(format!("\\u{:04x}", c as u32).as_bytes()),
+        }
+        i += c.len_utf8();
+        run = i;
+    }
+    out.extend_from_slice(&bytes[run..]);
+    out.push(b'"');
 }
 
 /// `"name": value` as a field of the top-level object.
