@@ -84,16 +84,16 @@ pub fn candidates(f: &Features, params: &Params) -> Scored {
         (pair.matched > 0.0).then(|| (a, b, super::links::base(&pair, params)))
     };
     let parallel = super::parallel(n);
-    let proposed: Vec<(u32, u32)> = if parallel {
+    // Kept block by block: flattening would copy them all once more, and hold both.
+    let proposed: Vec<Vec<(u32, u32)>> = if parallel {
         all.par_chunks(1024)
             .map_init(
                 || vec![0.0f32; n],
                 |shared, block| partners(f, &postings, &rank, block, max, shared),
             )
-            .flatten_iter()
             .collect()
     } else {
-        partners(f, &postings, &rank, &all, max, &mut vec![0.0; n])
+        vec![partners(f, &postings, &rank, &all, max, &mut vec![0.0; n])]
     };
     let wanted = sorted_unique(proposed, n, parallel);
     let comparisons = wanted.len();
@@ -105,26 +105,26 @@ pub fn candidates(f: &Features, params: &Params) -> Scored {
     Scored { pairs, comparisons }
 }
 
-/// `pairs` (lower index first, each below `n`) sorted, each once. Sorting millions
-/// of pairs was a tenth of the aligner's work: they are bucketed by their lower
-/// index instead, in one pass, and only each bucket (a sentence's few dozen
-/// partners) is sorted.
-fn sorted_unique(pairs: Vec<(u32, u32)>, n: usize, parallel: bool) -> Vec<(u32, u32)> {
+/// The pairs of all `blocks` (lower index first, each below `n`) sorted, each once.
+/// Sorting millions of pairs was a tenth of the aligner's work: they are bucketed
+/// by their lower index instead, in one pass, and only each bucket (a sentence's
+/// few dozen partners) is sorted.
+fn sorted_unique(blocks: Vec<Vec<(u32, u32)>>, n: usize, parallel: bool) -> Vec<(u32, u32)> {
     use rayon::prelude::*;
     let mut starts = vec![0usize; n + 1];
-    for &(lo, _) in &pairs {
+    for &(lo, _) in blocks.iter().flatten() {
         starts[lo as usize + 1] += 1;
     }
     for g in 0..n {
         starts[g + 1] += starts[g];
     }
     let mut fill = starts.clone();
-    let mut higher = vec![0u32; pairs.len()];
-    for &(lo, hi) in &pairs {
+    let mut higher = vec![0u32; starts[n]];
+    for &(lo, hi) in blocks.iter().flatten() {
         higher[fill[lo as usize]] = hi;
         fill[lo as usize] += 1;
     }
-    drop(pairs);
+    drop(blocks);
     let bucket = |range: std::ops::Range<usize>| {
         let mut out = Vec::new();
         let mut own = Vec::new();
@@ -433,7 +433,8 @@ mod tests {
             let mut expected = pairs.clone();
             expected.sort_unstable();
             expected.dedup();
-            proptest::prop_assert_eq!(sorted_unique(pairs, 50, parallel), expected);
+            let blocks: Vec<Vec<(u32, u32)>> = pairs.chunks(7).map(<[_]>::to_vec).collect();
+            proptest::prop_assert_eq!(sorted_unique(blocks, 50, parallel), expected);
         }
     }
 
