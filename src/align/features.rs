@@ -26,6 +26,8 @@ pub struct SentenceFeatures {
     terms: (u32, u32),
     bigrams: (u32, u32),
     soft: u64,
+    /// Its keys' prefix classes (see [`soft::Neighbours::class`]).
+    classes: u64,
     /// Sum of the weights of its terms.
     pub weight: f32,
     /// Position in its source, 0..1 (the middle of the sentence's slot).
@@ -42,6 +44,9 @@ pub struct Sentence<'a> {
     pub bigrams: &'a [u64],
     /// Bit `i` set: term `i` has partial matches (see [`Features::soft_mask`]).
     pub soft: u64,
+    /// Its keys' prefix classes: two sentences whose classes do not meet have no
+    /// partial match (see [`soft::Neighbours::class`]).
+    pub classes: u64,
     pub weight: f32,
     pub position: f32,
 }
@@ -64,6 +69,7 @@ pub struct OwnedSentence {
     pub terms: Vec<Term>,
     pub bigrams: Vec<u64>,
     pub soft: u64,
+    pub classes: u64,
     pub weight: f32,
     pub position: f32,
 }
@@ -74,6 +80,7 @@ impl OwnedSentence {
             terms: &self.terms,
             bigrams: &self.bigrams,
             soft: self.soft,
+            classes: self.classes,
             weight: self.weight,
             position: self.position,
         }
@@ -311,6 +318,7 @@ impl Features {
                 all_bigrams.extend(bigrams);
                 SentenceFeatures {
                     soft: mask_of(&soft, &terms[start as usize..]),
+                    classes: classes_of(&soft, &terms[start as usize..]),
                     terms: (start, terms.len() as u32),
                     bigrams: (first_bigram, all_bigrams.len() as u32),
                     weight: total,
@@ -346,6 +354,7 @@ impl Features {
             terms: &self.terms[s.terms.0 as usize..s.terms.1 as usize],
             bigrams: &self.bigrams[s.bigrams.0 as usize..s.bigrams.1 as usize],
             soft: s.soft,
+            classes: s.classes,
             weight: s.weight,
             position: s.position,
         }
@@ -355,6 +364,11 @@ impl Features {
     /// none, and measuring skips them without looking them up.
     pub fn soft_mask(&self, terms: &[Term]) -> u64 {
         mask_of(&self.soft, terms)
+    }
+
+    /// The prefix classes of `terms`' keys (see [`Sentence::classes`]).
+    pub fn soft_classes(&self, terms: &[Term]) -> u64 {
+        classes_of(&self.soft, terms)
     }
 
     /// Stores `sentences`' evidence, for tests that make features by hand.
@@ -375,10 +389,12 @@ impl Features {
             );
             self.bigrams.extend_from_slice(&s.bigrams);
             let soft = self.soft_mask(&s.terms);
+            let classes = self.soft_classes(&s.terms);
             self.sentences.push(SentenceFeatures {
                 terms,
                 bigrams,
                 soft,
+                classes,
                 weight: s.weight,
                 position: s.position,
             });
@@ -418,6 +434,13 @@ impl Features {
             self.doc_hashes[self.ids[g].source],
         )
     }
+}
+
+fn classes_of(soft: &soft::Neighbours, terms: &[Term]) -> u64 {
+    terms
+        .iter()
+        .filter(|t| !soft.of(t.key).is_empty())
+        .fold(0, |c, t| c | soft.class(t.key))
 }
 
 fn mask_of(soft: &soft::Neighbours, terms: &[Term]) -> u64 {

@@ -441,6 +441,7 @@ fn join(f: &Features, source: usize, idx: &[usize]) -> OwnedSentence {
     let position = parts.iter().map(|s| s.position).sum::<f32>() / parts.len() as f32;
     OwnedSentence {
         soft: f.soft_mask(&terms),
+        classes: f.soft_classes(&terms),
         terms,
         bigrams,
         weight,

@@ -260,8 +260,9 @@ pub fn measure(f: &Features, a: Sentence<'_>, b: Sentence<'_>) -> Pair {
     // Partial matches, most similar first; ties in key order, so that measuring
     // (a, b) and (b, a) gives the same result. The list lives in a buffer per thread:
     // measuring is the hot loop, and most pairs have a few partial matches.
-    // A partial match is mutual: both sentences must have a key that has some.
-    if !(a.may_match_partially() && b.may_match_partially()) {
+    // A partial match is mutual: both sentences must have a key that has some, and
+    // two such keys share their first characters, hence their prefix class.
+    if !(a.may_match_partially() && b.may_match_partially()) || a.classes & b.classes == 0 {
         return finish(p, a, b);
     }
     PARTIAL.with_borrow_mut(|partial| {
@@ -397,6 +398,7 @@ mod tests {
                 weight: k.iter().map(|&x| weight[x as usize]).sum(),
                 position: i as f32 / keys.len() as f32,
                 soft: 0, // set by `store`
+                classes: 0,
             })
             .collect();
         let n = sentences.len();

@@ -15,6 +15,9 @@ const WINDOW: usize = 32;
 pub struct Neighbours {
     starts: Vec<u32>,
     entries: Vec<(u32, f32)>,
+    /// One bit per key that has partial matches, from its first [`MIN_PREFIX`]
+    /// characters, which every key it matches shares (0 for keys with none).
+    classes: Vec<u64>,
 }
 
 impl Neighbours {
@@ -24,6 +27,13 @@ impl Neighbours {
             (Some(&a), Some(&b)) => &self.entries[a as usize..b as usize],
             _ => &[],
         }
+    }
+
+    /// Key `k`'s prefix class as a bit: two keys can match partially only if their
+    /// bits are equal, so sentences whose keys' bits do not meet have no partial
+    /// match at all. All bits when unknown (a table made from lists).
+    pub fn class(&self, k: u32) -> u64 {
+        self.classes.get(k as usize).copied().unwrap_or(u64::MAX)
     }
 }
 
@@ -36,7 +46,11 @@ impl From<Vec<Vec<(u32, f32)>>> for Neighbours {
             entries.extend(list);
             starts.push(entries.len() as u32);
         }
-        Self { starts, entries }
+        Self {
+            starts,
+            entries,
+            classes: Vec::new(),
+        }
     }
 }
 
@@ -69,7 +83,21 @@ pub fn neighbours(keys: &[(&str, u32)], vocab: usize, min: f32) -> Neighbours {
     for n in &mut out {
         n.sort_by_key(|&(id, _)| id);
     }
-    out.into()
+    let mut classes = vec![0u64; vocab];
+    for (chars, id) in &sorted {
+        if !out[*id as usize].is_empty() {
+            let h = chars[..MIN_PREFIX]
+                .iter()
+                .fold(0xcbf2_9ce4_8422_2325u64, |h, &c| {
+                    (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3)
+                });
+            classes[*id as usize] = 1 << (h % 64);
+        }
+    }
+    Neighbours {
+        classes,
+        ..out.into()
+    }
 }
 
 /// Share of the longer key covered by the shared prefix.
