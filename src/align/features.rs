@@ -614,11 +614,12 @@ fn fuzzy_names(keys: &[String]) -> FastMap<String, String> {
             continue;
         }
         keys.sort();
+        let spoken: Vec<String> = keys.iter().map(|k| phonetic(k)).collect();
         for i in 0..keys.len() {
             for j in 0..i {
                 let (a, b) = (&keys[j], &keys[i]);
                 let limit = if a.len().min(b.len()) >= 8 { 2 } else { 1 };
-                if edit_distance(&phonetic(a), &phonetic(b)) <= limit {
+                if edit_distance(&spoken[j], &spoken[i]) <= limit {
                     let target = canon.get(a).cloned().unwrap_or_else(|| a.clone());
                     canon.insert(b.clone(), target);
                 }
