@@ -218,15 +218,7 @@ impl Document {
         if b.paragraphs.is_empty() {
             return Err(LoadError::NoProse { path });
         }
-        if b.text.len() > MAX_TEXT {
-            return Err(LoadError::TooComplex {
-                path,
-                reason: format!(
-                    "its text comes to more than {}, more than parallax can compare",
-                    human(MAX_TEXT as u64)
-                ),
-            });
-        }
+        check_text_size(&path, b.text.len())?;
         b.meta.title = b
             .meta
             .title
@@ -268,6 +260,20 @@ impl Document {
                 .unwrap_or_else(|| self.path.clone())
         })
     }
+}
+
+/// Refuses extracted text longer than [`MAX_TEXT`].
+fn check_text_size(path: &str, len: usize) -> Result<(), LoadError> {
+    if len > MAX_TEXT {
+        return Err(LoadError::TooComplex {
+            path: path.to_owned(),
+            reason: format!(
+                "its text comes to {} or more, more than parallax can compare",
+                human(MAX_TEXT as u64 + 1)
+            ),
+        });
+    }
+    Ok(())
 }
 
 /// "64 MiB", "1.5 KiB", "100 bytes".
@@ -384,5 +390,22 @@ impl Builder {
     /// The text of the paragraph being built.
     pub fn current(&self) -> &str {
         self.open.map_or("", |s| &self.text[s..])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_over_four_gib_is_refused_with_one_line_naming_the_file() {
+        assert!(check_text_size("big.txt", MAX_TEXT).is_ok());
+        let err = check_text_size("big.txt", MAX_TEXT + 1)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "big.txt: its text comes to 4 GiB or more, more than parallax can compare"
+        );
     }
 }
