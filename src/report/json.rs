@@ -114,111 +114,98 @@ fn groups(groups: &[GroupReport], batch: Option<usize>, w: &mut dyn Write) -> io
 /// punctuation mark and indent) cost more than the text. The report test compares
 /// the two on reports with every field.
 fn group(out: &mut Vec<u8>, g: &GroupReport) {
-    out.extend_from_slice(b"{\n      \"id\": ");
+    // Levels as `Safe` counts them: the group is an element of an array at level 2.
+    out.push(b'{');
+    key(out, 3, true, "id");
     number(out, g.id);
-    out.extend_from_slice(b",\n      \"sources\": ");
-    if g.sources.is_empty() {
-        out.extend_from_slice(b"[]");
-    } else {
-        for (i, &s) in g.sources.iter().enumerate() {
-            out.extend_from_slice(if i == 0 {
-                b"[\n        "
-            } else {
-                b",\n        "
-            });
-            number(out, s);
-        }
-        out.extend_from_slice(b"\n      ]");
-    }
-    out.extend_from_slice(b",\n      \"kind\": ");
+    key(out, 3, false, "sources");
+    array(out, 3, &g.sources, |out, &s| number(out, s));
+    key(out, 3, false, "kind");
     string(out, g.kind);
-    out.extend_from_slice(b",\n      \"members\": ");
-    if g.members.is_empty() {
-        out.extend_from_slice(b"[]");
-    }
-    for (i, m) in g.members.iter().enumerate() {
-        out.extend_from_slice(if i == 0 {
-            b"[\n        {"
-        } else {
-            b",\n        {"
-        });
-        out.extend_from_slice(b"\n          \"source\": ");
+    key(out, 3, false, "members");
+    array(out, 3, &g.members, |out, m| {
+        out.push(b'{');
+        key(out, 5, true, "source");
         number(out, m.source);
-        out.extend_from_slice(b",\n          \"start\": ");
+        key(out, 5, false, "start");
         number(out, m.start);
-        out.extend_from_slice(b",\n          \"end\": ");
+        key(out, 5, false, "end");
         number(out, m.end);
-        out.extend_from_slice(b",\n          \"text\": ");
+        key(out, 5, false, "text");
         string(out, &m.text);
-        out.extend_from_slice(b",\n          \"fragments\": ");
-        if m.fragments.is_empty() {
-            out.extend_from_slice(b"[]");
-        }
-        for (j, f) in m.fragments.iter().enumerate() {
-            out.extend_from_slice(if j == 0 {
-                b"[\n            {"
-            } else {
-                b",\n            {"
-            });
-            out.extend_from_slice(b"\n              \"kind\": ");
+        key(out, 5, false, "fragments");
+        array(out, 5, &m.fragments, |out, f| {
+            out.push(b'{');
+            key(out, 7, true, "kind");
             string(out, fragment_kind(f.kind));
-            out.extend_from_slice(b",\n              \"start\": ");
+            key(out, 7, false, "start");
             number(out, f.start);
-            out.extend_from_slice(b",\n              \"end\": ");
+            key(out, 7, false, "end");
             number(out, f.end);
-            out.extend_from_slice(b",\n              \"text\": ");
+            key(out, 7, false, "text");
             string(out, &f.text);
-            out.extend_from_slice(b"\n            }");
-        }
-        if !m.fragments.is_empty() {
-            out.extend_from_slice(b"\n          ]");
-        }
-        out.extend_from_slice(b"\n        }");
-    }
-    if !g.members.is_empty() {
-        out.extend_from_slice(b"\n      ]");
-    }
-    out.extend_from_slice(b",\n      \"discrepancies\": ");
-    if g.discrepancies.is_empty() {
-        out.extend_from_slice(b"[]");
-    }
-    for (i, d) in g.discrepancies.iter().enumerate() {
-        out.extend_from_slice(if i == 0 {
-            b"[\n        {"
-        } else {
-            b",\n        {"
+            close(out, 6);
         });
-        out.extend_from_slice(b"\n          \"kind\": ");
+        close(out, 4);
+    });
+    key(out, 3, false, "discrepancies");
+    array(out, 3, &g.discrepancies, |out, d| {
+        out.push(b'{');
+        key(out, 5, true, "kind");
         string(out, discrepancy_kind(d.kind));
-        out.extend_from_slice(b",\n          \"values\": ");
-        if d.values.is_empty() {
-            out.extend_from_slice(b"[]");
-        }
-        for (j, v) in d.values.iter().enumerate() {
-            out.extend_from_slice(if j == 0 {
-                b"[\n            {"
-            } else {
-                b",\n            {"
-            });
-            out.extend_from_slice(b"\n              \"source\": ");
+        key(out, 5, false, "values");
+        array(out, 5, &d.values, |out, v| {
+            out.push(b'{');
+            key(out, 7, true, "source");
             number(out, v.source);
-            out.extend_from_slice(b",\n              \"text\": ");
+            key(out, 7, false, "text");
             string(out, &v.text);
-            out.extend_from_slice(b",\n              \"start\": ");
+            key(out, 7, false, "start");
             number(out, v.start);
-            out.extend_from_slice(b",\n              \"end\": ");
+            key(out, 7, false, "end");
             number(out, v.end);
-            out.extend_from_slice(b"\n            }");
-        }
-        if !d.values.is_empty() {
-            out.extend_from_slice(b"\n          ]");
-        }
-        out.extend_from_slice(b"\n        }");
+            close(out, 6);
+        });
+        close(out, 4);
+    });
+    close(out, 2);
+}
+
+/// `"name": ` as a field of an object whose fields are `level` deep.
+fn key(out: &mut Vec<u8>, level: usize, first: bool, name: &str) {
+    out.extend_from_slice(if first { b"\n" } else { b",\n" });
+    pad(out, level);
+    out.push(b'"');
+    out.extend_from_slice(name.as_bytes());
+    out.extend_from_slice(b"\": ");
+}
+
+/// The end of an object that is `level` deep.
+fn close(out: &mut Vec<u8>, level: usize) {
+    out.push(b'\n');
+    pad(out, level);
+    out.push(b'}');
+}
+
+/// An array `level` deep, its elements one level deeper, each written by `each`.
+fn array<T>(out: &mut Vec<u8>, level: usize, items: &[T], each: impl Fn(&mut Vec<u8>, &T)) {
+    if items.is_empty() {
+        out.extend_from_slice(b"[]");
+        return;
     }
-    if !g.discrepancies.is_empty() {
-        out.extend_from_slice(b"\n      ]");
+    for (i, item) in items.iter().enumerate() {
+        out.extend_from_slice(if i == 0 { b"[\n" } else { b",\n" });
+        pad(out, level + 1);
+        each(out, item);
     }
-    out.extend_from_slice(b"\n    }");
+    out.push(b'\n');
+    pad(out, level);
+    out.push(b']');
+}
+
+fn pad(out: &mut Vec<u8>, level: usize) {
+    const SPACES: &[u8] = &[b' '; 16];
+    out.extend_from_slice(&SPACES[..level * 2]);
 }
 
 fn fragment_kind(k: FragmentKind) -> &'static str {
