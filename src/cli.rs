@@ -283,7 +283,9 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
         encoding: cli.encoding,
         max_bytes: cli.max_bytes,
     };
+    crate::stages::mark("start");
     let sources = load_sources_with(&cli.files, &opts)?;
+    crate::stages::mark("load");
     let pivot = cli.pivot.map_or(0, |p| usize::from(p) - 1);
     if pivot >= sources.len() {
         return Err(UsageError(format!(
@@ -299,6 +301,7 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
     }
     let review = load_review(&cli.review, &sources)?;
     let comparison = Comparison::with_order(sources, cli.order.into());
+    crate::stages::mark("align");
     let report = || {
         let mut r = Report::build(&comparison, pivot);
         if let Some(review) = &review {
@@ -327,11 +330,13 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
         OutputFormat::Json => {
             // Written as it is rendered: the text of a large report is never held whole.
             let r = report();
+            crate::stages::mark("report");
             let write = |w: &mut dyn std::io::Write| report::json::write(&r, w);
             match &cli.output {
                 Some(path) => output::write_atomic_with(path, write).map_err(UsageError)?,
                 None => output::print_with(write),
             }
+            crate::stages::mark("write");
             // The process ends once the report is out: freeing the report and the
             // comparison (millions of allocations on large inputs) only delays the exit.
             std::mem::forget(r);

@@ -28,6 +28,7 @@ impl Comparison {
         };
         let normalizer = Normalizer::new(align::language_of(&sources));
         let tokens = Tokenized::build(&sources, &normalizer);
+        crate::stages::mark("tokens");
         let alignment = align::align_tokenized(&sources, &tokens, &normalizer, &params);
         Self {
             sources,

@@ -25,6 +25,8 @@ pub mod review;
 pub mod sanitize;
 pub mod segment;
 pub mod source;
+#[doc(hidden)]
+pub mod stages;
 pub mod synonyms;
 pub mod theme;
 pub mod tokenized;

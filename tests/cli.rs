@@ -403,3 +403,40 @@ fn order_flag_reaches_the_aligner() {
         .code(2)
         .stderr(predicate::str::contains("sideways").and(predicate::str::contains("keep")));
 }
+
+#[test]
+fn stage_timings_are_printed_only_when_asked_for() {
+    let mut quiet = parallax();
+    quiet.args(["--format", "json"]).args(sample_args());
+    let out = quiet.output().unwrap();
+    assert!(out.status.success() && !String::from_utf8_lossy(&out.stderr).contains("stage "));
+    let mut timed = parallax();
+    timed
+        .env("PARALLAX_STAGES", "1")
+        .args(["--format", "json"])
+        .args(sample_args());
+    let out = timed.output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    let stages: Vec<&str> = err
+        .lines()
+        .filter_map(|l| l.strip_prefix("stage "))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(
+        stages,
+        [
+            "start",
+            "load",
+            "tokens",
+            "features",
+            "candidates",
+            "evidence",
+            "cluster",
+            "align",
+            "report",
+            "write"
+        ]
+    );
+    // The report itself is the same.
+    serde_json::from_slice::<Value>(&out.stdout).expect("valid JSON");
+}

@@ -119,10 +119,15 @@ pub fn align_tokenized(
     normalizer: &Normalizer,
     params: &Params,
 ) -> Alignment {
+    use crate::stages::mark;
     let feats = features_of(sources, tokens, normalizer, params);
+    mark("features");
     let mut scored = score::candidates(&feats, params);
+    mark("candidates");
     let evidence = links::evidence(&feats, &mut scored, params);
+    mark("evidence");
     let clusters = group::cluster(&feats, &scored, &evidence, params);
+    mark("cluster");
     let groups = order(sources, clusters);
     let mut group_of: Vec<Vec<usize>> =
         sources.iter().map(|s| vec![0; s.sentences.len()]).collect();
