@@ -359,9 +359,9 @@ impl Keys for KeyIds {
 
 /// The word-boundary pieces of a text (Unicode UAX #29, as `unicode-segmentation`
 /// splits them) that tokenising keeps: every piece not starting with whitespace is
-/// the same, at the same position; whitespace may come in other pieces. The text is
-/// cut at ASCII whitespace, where UAX #29 always breaks; runs of ASCII between are
-/// split by the rules as they apply to ASCII (a fast path: segmenting was a tenth of
+/// the same, at the same position; whitespace may come in other pieces or none (ASCII
+/// whitespace between runs is skipped). The text is cut at ASCII whitespace, where
+/// UAX #29 always breaks; runs of ASCII between are split by the rules as they apply to ASCII (a fast path: segmenting was a tenth of
 /// a comparison), other runs by `unicode-segmentation`. A run that starts with a
 /// character whose segmentation could depend on the whitespace before it (combining
 /// marks, format characters, other spaces) sends the whole text to the crate.
@@ -465,37 +465,40 @@ impl<'a> Iterator for Pieces<'a> {
     type Item = (usize, &'a str);
 
     fn next(&mut self) -> Option<(usize, &'a str)> {
-        if let Some((base, it)) = &mut self.inner {
-            if let Some((p, s)) = it.next() {
-                return Some((*base + p, s));
+        loop {
+            if let Some((base, it)) = &mut self.inner {
+                if let Some((p, s)) = it.next() {
+                    return Some((*base + p, s));
+                }
+                self.inner = None;
             }
-            self.inner = None;
+            let b = self.text.as_bytes();
+            let mut i = self.pos;
+            if i < self.run_end {
+                let len = ascii_piece_len(&b[i..self.run_end]);
+                self.pos = i + len;
+                return Some((i, &self.text[i..i + len]));
+            }
+            // ASCII whitespace between runs is skipped: it is never a token.
+            while i < b.len() && is_ascii_space(b[i]) {
+                i += 1;
+            }
+            if i >= b.len() {
+                self.pos = i;
+                return None;
+            }
+            let end = b[i..]
+                .iter()
+                .position(|&c| is_ascii_space(c))
+                .map_or(b.len(), |k| i + k);
+            if b[i..end].is_ascii() {
+                self.pos = i;
+                self.run_end = end;
+            } else {
+                self.pos = end;
+                self.inner = Some((i, self.text[i..end].split_word_bound_indices()));
+            }
         }
-        let b = self.text.as_bytes();
-        let i = self.pos;
-        if i >= b.len() {
-            return None;
-        }
-        if i < self.run_end {
-            let len = ascii_piece_len(&b[i..self.run_end]);
-            self.pos = i + len;
-            return Some((i, &self.text[i..i + len]));
-        }
-        if is_ascii_space(b[i]) {
-            self.pos = i + 1;
-            return Some((i, &self.text[i..i + 1]));
-        }
-        let end = b[i..]
-            .iter()
-            .position(|&c| is_ascii_space(c))
-            .map_or(b.len(), |k| i + k);
-        if b[i..end].is_ascii() {
-            self.run_end = end;
-        } else {
-            self.pos = end;
-            self.inner = Some((i, self.text[i..end].split_word_bound_indices()));
-        }
-        self.next()
     }
 }
 
