@@ -279,7 +279,15 @@ impl Features {
             .map(|(id, (k, _))| (k.as_str(), id as u32))
             .collect();
         let soft = soft::neighbours(&names, vocab.len(), w.soft_min);
-        let hashes: Vec<u64> = keyed.iter().map(|(keys, _)| content_hash(keys)).collect();
+        let hashes: Vec<u64> = if super::parallel(keyed.len()) {
+            use rayon::prelude::*;
+            keyed
+                .par_iter()
+                .map(|(keys, _)| content_hash(keys))
+                .collect()
+        } else {
+            keyed.iter().map(|(keys, _)| content_hash(keys)).collect()
+        };
         let mut df = vec![0u32; vocab.len()];
         for (keys, _) in &keyed {
             for &k in keys {
@@ -629,16 +637,22 @@ fn fuzzy_names(keys: &[String]) -> FastMap<String, String> {
     canon
 }
 
-/// Spelling habits of transliteration folded away: "qadhafi" → "kadafi".
+/// Spelling habits of transliteration folded away: "qadhafi" → "kadafi". In one
+/// pass: "ph", "dh", "kh", "gh", "th" lose their "h" (as replacing each pair in turn
+/// would: no replacement makes another), then letters said alike are merged and
+/// doubled letters made single.
 fn phonetic(w: &str) -> String {
-    let w = w
-        .replace("ph", "f")
-        .replace("dh", "d")
-        .replace("kh", "k")
-        .replace("gh", "g")
-        .replace("th", "t");
-    let mut out = String::new();
-    for c in w.chars() {
+    let mut out = String::with_capacity(w.len());
+    let mut chars = w.chars().peekable();
+    while let Some(c) = chars.next() {
+        let c = if c == 'p' && chars.next_if_eq(&'h').is_some() {
+            'f'
+        } else {
+            if matches!(c, 'd' | 'k' | 'g' | 't') {
+                chars.next_if_eq(&'h');
+            }
+            c
+        };
         let c = match c {
             'q' | 'c' | 'g' => 'k',
             'y' => 'i',
@@ -683,6 +697,37 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`phonetic`] as first written, one replacement after another.
+    fn phonetic_by_replacing(w: &str) -> String {
+        let w = w
+            .replace("ph", "f")
+            .replace("dh", "d")
+            .replace("kh", "k")
+            .replace("gh", "g")
+            .replace("th", "t");
+        let mut out = String::new();
+        for c in w.chars() {
+            let c = match c {
+                'q' | 'c' | 'g' => 'k',
+                'y' => 'i',
+                'w' => 'v',
+                'z' => 's',
+                _ => c,
+            };
+            if !out.ends_with(c) {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn phonetic_in_one_pass_is_the_replacements_in_turn(w in "[pdkgthqcywzaeé]{0,12}") {
+            proptest::prop_assert_eq!(phonetic(&w), phonetic_by_replacing(&w));
+        }
+    }
 
     #[test]
     fn transliterated_names_share_a_skeleton_and_a_key() {

@@ -15,9 +15,15 @@ use super::score::Scored;
 /// it bounds the cost of a merge.
 const MAX_GROUP: usize = 64;
 
-pub fn cluster(f: &Features, s: &Scored, evidence: &[f32], p: &Params) -> Vec<Vec<SentenceId>> {
+/// `rank` orders sentences by [`Features::tiebreak`].
+pub fn cluster(
+    f: &Features,
+    rank: &[u32],
+    s: &Scored,
+    evidence: &[f32],
+    p: &Params,
+) -> Vec<Vec<SentenceId>> {
     let n = f.sentences.len();
-    let rank = f.tiebreak_ranks();
     // Strongest first; ties by the pair's content (never by input order), then by
     // position in `s.pairs`, which is what a stable sort would keep. Packed into one
     // integer so that sorting millions of links compares integers only (evidence
@@ -196,10 +202,11 @@ mod tests {
             s.push(a, b, 0.0);
             evidence.push(e);
         }
-        let mut out: Vec<Vec<usize>> = cluster(&f, &s, &evidence, &Params::default())
-            .into_iter()
-            .map(|g| g.into_iter().map(|id| id.source).collect())
-            .collect();
+        let mut out: Vec<Vec<usize>> =
+            cluster(&f, &f.tiebreak_ranks(), &s, &evidence, &Params::default())
+                .into_iter()
+                .map(|g| g.into_iter().map(|id| id.source).collect())
+                .collect();
         for g in &mut out {
             g.sort();
         }

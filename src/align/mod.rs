@@ -122,11 +122,13 @@ pub fn align_tokenized(
     use crate::stages::mark;
     let feats = features_of(sources, tokens, normalizer, params);
     mark("features");
-    let mut scored = score::candidates(&feats, params);
+    // Ties are broken by content the same way in both steps that need it.
+    let rank = feats.tiebreak_ranks();
+    let mut scored = score::candidates(&feats, &rank, params);
     mark("candidates");
     let evidence = links::evidence(&feats, &mut scored, params);
     mark("evidence");
-    let clusters = group::cluster(&feats, &scored, &evidence, params);
+    let clusters = group::cluster(&feats, &rank, &scored, &evidence, params);
     mark("cluster");
     let groups = order(sources, clusters);
     let mut group_of: Vec<Vec<usize>> =
@@ -153,7 +155,7 @@ pub fn candidate_pairs(
     let normalizer = Normalizer::new(language_of(sources));
     let tokens = Tokenized::build(sources, &normalizer);
     let feats = features_of(sources, &tokens, &normalizer, params);
-    let mut scored = score::candidates(&feats, params);
+    let mut scored = score::candidates(&feats, &feats.tiebreak_ranks(), params);
     let evidence = links::evidence(&feats, &mut scored, params);
     // Pairs keep only their strength; what they share is measured again here.
     scored

@@ -57,8 +57,8 @@ impl Scored {
 /// `params.partners` per other source, at most [`MAX_PARTNERS`]. A pair is measured
 /// when either of its sentences kept the other. Both bounds make the work grow with
 /// the number of sentences, not its square, and neither depends on the order of the
-/// sources.
-pub fn candidates(f: &Features, params: &Params) -> Scored {
+/// sources. `rank` orders sentences by [`Features::tiebreak`].
+pub fn candidates(f: &Features, rank: &[u32], params: &Params) -> Scored {
     use rayon::prelude::*;
     let n = f.sentences.len();
     let cap = ((n as f32 * params.common_share) as u32).clamp(8, MAX_POSTINGS);
@@ -78,7 +78,6 @@ pub fn candidates(f: &Features, params: &Params) -> Scored {
     // searched in parallel; the pairs are sorted afterwards, so the result does not
     // depend on how the work was split.
     let all: Vec<u32> = (0..n as u32).collect();
-    let rank = f.tiebreak_ranks();
     let measured = |(a, b): (u32, u32)| {
         let pair = measure(f, f.sentence(a as usize), f.sentence(b as usize));
         (pair.matched > 0.0).then(|| (a, b, super::links::base(&pair, params)))
@@ -89,11 +88,11 @@ pub fn candidates(f: &Features, params: &Params) -> Scored {
         all.par_chunks(1024)
             .map_init(
                 || vec![0.0f32; n],
-                |shared, block| partners(f, &postings, &rank, block, max, shared),
+                |shared, block| partners(f, &postings, rank, block, max, shared),
             )
             .collect()
     } else {
-        vec![partners(f, &postings, &rank, &all, max, &mut vec![0.0; n])]
+        vec![partners(f, &postings, rank, &all, max, &mut vec![0.0; n])]
     };
     let wanted = sorted_unique(proposed, n, parallel);
     let comparisons = wanted.len();

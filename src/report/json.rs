@@ -68,7 +68,14 @@ const PIECE: usize = 32;
 fn groups(groups: &[GroupReport], batch: Option<usize>, w: &mut dyn Write) -> io::Result<()> {
     use rayon::prelude::*;
     let piece = |first: usize, piece: &[GroupReport]| -> io::Result<Vec<u8>> {
-        let mut out = Vec::new();
+        // Room for the text (twice: the member's, then its fragments') and the keys
+        // and indents around it, so that the buffer is rarely grown and copied.
+        let room: usize = piece
+            .iter()
+            .flat_map(|g| &g.members)
+            .map(|m| 2 * m.text.len() + 110 * m.fragments.len() + 160)
+            .sum();
+        let mut out = Vec::with_capacity(room + 300 * piece.len());
         for (i, g) in piece.iter().enumerate() {
             out.extend_from_slice(if first + i == 0 {
                 b"\n    "
