@@ -141,7 +141,7 @@ impl Default for Weighting {
 }
 
 struct Word {
-    /// Index into its source's distinct keys (see [`words_of`]).
+    /// The key's number in the comparison's [`Tokenized::keys`].
     key: u32,
     number: bool,
     common: bool,
@@ -199,54 +199,34 @@ impl Features {
         }
         name_keys.sort_unstable();
         name_keys.dedup();
-        let canon = fuzzy_names(&name_keys);
+        let canon = fuzzy_names(&name_keys, super::parallel(ids.len()));
+        // Every token key's entry in the vocabulary (its spelling as `canon` folds it),
+        // entries made in order of first use, source after source: an entry is a
+        // number or an everyday word as the first word that made it is.
         let mut vocab: FastMap<String, u32> = FastMap::default();
         let mut is_number = Vec::new();
         let mut is_common = Vec::new();
-        let mut keyed: Vec<(Vec<u32>, Vec<u64>)> = Vec::with_capacity(ids.len());
-        let mut tails: Vec<Vec<(u32, bool)>> = Vec::with_capacity(ids.len());
-        // Sentences in source order; each source's distinct keys are looked up in the
-        // shared vocabulary once, at their first use, so ids are given in the same
-        // order as looking up every word would.
-        for source in &per_source {
-            let mut global = vec![u32::MAX; tokens.keys().len()];
-            for words in &source.words {
-                let mut keys = Vec::with_capacity(words.len());
-                for word in words {
-                    let local = word.key as usize;
-                    if global[local] == u32::MAX {
-                        let own = tokens.keys().key(local as u32);
-                        let key: &str = canon.get(own).map_or(own, String::as_str);
-                        global[local] = match vocab.get(key) {
-                            Some(&id) => id,
-                            None => {
-                                let id = vocab.len() as u32;
-                                vocab.insert(key.to_owned(), id);
-                                is_number.push(word.number);
-                                is_common.push(word.common);
-                                id
-                            }
-                        };
-                    }
-                    keys.push(global[local]);
-                }
-                tails.push(keys.iter().zip(words).map(|(&k, w)| (k, w.tail)).collect());
-                let mut bigrams: Vec<u64> = if phrases {
-                    keys.windows(2)
-                        .map(|p| (u64::from(p[0]) << 32) | u64::from(p[1]))
-                        .collect()
-                } else {
-                    Vec::new()
-                };
-                bigrams.sort_unstable();
-                bigrams.dedup();
-                keys.sort_unstable();
-                keys.dedup();
-                keyed.push((keys, bigrams));
+        let mut entry = vec![u32::MAX; tokens.keys().len()];
+        for word in per_source.iter().flat_map(|s| s.words.iter().flatten()) {
+            let tk = word.key as usize;
+            if entry[tk] != u32::MAX {
+                continue;
             }
+            let own = tokens.keys().key(tk as u32);
+            let key: &str = canon.get(own).map_or(own, String::as_str);
+            entry[tk] = match vocab.get(key) {
+                Some(&id) => id,
+                None => {
+                    let id = vocab.len() as u32;
+                    vocab.insert(key.to_owned(), id);
+                    is_number.push(word.number);
+                    is_common.push(word.common);
+                    id
+                }
+            };
         }
-        // Renumber keys in the order of their text, so that nothing downstream (sums,
-        // tie-breaks) depends on which source came first.
+        // Keys are numbered in the order of their text, so that nothing downstream
+        // (sums, tie-breaks) depends on which source came first.
         let mut by_text: Vec<(&String, u32)> = vocab.iter().map(|(k, &id)| (k, id)).collect();
         by_text.sort();
         let mut canonical = vec![0u32; vocab.len()];
@@ -261,17 +241,37 @@ impl Features {
             out
         };
         let (is_number, is_common) = (reorder(&is_number), reorder(&is_common));
-        for (keys, bigrams) in &mut keyed {
-            for k in keys.iter_mut() {
-                *k = canonical[*k as usize];
-            }
-            keys.sort_unstable();
-            for b in bigrams.iter_mut() {
-                *b = (u64::from(canonical[(*b >> 32) as usize]) << 32)
-                    | u64::from(canonical[(*b & 0xffff_ffff) as usize]);
-            }
+        let key_of: Vec<u32> = entry
+            .iter()
+            .map(|&e| canonical.get(e as usize).copied().unwrap_or(u32::MAX))
+            .collect();
+        // Each sentence's keys (sorted, unique), key bigrams, and which words are
+        // names' tails: sentence by sentence, in parallel on large inputs.
+        let keyed_sentence = |words: &Vec<Word>| {
+            let mut keys: Vec<u32> = words.iter().map(|w| key_of[w.key as usize]).collect();
+            let tails: Vec<(u32, bool)> =
+                keys.iter().zip(words).map(|(&k, w)| (k, w.tail)).collect();
+            let mut bigrams: Vec<u64> = if phrases {
+                keys.windows(2)
+                    .map(|p| (u64::from(p[0]) << 32) | u64::from(p[1]))
+                    .collect()
+            } else {
+                Vec::new()
+            };
             bigrams.sort_unstable();
-        }
+            bigrams.dedup();
+            keys.sort_unstable();
+            keys.dedup();
+            ((keys, bigrams), tails)
+        };
+        let sentence_words: Vec<&Vec<Word>> = per_source.iter().flat_map(|s| &s.words).collect();
+        let (keyed, tails): (Vec<(Vec<u32>, Vec<u64>)>, Vec<Vec<(u32, bool)>>) =
+            if super::parallel(sentence_words.len()) {
+                use rayon::prelude::*;
+                sentence_words.par_iter().map(|w| keyed_sentence(w)).unzip()
+            } else {
+                sentence_words.iter().map(|w| keyed_sentence(w)).unzip()
+            };
         let names: Vec<(&str, u32)> = by_text
             .iter()
             .enumerate()
@@ -295,49 +295,84 @@ impl Features {
             }
         }
         let weight = weights(&df, &is_number, &is_common, offsets.len(), keyed.len(), w);
-        let mut terms = Vec::with_capacity(keyed.iter().map(|(k, _)| k.len()).sum());
+        // Each sentence's terms go to its own slice of `terms`, so that sentences are
+        // weighed in parallel on large inputs (the sums are made as one by one).
+        let mut terms = vec![Term::default(); keyed.iter().map(|(k, _)| k.len()).sum()];
+        let mut slices: Vec<&mut [Term]> = Vec::with_capacity(keyed.len());
+        let mut rest = &mut terms[..];
+        for (keys, _) in &keyed {
+            let (own, after) = rest.split_at_mut(keys.len());
+            slices.push(own);
+            rest = after;
+        }
+        let weigh = |tail: &mut Vec<bool>,
+                     (((keys, _), tails), out): (
+            (&(Vec<u32>, Vec<u64>), &Vec<(u32, bool)>),
+            &mut [Term],
+        )| {
+            // A key is a name's tail here only if it is one at every occurrence.
+            tail.clear();
+            tail.resize(keys.len(), true);
+            for &(k, t) in tails {
+                if !t && let Ok(i) = keys.binary_search(&k) {
+                    tail[i] = false;
+                }
+            }
+            let mut total = 0.0f32;
+            for ((&k, &tail), term) in keys.iter().zip(tail.iter()).zip(out.iter_mut()) {
+                let scale = if tail { w.name_tail } else { 1.0 };
+                *term = Term {
+                    key: k,
+                    weight: weight[k as usize] * scale,
+                };
+                total += term.weight;
+            }
+            (mask_of(&soft, out), classes_of(&soft, out), total)
+        };
+        let weighed: Vec<(u64, u64, f32)> = if super::parallel(keyed.len()) {
+            use rayon::prelude::*;
+            keyed
+                .par_iter()
+                .zip(tails.par_iter())
+                .zip(slices.into_par_iter())
+                .map_init(Vec::new, weigh)
+                .collect()
+        } else {
+            let mut tail = Vec::new();
+            keyed
+                .iter()
+                .zip(tails.iter())
+                .zip(slices)
+                .map(|x| weigh(&mut tail, x))
+                .collect()
+        };
         let mut all_bigrams = Vec::new();
-        let mut tail: Vec<bool> = Vec::new();
+        let mut first_term = 0u32;
         let sentences = keyed
             .into_iter()
-            .zip(tails)
+            .zip(weighed)
             .zip(positions)
-            .map(|(((keys, bigrams), tails), position)| {
-                let start = terms.len() as u32;
-                let mut total = 0.0f32;
-                // A key is a name's tail here only if it is one at every occurrence.
-                tail.clear();
-                tail.resize(keys.len(), true);
-                for &(old, t) in &tails {
-                    if !t && let Ok(i) = keys.binary_search(&canonical[old as usize]) {
-                        tail[i] = false;
-                    }
-                }
-                for (&k, &tail) in keys.iter().zip(&tail) {
-                    let scale = if tail { w.name_tail } else { 1.0 };
-                    let term = Term {
-                        key: k,
-                        weight: weight[k as usize] * scale,
-                    };
-                    total += term.weight;
-                    terms.push(term);
-                }
-                let first_bigram = all_bigrams.len() as u32;
+            .map(|(((keys, bigrams), (soft, classes, total)), position)| {
+                let (start, first_bigram) = (first_term, all_bigrams.len() as u32);
+                first_term += keys.len() as u32;
                 all_bigrams.extend(bigrams);
                 SentenceFeatures {
-                    soft: mask_of(&soft, &terms[start as usize..]),
-                    classes: classes_of(&soft, &terms[start as usize..]),
-                    terms: (start, terms.len() as u32),
+                    soft,
+                    classes,
+                    terms: (start, first_term),
                     bigrams: (first_bigram, all_bigrams.len() as u32),
                     weight: total,
                     position,
                 }
             })
             .collect();
-        let doc_hashes = sources
-            .iter()
-            .map(|s| content_hash(&(s.doc.path.as_str(), s.doc.text.as_str())))
-            .collect();
+        let doc_hash = |s: &Source| content_hash(&(s.doc.path.as_str(), s.doc.text.as_str()));
+        let doc_hashes = if super::parallel(ids.len()) {
+            use rayon::prelude::*;
+            sources.par_iter().map(doc_hash).collect()
+        } else {
+            sources.iter().map(doc_hash).collect()
+        };
         let names = by_text.iter().map(|(k, _)| (*k).clone()).collect();
         Features {
             ids,
@@ -604,22 +639,29 @@ fn weights(
 
 /// Folds spellings of the same name that differ by a letter or a transliteration
 /// habit ("Kyiv"/"Kiev", "Qaddafi"/"Gadafi") onto one key. Only capitalised words of
-/// four letters or more are considered, grouped by a consonant skeleton.
-fn fuzzy_names(keys: &[String]) -> FastMap<String, String> {
+/// four letters or more are considered, grouped by a consonant skeleton. `parallel`:
+/// spread the work over threads (the result is the same).
+fn fuzzy_names(keys: &[String], parallel: bool) -> FastMap<String, String> {
+    let long = |key: &&String| key.chars().count() >= 4;
+    let skeletons: Vec<(String, &String)> = if parallel {
+        use rayon::prelude::*;
+        keys.par_iter()
+            .filter(long)
+            .map(|k| (skeleton(k), k))
+            .collect()
+    } else {
+        keys.iter().filter(long).map(|k| (skeleton(k), k)).collect()
+    };
     let mut by_skeleton: HashMap<String, Vec<String>> = HashMap::new();
-    for key in keys {
-        if key.chars().count() >= 4 {
-            // `keys` are distinct, so each list holds distinct keys.
-            by_skeleton
-                .entry(skeleton(key))
-                .or_default()
-                .push(key.clone());
-        }
+    for (skel, key) in skeletons {
+        // `keys` are distinct, so each list holds distinct keys.
+        by_skeleton.entry(skel).or_default().push(key.clone());
     }
-    let mut canon = FastMap::default();
-    for (skel, mut keys) in by_skeleton {
+    // Groups share no key, so each is folded on its own (in parallel when many).
+    let fold_group = |(skel, mut keys): (String, Vec<String>)| {
+        let mut canon: FastMap<String, String> = FastMap::default();
         if keys.len() < 2 || skel.chars().count() < 2 {
-            continue;
+            return canon;
         }
         keys.sort();
         let spoken: Vec<String> = keys.iter().map(|k| phonetic(k)).collect();
@@ -633,8 +675,16 @@ fn fuzzy_names(keys: &[String]) -> FastMap<String, String> {
                 }
             }
         }
-    }
-    canon
+        canon
+    };
+    let groups: Vec<(String, Vec<String>)> = by_skeleton.into_iter().collect();
+    let folded: Vec<FastMap<String, String>> = if parallel {
+        use rayon::prelude::*;
+        groups.into_par_iter().map(fold_group).collect()
+    } else {
+        groups.into_iter().map(fold_group).collect()
+    };
+    folded.into_iter().flatten().collect()
 }
 
 /// Spelling habits of transliteration folded away: "qadhafi" → "kadafi". In one
