@@ -265,13 +265,12 @@ impl Features {
             ((keys, bigrams), tails)
         };
         let sentence_words: Vec<&Vec<Word>> = per_source.iter().flat_map(|s| &s.words).collect();
-        let (keyed, tails): (Vec<(Vec<u32>, Vec<u64>)>, Vec<Vec<(u32, bool)>>) =
-            if super::parallel(sentence_words.len()) {
-                use rayon::prelude::*;
-                sentence_words.par_iter().map(|w| keyed_sentence(w)).unzip()
-            } else {
-                sentence_words.iter().map(|w| keyed_sentence(w)).unzip()
-            };
+        let (keyed, tails): (Vec<Keyed>, Vec<Tails>) = if super::parallel(sentence_words.len()) {
+            use rayon::prelude::*;
+            sentence_words.par_iter().map(|w| keyed_sentence(w)).unzip()
+        } else {
+            sentence_words.iter().map(|w| keyed_sentence(w)).unzip()
+        };
         let names: Vec<(&str, u32)> = by_text
             .iter()
             .enumerate()
@@ -305,30 +304,27 @@ impl Features {
             slices.push(own);
             rest = after;
         }
-        let weigh = |tail: &mut Vec<bool>,
-                     (((keys, _), tails), out): (
-            (&(Vec<u32>, Vec<u64>), &Vec<(u32, bool)>),
-            &mut [Term],
-        )| {
-            // A key is a name's tail here only if it is one at every occurrence.
-            tail.clear();
-            tail.resize(keys.len(), true);
-            for &(k, t) in tails {
-                if !t && let Ok(i) = keys.binary_search(&k) {
-                    tail[i] = false;
+        let weigh =
+            |tail: &mut Vec<bool>, (((keys, _), tails), out): ((&Keyed, &Tails), &mut [Term])| {
+                // A key is a name's tail here only if it is one at every occurrence.
+                tail.clear();
+                tail.resize(keys.len(), true);
+                for &(k, t) in tails {
+                    if !t && let Ok(i) = keys.binary_search(&k) {
+                        tail[i] = false;
+                    }
                 }
-            }
-            let mut total = 0.0f32;
-            for ((&k, &tail), term) in keys.iter().zip(tail.iter()).zip(out.iter_mut()) {
-                let scale = if tail { w.name_tail } else { 1.0 };
-                *term = Term {
-                    key: k,
-                    weight: weight[k as usize] * scale,
-                };
-                total += term.weight;
-            }
-            (mask_of(&soft, out), classes_of(&soft, out), total)
-        };
+                let mut total = 0.0f32;
+                for ((&k, &tail), term) in keys.iter().zip(tail.iter()).zip(out.iter_mut()) {
+                    let scale = if tail { w.name_tail } else { 1.0 };
+                    *term = Term {
+                        key: k,
+                        weight: weight[k as usize] * scale,
+                    };
+                    total += term.weight;
+                }
+                (mask_of(&soft, out), classes_of(&soft, out), total)
+            };
         let weighed: Vec<(u64, u64, f32)> = if super::parallel(keyed.len()) {
             use rayon::prelude::*;
             keyed
@@ -494,6 +490,11 @@ fn mask_of(soft: &soft::Neighbours, terms: &[Term]) -> u64 {
         .filter(|(_, t)| !soft.of(t.key).is_empty())
         .fold(0, |m, (i, _)| m | 1 << i)
 }
+
+/// A sentence's keys (sorted, unique) and key bigrams (likewise).
+type Keyed = (Vec<u32>, Vec<u64>);
+/// A sentence's keys in word order, each with whether it is a name's tail there.
+type Tails = Vec<(u32, bool)>;
 
 /// The content words of one source, sentence by sentence.
 struct SourceWords {
