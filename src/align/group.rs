@@ -88,7 +88,10 @@ pub fn cluster(
         }
         let (lo, hi) = (ca.min(cb), ca.max(cb));
         let sizes = (members[lo].len(), members[hi].len());
-        if refused.get(&(lo, hi)) == Some(&sizes) {
+        // Two sentences alone (of different sources: every pair is) are worth joining
+        // by their link alone, which is above the threshold: what `gain` would find.
+        let alone = sizes == (1, 1);
+        if !alone && refused.get(&(lo, hi)) == Some(&sizes) {
             continue;
         }
         let (small, other) = if members[ca].len() <= members[cb].len() {
@@ -96,19 +99,24 @@ pub fn cluster(
         } else {
             (cb, ca)
         };
-        let worth = gain(
-            f,
-            &members[small],
-            &members[other],
-            |x| {
-                neighbours(x)
-                    .iter()
-                    .filter(|&&(y, _)| cluster_of[y as usize] as usize == other)
-                    .map(|&(_, e)| e)
-            },
-            &mut per_source,
-            p,
-        );
+        let worth = if alone {
+            debug_assert_ne!(f.ids[a].source, f.ids[b].source);
+            1.0
+        } else {
+            gain(
+                f,
+                &members[small],
+                &members[other],
+                |x| {
+                    neighbours(x)
+                        .iter()
+                        .filter(|&&(y, _)| cluster_of[y as usize] as usize == other)
+                        .map(|&(_, e)| e)
+                },
+                &mut per_source,
+                p,
+            )
+        };
         if worth <= 0.0 {
             refused.insert((lo, hi), sizes);
             continue;
