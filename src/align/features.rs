@@ -56,11 +56,6 @@ impl Sentence<'_> {
     pub fn may_match_partially(&self) -> bool {
         self.soft != 0 || self.terms.len() > 64
     }
-
-    /// Whether term `i` may match a key partially.
-    pub fn may_match_partially_at(&self, i: usize) -> bool {
-        i >= 64 || self.soft & (1 << i) != 0
-    }
 }
 
 /// A sentence's evidence made up rather than stored (two neighbours read as one).

@@ -266,11 +266,18 @@ pub fn measure(f: &Features, a: Sentence<'_>, b: Sentence<'_>) -> Pair {
     }
     PARTIAL.with_borrow_mut(|partial| {
         partial.clear();
-        for (i, t) in ta.iter().enumerate() {
-            if used_a.get(i) || !a.may_match_partially_at(i) {
-                continue;
-            }
-            let k = t.key;
+        // The terms of `a` still free that may match partially, in order: among the
+        // first 64, the bits of its mask (`Sentence::soft`) not yet used; then every
+        // free one (beyond 64 terms, any may).
+        let mut low = a.soft & !used_a.words()[0];
+        let first = std::iter::from_fn(|| {
+            let i = low.trailing_zeros() as usize;
+            low &= low.wrapping_sub(1);
+            (i < 64).then_some(i)
+        });
+        let rest = (64..ta.len()).filter(|&i| !used_a.get(i));
+        for i in first.chain(rest) {
+            let k = ta[i].key;
             let soft = f.soft.of(k);
             let (Some(&(first, _)), Some(&(last, _))) = (soft.first(), soft.last()) else {
                 continue;
