@@ -74,6 +74,46 @@ impl Language {
 
     /// Picks the language whose function words are most frequent in `texts`.
     pub fn detect<'a>(texts: impl IntoIterator<Item = &'a str>) -> Language {
+        let mut counts = [0usize; 5];
+        for text in texts {
+            for (total, n) in counts.iter_mut().zip(Self::function_words(text)) {
+                *total += n;
+            }
+        }
+        Self::most_counted(counts)
+    }
+
+    /// How many of the first 20,000 words of `text` are function words of each
+    /// language (in the order of [`Self::most_counted`]): counts add up over texts,
+    /// so texts may be counted apart (in parallel) and summed.
+    pub fn function_words(text: &str) -> [usize; 5] {
+        let mut counts = [0usize; 5];
+        let mut lower = String::new();
+        for w in text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.len() > 1)
+            .take(20_000)
+        {
+            lower.clear();
+            if w.is_ascii() {
+                lower.push_str(w);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.push_str(&w.to_lowercase());
+            }
+            // One lookup for all five lists.
+            if let Some(&langs) = STOPWORD_LANGS.get(lower.as_str()) {
+                for (i, count) in counts.iter_mut().enumerate() {
+                    *count += usize::from(langs & (1 << i) != 0);
+                }
+            }
+        }
+        counts
+    }
+
+    /// The language with the most function words counted (English, Portuguese,
+    /// Spanish, French, German; English on a tie for first).
+    pub fn most_counted(counts: [usize; 5]) -> Language {
         const ALL: [Language; 5] = [
             Language::English,
             Language::Portuguese,
@@ -81,29 +121,6 @@ impl Language {
             Language::French,
             Language::German,
         ];
-        let mut counts = [0usize; 5];
-        let mut lower = String::new();
-        for text in texts {
-            for w in text
-                .split(|c: char| !c.is_alphabetic())
-                .filter(|w| w.len() > 1)
-                .take(20_000)
-            {
-                lower.clear();
-                if w.is_ascii() {
-                    lower.push_str(w);
-                    lower.make_ascii_lowercase();
-                } else {
-                    lower.push_str(&w.to_lowercase());
-                }
-                // One lookup for all five lists.
-                if let Some(&langs) = STOPWORD_LANGS.get(lower.as_str()) {
-                    for (i, count) in counts.iter_mut().enumerate() {
-                        *count += usize::from(langs & (1 << i) != 0);
-                    }
-                }
-            }
-        }
         let best = (0..5)
             .max_by_key(|&i| (counts[i], usize::from(i == 0)))
             .unwrap_or(0);

@@ -109,7 +109,16 @@ pub fn align_with(sources: &[Source], params: &Params) -> Alignment {
 
 /// The language the sources are written in (one for all of them).
 pub fn language_of(sources: &[Source]) -> Language {
-    Language::detect(sources.iter().map(|s| s.doc.text.as_str()))
+    let sentences = sources.iter().map(|s| s.sentences.len()).sum();
+    if !parallel(sentences) {
+        return Language::detect(sources.iter().map(|s| s.doc.text.as_str()));
+    }
+    use rayon::prelude::*;
+    let counts = sources
+        .par_iter()
+        .map(|s| Language::function_words(&s.doc.text))
+        .reduce(|| [0; 5], |a, b| std::array::from_fn(|i| a[i] + b[i]));
+    Language::most_counted(counts)
 }
 
 /// Aligns `sources`, whose sentences `tokens` holds, tokenised by `normalizer`.
