@@ -117,6 +117,15 @@ impl OffsetMap {
         self.to_file_bytewise(range)
     }
 
+    /// When all of `range` lies in one piece copied from the file as it is, the
+    /// mapping of every range inside it: a text offset plus what this returns (as
+    /// `(text, file)` starts of that piece) is `file + (offset - text)`. For mapping
+    /// many ranges inside one (a member's fragments) with one search.
+    pub fn linear_piece(&self, range: Range<usize>) -> Option<(usize, usize)> {
+        let p = self.piece_at(range.start)?;
+        (p.text_len == p.file_len && range.end <= p.text + p.text_len).then_some((p.text, p.file))
+    }
+
     /// [`Self::to_file`] from the first and last bytes of the range that map to the file.
     fn to_file_bytewise(&self, range: Range<usize>) -> Option<Range<usize>> {
         if range.is_empty() {

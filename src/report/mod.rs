@@ -115,7 +115,8 @@ impl<'a> Report<'a> {
                 .members
                 .iter()
                 .map(|m| {
-                    let text = &c.sources[m.source].doc.text;
+                    let doc = &c.sources[m.source].doc;
+                    let (text, in_member) = (&doc.text, doc.file_spanner(m.range.clone()));
                     let s = span(m.source, m.range.clone());
                     MemberReport {
                         source: m.source,
@@ -126,7 +127,7 @@ impl<'a> Report<'a> {
                             .fragments
                             .iter()
                             .map(|f| {
-                                let fs = span(m.source, f.range.clone());
+                                let fs = in_member(f.range.clone()).unwrap_or(0..0);
                                 FragmentReport {
                                     kind: f.kind,
                                     start: fs.start,
