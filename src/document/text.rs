@@ -20,7 +20,11 @@ pub fn parse(src: &str) -> Builder {
         matches!((first, last), (Some(a), Some(b)) if lines[a..b].iter().any(blank))
     };
 
-    let mut b = Builder::default();
+    // Plain text keeps nearly all of its bytes: room for them up front.
+    let mut b = Builder {
+        text: String::with_capacity(src.len()),
+        ..Builder::default()
+    };
     let mut seen_prose = false;
     let mut block: Vec<Line> = Vec::new();
     for line in &lines {

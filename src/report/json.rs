@@ -73,9 +73,9 @@ fn groups(groups: &[GroupReport], batch: Option<usize>, w: &mut dyn Write) -> io
         let room: usize = piece
             .iter()
             .flat_map(|g| &g.members)
-            .map(|m| 2 * m.text.len() + 110 * m.fragments.len() + 160)
+            .map(|m| 2 * m.text.len() + 130 * m.fragments.len() + 200)
             .sum();
-        let mut out = Vec::with_capacity(room + 300 * piece.len());
+        let mut out = Vec::with_capacity(room + 400 * piece.len());
         for (i, g) in piece.iter().enumerate() {
             out.extend_from_slice(if first + i == 0 {
                 b"\n    "
