@@ -27,6 +27,7 @@ pub mod segment;
 pub mod source;
 #[doc(hidden)]
 pub mod stages;
+mod swar;
 pub mod synonyms;
 pub mod theme;
 pub mod tokenized;

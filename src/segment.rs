@@ -90,8 +90,17 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
+    // Only these bytes can start a terminator: words of eight bytes without any are
+    // skipped whole, the rest a byte at a time.
+    let plain = |x: u64| {
+        use crate::swar::{has_byte, has_high};
+        !(has_high(x) || has_byte(x, b'.') || has_byte(x, b'!') || has_byte(x, b'?'))
+    };
     while i < b.len() {
-        // Only these bytes can start a terminator; the rest is skipped a byte at a time.
+        if crate::swar::word(b, i).is_some_and(plain) {
+            i += 8;
+            continue;
+        }
         if !matches!(b[i], b'.' | b'!' | b'?' | 0x80..) {
             i += 1;
             continue;

@@ -244,9 +244,7 @@ fn string(out: &mut Vec<u8>, s: &str) {
     let mut i = 0;
     while i < bytes.len() {
         // Eight plain bytes at a time: most of a report is ordinary prose.
-        if let Some(chunk) = bytes.get(i..i + 8)
-            && plain(u64::from_le_bytes(chunk.try_into().expect("eight bytes")))
-        {
+        if crate::swar::word(bytes, i).is_some_and(plain) {
             i += 8;
             continue;
         }
@@ -283,19 +281,10 @@ fn string(out: &mut Vec<u8>, s: &str) {
 }
 
 /// Whether all eight bytes of `x` are printable ASCII other than `"` and `\\`, which
-/// JSON copies as they are. (Word-at-a-time tests: a byte below 0x20, a byte above
-/// 0x7e, a byte equal to a given one. They may report a byte that is not there only
-/// where another byte already matched, so the answer is exact.)
+/// JSON copies as they are.
 fn plain(x: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS != 0;
-    let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGHS != 0;
-    let above_tilde = (x.wrapping_add(ONES) | x) & HIGHS != 0;
-    !(below_space
-        || above_tilde
-        || has_zero(x ^ (ONES * u64::from(b'"')))
-        || has_zero(x ^ (ONES * u64::from(b'\\'))))
+    use crate::swar::{has_above, has_below, has_byte};
+    !(has_below(x, 0x20) || has_above(x, 0x7e) || has_byte(x, b'"') || has_byte(x, b'\\'))
 }
 
 /// `"name": value` as a field of the top-level object.
