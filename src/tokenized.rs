@@ -121,7 +121,11 @@ impl Tokenized {
     }
 
     /// The tokens of sentence `index` of `source`, with ranges in the source's text.
-    pub fn sentence(&self, source: usize, index: usize) -> impl Iterator<Item = Token<u32>> + '_ {
+    pub fn sentence(
+        &self,
+        source: usize,
+        index: usize,
+    ) -> impl ExactSizeIterator<Item = Token<u32>> + '_ {
         self.run(source, index..index + 1)
             .iter()
             .map(Packed::unpack)

@@ -522,9 +522,11 @@ fn words_of(
     let mut facts: Vec<KeyFacts> = vec![KeyFacts::default(); keys.len()];
     let mut out = Vec::with_capacity(source.sentences.len());
     for i in 0..source.sentences.len() {
-        let mut words = Vec::new();
+        let sentence = tokens.sentence(s, i);
+        // Room for every token: most are content words.
+        let mut words = Vec::with_capacity(sentence.len());
         let mut in_name = false;
-        for t in tokens.sentence(s, i) {
+        for t in sentence {
             let t = &t;
             let surface = &source.doc.text[t.range.clone()];
             if t.kind == Kind::Word && NAME_PARTICLES.contains(&surface) {
