@@ -701,18 +701,23 @@ fn phonetic(w: &str) -> String {
             }
             c
         };
-        let c = match c {
-            'q' | 'c' | 'g' => 'k',
-            'y' => 'i',
-            'w' => 'v',
-            'z' => 's',
-            _ => c,
-        };
+        let c = said_alike(c);
         if !out.ends_with(c) {
             out.push(c);
         }
     }
     out
+}
+
+/// One letter for letters said alike in transliterated names.
+fn said_alike(c: char) -> char {
+    match c {
+        'q' | 'c' | 'g' => 'k',
+        'y' => 'i',
+        'w' => 'v',
+        'z' => 's',
+        _ => c,
+    }
 }
 
 fn skeleton(w: &str) -> String {
@@ -755,14 +760,7 @@ mod tests {
             .replace("gh", "g")
             .replace("th", "t");
         let mut out = String::new();
-        for c in w.chars() {
-            let c = match c {
-                'q' | 'c' | 'g' => 'k',
-                'y' => 'i',
-                'w' => 'v',
-                'z' => 's',
-                _ => c,
-            };
+        for c in w.chars().map(said_alike) {
             if !out.ends_with(c) {
                 out.push(c);
             }
