@@ -439,6 +439,12 @@ impl Features {
         self.ids[global].source
     }
 
+    /// Every sentence's source, four bytes each: small enough to stay in cache where
+    /// sentences are visited out of order, as [`Features::ids`] would not.
+    pub fn source_table(&self) -> Vec<u32> {
+        self.ids.iter().map(|id| id.source as u32).collect()
+    }
+
     pub fn sources(&self) -> usize {
         self.offsets.len()
     }

@@ -24,51 +24,73 @@ pub fn cluster(
     p: &Params,
 ) -> Vec<Vec<SentenceId>> {
     let n = f.sentences.len();
+    let parallel = super::parallel(n);
     // Strongest first; ties by the pair's content (never by input order), then by
     // position in `s.pairs`, which is what a stable sort would keep. Packed into one
     // integer so that sorting millions of links compares integers only (evidence
     // above the threshold is positive, so its bits sort like the number).
-    let mut links: Vec<u128> = s
-        .pairs
-        .iter()
-        .zip(evidence)
-        .enumerate()
-        .filter(|&(_, (_, &e))| e > p.link)
-        .map(|(i, (&(a, b, _), &e))| {
-            let (x, y) = (rank[a as usize], rank[b as usize]);
-            let (lo, hi) = (x.min(y), x.max(y));
-            (u128::from(!e.to_bits()) << 96)
-                | (u128::from(lo) << 64)
-                | (u128::from(hi) << 32)
-                | i as u128
-        })
-        .collect();
-    if super::parallel(n) {
-        use rayon::slice::ParallelSliceMut;
-        links.par_sort_unstable();
-    } else {
-        links.sort_unstable();
-    }
+    let sorted_links = || {
+        let mut links: Vec<u128> = s
+            .pairs
+            .iter()
+            .zip(evidence)
+            .enumerate()
+            .filter(|&(_, (_, &e))| e > p.link)
+            .map(|(i, (&(a, b, _), &e))| {
+                let (x, y) = (rank[a as usize], rank[b as usize]);
+                let (lo, hi) = (x.min(y), x.max(y));
+                (u128::from(!e.to_bits()) << 96)
+                    | (u128::from(lo) << 64)
+                    | (u128::from(hi) << 32)
+                    | i as u128
+            })
+            .collect();
+        if parallel {
+            use rayon::slice::ParallelSliceMut;
+            links.par_sort_unstable();
+        } else {
+            links.sort_unstable();
+        }
+        // The two sentences of each link, in that order, looked up in one pass whose
+        // reads do not wait on one another (merging would wait on each in turn).
+        links
+            .iter()
+            .map(|&l| {
+                let (a, b, _) = s.pairs[(l & 0xffff_ffff) as usize];
+                (a as usize, b as usize)
+            })
+            .collect::<Vec<_>>()
+    };
     // Every candidate pair of each sentence, to sum the evidence between two groups
     // from the pairs that exist rather than by looking up every pair of members.
-    let mut starts = vec![0u32; n + 1];
-    for &(a, b, _) in &s.pairs {
-        starts[a as usize + 1] += 1;
-        starts[b as usize + 1] += 1;
-    }
-    for g in 0..n {
-        starts[g + 1] += starts[g];
-    }
-    let mut fill = starts.clone();
     // Each with its evidence beside it: merging reads them in sentence order, and
     // looking evidence up by pair would miss the cache at every step.
-    let mut adjacent = vec![(0u32, 0.0f32); starts[n] as usize];
-    for (&(a, b, _), &e) in s.pairs.iter().zip(evidence) {
-        for (x, y) in [(a, b), (b, a)] {
-            adjacent[fill[x as usize] as usize] = (y, e);
-            fill[x as usize] += 1;
+    let adjacency = || {
+        let mut starts = vec![0u32; n + 1];
+        for &(a, b, _) in &s.pairs {
+            starts[a as usize + 1] += 1;
+            starts[b as usize + 1] += 1;
         }
-    }
+        for g in 0..n {
+            starts[g + 1] += starts[g];
+        }
+        let mut fill = starts.clone();
+        let mut adjacent = vec![(0u32, 0.0f32); starts[n] as usize];
+        for (&(a, b, _), &e) in s.pairs.iter().zip(evidence) {
+            for (x, y) in [(a, b), (b, a)] {
+                adjacent[fill[x as usize] as usize] = (y, e);
+                fill[x as usize] += 1;
+            }
+        }
+        (starts, adjacent)
+    };
+    // Neither needs the other: on large inputs, one is made while the other is.
+    let (links, (starts, adjacent)) = if parallel {
+        rayon::join(sorted_links, adjacency)
+    } else {
+        (sorted_links(), adjacency())
+    };
+    let source = f.source_table();
     let neighbours = |x: usize| &adjacent[starts[x] as usize..starts[x + 1] as usize];
     // u32, so that the group of every sentence stays in cache while merging.
     let mut cluster_of: Vec<u32> = (0..n as u32).collect();
@@ -79,9 +101,7 @@ pub fn cluster(
     // the same group: the many links between two groups that did not merge are
     // refused again without summing their evidence.
     let mut refused: FastMap<(usize, usize), (usize, usize)> = FastMap::default();
-    for link in links {
-        let (a, b, _) = s.pairs[(link & 0xffff_ffff) as usize];
-        let (a, b) = (a as usize, b as usize);
+    for (a, b) in links {
         let (ca, cb) = (cluster_of[a] as usize, cluster_of[b] as usize);
         if ca == cb || members[ca].len() + members[cb].len() > MAX_GROUP {
             continue;
@@ -100,11 +120,11 @@ pub fn cluster(
             (cb, ca)
         };
         let worth = if alone {
-            debug_assert_ne!(f.ids[a].source, f.ids[b].source);
+            debug_assert_ne!(source[a], source[b]);
             1.0
         } else {
             gain(
-                f,
+                &source,
                 &members[small],
                 &members[other],
                 |x| {
@@ -144,7 +164,7 @@ pub fn cluster(
 /// the candidate pairs joining `x` (of `a`) to members of `b`; every other pair of
 /// members from different sources counts as no evidence.
 fn gain<I: Iterator<Item = f32>>(
-    f: &Features,
+    source: &[u32],
     a: &[usize],
     b: &[usize],
     between: impl Fn(usize) -> I,
@@ -157,7 +177,7 @@ fn gain<I: Iterator<Item = f32>>(
     let mut total = 0.0f64;
     let mut candidates = 0usize;
     for &x in a {
-        per_source[f.ids[x].source] += 1;
+        per_source[source[x] as usize] += 1;
         for e in between(x) {
             total += f64::from(e - p.link);
             candidates += 1;
@@ -165,10 +185,10 @@ fn gain<I: Iterator<Item = f32>>(
     }
     let mut same_source = 0usize;
     for &y in b {
-        same_source += per_source[f.ids[y].source] as usize;
+        same_source += per_source[source[y] as usize] as usize;
     }
     for &x in a {
-        per_source[f.ids[x].source] = 0;
+        per_source[source[x] as usize] = 0;
     }
     let cross = a.len() * b.len() - same_source;
     total + (cross - candidates) as f64 * f64::from(0.0 - p.link)

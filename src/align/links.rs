@@ -23,25 +23,35 @@ pub fn base(p: &Pair, params: &Params) -> f32 {
 /// says "link", below says "keep apart" (see [`super::group`]).
 pub fn evidence(f: &Features, s: &mut Scored, params: &Params) -> Vec<f32> {
     let base: Vec<f32> = s.pairs.iter().map(|&(_, _, strength)| strength).collect();
-    let relative = relative(f, s, &base);
+    let source = f.source_table();
+    // The order step's lists of pairs need no evidence: on large inputs they are
+    // made while the evidence is.
+    let relative = || relative(f, s, &source, &base);
+    let lists = || order::by_sources(f, s, &source, params);
+    let (relative, lists) = if super::parallel(f.sentences.len()) {
+        rayon::join(relative, lists)
+    } else {
+        (relative(), lists())
+    };
     let mut out: Vec<f32> = base
         .iter()
         .zip(&relative)
         .map(|(&b, &r)| b * (1.0 - params.rel + params.rel * r))
         .collect();
-    order::apply(f, s, &mut out, params);
+    order::apply(f, s, lists, &mut out, params);
     out
 }
 
 /// How each pair compares with the best candidate of either sentence in the other
 /// sentence's source: 1 for a best match, less for a runner-up. A sentence that is
 /// clearly better matched elsewhere is weaker evidence here.
-fn relative(f: &Features, s: &Scored, base: &[f32]) -> Vec<f32> {
+fn relative(f: &Features, s: &Scored, source: &[u32], base: &[f32]) -> Vec<f32> {
     let sources = f.sources();
+    let source_of = |g: usize| source[g] as usize;
     let mut best = vec![0.0f32; f.sentences.len() * sources];
     for (&(a, b, _), &v) in s.pairs.iter().zip(base) {
         let (a, b) = (a as usize, b as usize);
-        let (sa, sb) = (f.source_of(a), f.source_of(b));
+        let (sa, sb) = (source_of(a), source_of(b));
         best[a * sources + sb] = best[a * sources + sb].max(v);
         best[b * sources + sa] = best[b * sources + sa].max(v);
     }
@@ -50,7 +60,7 @@ fn relative(f: &Features, s: &Scored, base: &[f32]) -> Vec<f32> {
         .zip(base)
         .map(|(&(a, b, _), &v)| {
             let (a, b) = (a as usize, b as usize);
-            let top = best[a * sources + f.source_of(b)].max(best[b * sources + f.source_of(a)]);
+            let top = best[a * sources + source_of(b)].max(best[b * sources + source_of(a)]);
             if top > 0.0 { v / top } else { 0.0 }
         })
         .collect()

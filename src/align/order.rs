@@ -19,7 +19,7 @@
 //! says it should is then linked, and a lookalike elsewhere is not.
 
 use super::Params;
-use super::features::{FastMap, Features, OwnedSentence, Sentence, Term};
+use super::features::{Features, OwnedSentence, Sentence, Term};
 use super::params::Order;
 use super::score::{Scored, measure};
 
@@ -41,45 +41,71 @@ struct Plan {
     extra: Vec<(usize, usize, f32)>,
 }
 
-/// Rewrites `evidence` (aligned with `s.pairs`, which may grow) for every pair of
-/// sources that follows one order.
-pub fn apply(f: &Features, s: &mut Scored, evidence: &mut Vec<f32>, p: &Params) {
-    use rayon::prelude::*;
+/// Candidate pairs (indices into `s.pairs`) by pair of sources, oriented by the
+/// sources' content hashes so that the chain does not depend on which source was
+/// named first; in the order the pairs of sources are visited. Empty when order is
+/// not looked at. `source` is [`Features::source_table`].
+pub fn by_sources(
+    f: &Features,
+    s: &Scored,
+    source: &[u32],
+    p: &Params,
+) -> Vec<((usize, usize), Vec<usize>)> {
     if p.order == Order::Free || (p.order == Order::Auto && p.order_share > 1.0) {
-        return;
+        return Vec::new();
     }
-    // Candidate pairs by pair of sources, oriented by the sources' content hashes so
-    // that the chain does not depend on which source was named first.
     let sources = f.sources();
-    let mut lists: Vec<Vec<usize>> = vec![Vec::new(); sources * sources];
-    for (i, &(a, b, _)) in s.pairs.iter().enumerate() {
-        let (rows, cols) = orient(f, f.source_of(a as usize), f.source_of(b as usize));
-        lists[rows * sources + cols].push(i);
+    let key = |&(a, b, _): &(u32, u32, f32)| {
+        let (rows, cols) = orient(f, source[a as usize] as usize, source[b as usize] as usize);
+        rows * sources + cols
+    };
+    // Counted first, so that each list is made at its size in one go.
+    let mut counts = vec![0usize; sources * sources];
+    for pair in &s.pairs {
+        counts[key(pair)] += 1;
     }
-    let by_pair: FastMap<(usize, usize), Vec<usize>> = lists
+    let mut lists: Vec<Vec<usize>> = counts.iter().map(|&c| Vec::with_capacity(c)).collect();
+    for (i, pair) in s.pairs.iter().enumerate() {
+        lists[key(pair)].push(i);
+    }
+    let mut by_pair: Vec<((usize, usize), Vec<usize>)> = lists
         .into_iter()
         .enumerate()
         .filter(|(_, l)| !l.is_empty())
         .map(|(k, l)| ((k / sources, k % sources), l))
         .collect();
-    let mut keys: Vec<(usize, usize)> = by_pair.keys().copied().collect();
-    keys.sort_by_key(|&(x, y)| (f.doc_hashes[x], f.doc_hashes[y], x.min(y)));
+    by_pair.sort_by_key(|&((x, y), _)| (f.doc_hashes[x], f.doc_hashes[y], x.min(y)));
+    by_pair
+}
+
+/// Rewrites `evidence` (aligned with `s.pairs`, which may grow) for every pair of
+/// sources that follows one order; `by_pair` is what [`by_sources`] made of `s`.
+pub fn apply(
+    f: &Features,
+    s: &mut Scored,
+    by_pair: Vec<((usize, usize), Vec<usize>)>,
+    evidence: &mut Vec<f32>,
+    p: &Params,
+) {
+    use rayon::prelude::*;
+    if by_pair.is_empty() {
+        return;
+    }
     // Each pair of sources reads only its own candidate pairs, so the plans are made
     // in parallel and applied in the order above, as if one after the other.
     let plans: Vec<Option<Plan>> = {
         let (pairs, evidence) = (&*s, &*evidence);
-        let one = |&(rows, cols): &(usize, usize)| {
-            plan(f, pairs, evidence, &by_pair[&(rows, cols)], rows, cols, p)
+        let one = |((rows, cols), members): &((usize, usize), Vec<usize>)| {
+            plan(f, pairs, evidence, members, *rows, *cols, p)
         };
         if super::parallel(f.sentences.len()) {
-            keys.par_iter().map(one).collect()
+            by_pair.par_iter().map(one).collect()
         } else {
-            keys.iter().map(one).collect()
+            by_pair.iter().map(one).collect()
         }
     };
-    for (key, plan) in keys.iter().zip(plans) {
+    for ((key, mut members), plan) in by_pair.into_iter().zip(plans) {
         let Some(plan) = plan else { continue };
-        let mut members = by_pair[key].clone();
         for i in plan.bonus {
             evidence[i] += p.order_bonus;
         }

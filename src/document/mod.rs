@@ -118,22 +118,24 @@ impl Document {
         let file = std::fs::File::open(path).map_err(io)?;
         // The size on disk gives a quick answer; the bounded read below also stops
         // devices and pipes that never end (/dev/zero).
-        if file
+        let size = file
             .metadata()
-            .is_ok_and(|m| m.is_file() && m.len() > opts.max_bytes)
-        {
+            .ok()
+            .filter(|m| m.is_file())
+            .map_or(0, |m| m.len());
+        if size > opts.max_bytes {
             return Err(LoadError::TooLarge {
                 path: shown,
                 limit: opts.max_bytes,
             });
         }
-        let bytes = read_bounded(file, &shown, opts.max_bytes)?;
+        let bytes = read_bounded(file, &shown, opts.max_bytes, size)?;
         Self::from_bytes_with(&shown, &bytes, Self::sniff(path, &bytes), opts)
     }
 
     /// Reads and parses standard input (shown as `-`); the format comes from the content.
     pub fn read_stdin(opts: &LoadOptions) -> Result<Document, LoadError> {
-        let bytes = read_bounded(std::io::stdin().lock(), STDIN_PATH, opts.max_bytes)?;
+        let bytes = read_bounded(std::io::stdin().lock(), STDIN_PATH, opts.max_bytes, 0)?;
         Self::from_bytes_with(STDIN_PATH, &bytes, Self::sniff(Path::new(""), &bytes), opts)
     }
 
@@ -304,8 +306,16 @@ fn human(n: u64) -> String {
 }
 
 /// Reads at most `limit` bytes; more is an error, not a silent cut.
-fn read_bounded(r: impl Read, shown: &str, limit: u64) -> Result<Vec<u8>, LoadError> {
-    let mut bytes = Vec::new();
+/// Reads at most `limit` bytes (one more tells that there are more); `expected`, the
+/// size on disk when known, is room made up front: a buffer grown by doubling passes
+/// through every size class of the allocator on the way, each in fresh memory.
+fn read_bounded(
+    r: impl Read,
+    shown: &str,
+    limit: u64,
+    expected: u64,
+) -> Result<Vec<u8>, LoadError> {
+    let mut bytes = Vec::with_capacity(expected.min(limit).saturating_add(1) as usize);
     r.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| LoadError::Io {
