@@ -4,33 +4,31 @@ use clap::Parser;
 use parallax::cli::{self, Cli, Outcome};
 
 // A comparison makes millions of small allocations and frees them in bulk: with the
-// system allocator, a tenth of the run went to page faults and freeing (BENCHMARKS.md).
+// system allocator, a tenth of the run went to page faults and freeing. jemalloc
+// reuses freed memory across sizes and threads, so a run touches fewer fresh pages
+// than with mimalloc (peak at 2 × 1 MB 110 → 60 MB), and fresh pages are what cost
+// most on a virtual machine (BENCHMARKS.md).
+#[cfg(not(target_env = "msvc"))]
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
-/// mimalloc's `mi_option_purge_delay` (the position in v3's `mi_option_e`; the sys
-/// crate names only v2's options).
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+/// jemalloc's options, read when it starts: its memory in huge pages where the system
+/// allows them on request, one page fault per 2 MiB instead of per 4 KiB.
+#[cfg(not(target_env = "msvc"))]
+#[unsafe(export_name = "_rjem_malloc_conf")]
+static MALLOC_CONF: Conf = Conf(c"thp:always,metadata_thp:always".as_ptr());
 
-/// Inputs from this size on give freed memory back sooner (see `main`).
-const LARGE_INPUT: u64 = 4 << 20;
+/// A C string jemalloc finds by name (a thin pointer, which `&CStr` is not).
+#[cfg(not(target_env = "msvc"))]
+#[repr(transparent)]
+struct Conf(*const std::ffi::c_char);
+
+// SAFETY: the pointer is to a string constant, never written.
+#[cfg(not(target_env = "msvc"))]
+unsafe impl Sync for Conf {}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    // mimalloc keeps freed memory a second before giving it back, so that the next
-    // stage reuses it without faulting pages in again. On large inputs that let the
-    // peak grow (8 sources of 1 MB: 265 to 310 MB); there memory freed by one stage is
-    // given back after 100 ms instead (227 to 256 MB), which costs small inputs 7%.
-    let bytes: u64 = cli
-        .files
-        .iter()
-        .filter_map(|f| std::fs::metadata(f).ok())
-        .map(|m| m.len())
-        .sum();
-    if bytes >= LARGE_INPUT {
-        // SAFETY: sets a number mimalloc reads when it next purges; no memory is touched.
-        unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 100) };
-    }
     let overrides = cli.reader_overrides();
     match cli::run(cli) {
         Ok(Outcome::Done) => ExitCode::SUCCESS,

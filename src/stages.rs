@@ -12,15 +12,22 @@ static LAST: Mutex<Option<(Instant, Instant, usize)>> = Mutex::new(None);
 
 /// CPU time (user + system) of the process so far, in milliseconds, and its peak
 /// resident memory in MiB.
+#[cfg(unix)]
 fn usage() -> (usize, usize) {
-    let (mut e, mut u, mut s, mut r, mut pr, mut c, mut pc, mut f) = (0, 0, 0, 0, 0, 0, 0, 0);
-    // SAFETY: mimalloc writes one number through each pointer, all valid.
-    unsafe {
-        libmimalloc_sys::mi_process_info(
-            &mut e, &mut u, &mut s, &mut r, &mut pr, &mut c, &mut pc, &mut f,
-        )
+    // SAFETY: `getrusage` fills the struct it is given, zeroed here.
+    let u = unsafe {
+        let mut u: libc::rusage = std::mem::zeroed();
+        libc::getrusage(libc::RUSAGE_SELF, &mut u);
+        u
     };
-    (u + s, pr >> 20)
+    let ms = |t: libc::timeval| t.tv_sec as usize * 1000 + t.tv_usec as usize / 1000;
+    // Kilobytes on Linux (bytes on macOS, which reads larger here).
+    (ms(u.ru_utime) + ms(u.ru_stime), u.ru_maxrss as usize >> 10)
+}
+
+#[cfg(not(unix))]
+fn usage() -> (usize, usize) {
+    (0, 0)
 }
 
 fn on() -> bool {
