@@ -20,6 +20,7 @@ pub mod document;
 pub mod keymap;
 pub mod lang;
 pub mod output;
+mod prefetch;
 pub mod report;
 pub mod review;
 pub mod sanitize;

@@ -222,9 +222,11 @@ impl Features {
         }
         // Keys are numbered in the order of their text, so that nothing downstream
         // (sums, tie-breaks) depends on which source came first.
-        let mut by_text: Vec<(&String, u32)> = vocab.iter().map(|(k, &id)| (k, id)).collect();
-        by_text.sort();
-        let mut canonical = vec![0u32; vocab.len()];
+        // The vocabulary's strings are moved here, and on into `names`, not copied.
+        let vocab_len = vocab.len();
+        let mut by_text: Vec<(String, u32)> = vocab.into_iter().collect();
+        by_text.sort_unstable();
+        let mut canonical = vec![0u32; vocab_len];
         for (new_id, &(_, old)) in by_text.iter().enumerate() {
             canonical[old as usize] = new_id as u32;
         }
@@ -272,7 +274,7 @@ impl Features {
             .filter(|&(id, _)| !is_number[id])
             .map(|(id, (k, _))| (k.as_str(), id as u32))
             .collect();
-        let soft = soft::neighbours(&names, vocab.len(), w.soft_min);
+        let soft = soft::neighbours(&names, vocab_len, w.soft_min);
         let hashes: Vec<u64> = if super::parallel(keyed.len()) {
             use rayon::prelude::*;
             keyed
@@ -282,7 +284,7 @@ impl Features {
         } else {
             keyed.iter().map(|(keys, _)| content_hash(keys)).collect()
         };
-        let mut df = vec![0u32; vocab.len()];
+        let mut df = vec![0u32; vocab_len];
         for (keys, _) in &keyed {
             for &k in keys {
                 df[k as usize] += 1;
@@ -364,7 +366,7 @@ impl Features {
         } else {
             sources.iter().map(doc_hash).collect()
         };
-        let names = by_text.iter().map(|(k, _)| (*k).clone()).collect();
+        let names = by_text.into_iter().map(|(k, _)| k).collect();
         Features {
             ids,
             sentences,
@@ -379,6 +381,12 @@ impl Features {
             doc_hashes,
             names,
         }
+    }
+
+    /// Sentence `g`'s first term, where its terms lie in memory (for prefetching).
+    pub fn first_term(&self, g: usize) -> Option<&Term> {
+        let s = &self.sentences[g];
+        (s.terms.0 < s.terms.1).then(|| &self.terms[s.terms.0 as usize])
     }
 
     /// The evidence of sentence `g` (a global index).

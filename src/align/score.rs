@@ -66,14 +66,7 @@ pub fn candidates(f: &Features, rank: &[u32], params: &Params) -> Scored {
         .partners
         .saturating_mul(f.sources().saturating_sub(1).max(1))
         .min(MAX_PARTNERS);
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); f.weight.len()];
-    for g in 0..n {
-        for k in f.sentence(g).terms.iter().map(|t| t.key) {
-            if f.df[k as usize] <= cap {
-                postings[k as usize].push(g as u32);
-            }
-        }
-    }
+    let postings = Postings::new(f, cap);
     // Each sentence's partners depend only on the index, so blocks of sentences are
     // searched in parallel; the pairs are sorted afterwards, so the result does not
     // depend on how the work was split.
@@ -97,11 +90,81 @@ pub fn candidates(f: &Features, rank: &[u32], params: &Params) -> Scored {
     let wanted = sorted_unique(proposed, n, parallel);
     let comparisons = wanted.len();
     let pairs: Vec<(u32, u32, f32)> = if parallel {
-        wanted.into_par_iter().filter_map(measured).collect()
+        wanted
+            .par_chunks(4096)
+            .flat_map_iter(|block| measure_all(f, block, measured))
+            .collect()
     } else {
-        wanted.into_iter().filter_map(measured).collect()
+        measure_all(f, &wanted, measured)
     };
     Scored { pairs, comparisons }
+}
+
+/// The index: for each key found in at most `cap` sentences, those sentences in
+/// order, all lists in one array (a list per key would be a read more per key, from
+/// anywhere in memory, and an allocation each).
+struct Postings {
+    /// Key `k`'s sentences are `sentences[starts[k]..starts[k + 1]]`.
+    starts: Vec<u32>,
+    sentences: Vec<u32>,
+}
+
+impl Postings {
+    fn new(f: &Features, cap: u32) -> Self {
+        let keys = f.weight.len();
+        let mut starts = vec![0u32; keys + 1];
+        for (k, &df) in f.df.iter().enumerate() {
+            starts[k + 1] = starts[k] + if df <= cap { df } else { 0 };
+        }
+        let mut fill = starts.clone();
+        let mut sentences = vec![0u32; starts[keys] as usize];
+        for g in 0..f.sentences.len() {
+            for k in f.sentence(g).terms.iter().map(|t| t.key as usize) {
+                if f.df[k] <= cap {
+                    sentences[fill[k] as usize] = g as u32;
+                    fill[k] += 1;
+                }
+            }
+        }
+        Postings { starts, sentences }
+    }
+
+    /// Asks for the start of key `k`'s list ahead of reading it.
+    fn prefetch(&self, k: u32) {
+        if let Some(first) = self.sentences.get(self.starts[k as usize] as usize) {
+            crate::prefetch::prefetch(first);
+        }
+    }
+
+    fn of(&self, k: u32) -> &[u32] {
+        &self.sentences[self.starts[k as usize] as usize..self.starts[k as usize + 1] as usize]
+    }
+}
+
+/// `measured` of every pair of `pairs` that gives something, in order. The pairs'
+/// second sentences lie anywhere in memory: the record of each is asked for a few
+/// pairs ahead, and its terms once that record has come (measuring was waiting on
+/// memory most of its time).
+fn measure_all<T>(
+    f: &Features,
+    pairs: &[(u32, u32)],
+    measured: impl Fn((u32, u32)) -> Option<T>,
+) -> Vec<T> {
+    use crate::prefetch::prefetch;
+    const AHEAD: usize = 8;
+    let mut out = Vec::with_capacity(pairs.len());
+    for (i, &pair) in pairs.iter().enumerate() {
+        if let Some(&(_, far)) = pairs.get(i + 2 * AHEAD) {
+            prefetch(&f.sentences[far as usize]);
+        }
+        if let Some(&(_, near)) = pairs.get(i + AHEAD)
+            && let Some(t) = f.first_term(near as usize)
+        {
+            prefetch(t);
+        }
+        out.extend(measured(pair));
+    }
+    out
 }
 
 /// The pairs of all `blocks` (lower index first, each below `n`) sorted, each once.
@@ -151,7 +214,7 @@ fn sorted_unique(blocks: Vec<Vec<(u32, u32)>>, n: usize, parallel: bool) -> Vec<
 /// and is left as it was found.
 fn partners(
     f: &Features,
-    postings: &[Vec<u32>],
+    postings: &Postings,
     rank: &[u32],
     block: &[u32],
     max: usize,
@@ -161,7 +224,13 @@ fn partners(
     let mut touched: Vec<u32> = Vec::new();
     let (mut ranked, mut kept): (Vec<u128>, Vec<u32>) = (Vec::new(), Vec::new());
     let mut wanted: Vec<(u32, u32)> = Vec::with_capacity(block.len() * max);
-    for &a in block {
+    for (i, &a) in block.iter().enumerate() {
+        // The next sentence's lists are asked for while this one's are read.
+        if let Some(&next) = block.get(i + 1) {
+            for t in f.sentence(next as usize).terms {
+                postings.prefetch(t.key);
+            }
+        }
         let a = a as usize;
         let sa = f.sentence(a);
         // A source's sentences are numbered one after the other: this range is a's own.
@@ -169,7 +238,7 @@ fn partners(
         let own =
             f.offsets[src] as u32..f.offsets.get(src + 1).map_or(f.sentences.len(), |&e| e) as u32;
         let mut visit = |k: u32, w: f32, touched: &mut Vec<u32>| {
-            for &b in &postings[k as usize] {
+            for &b in postings.of(k) {
                 let bu = b as usize;
                 if !own.contains(&b) {
                     if shared[bu] == 0.0 {
@@ -383,6 +452,31 @@ fn count_common(a: &[u64], b: &[u64]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_index_lists_in_order_every_sentence_of_each_key_found_in_few() {
+        use crate::tokenized::Tokenized;
+        use crate::tokens::Normalizer;
+        let sources = crate::corpus::sources(3, 20_000, 3);
+        let norm = Normalizer::new(super::super::language_of(&sources));
+        let tokens = Tokenized::build(&sources, &norm);
+        let f = super::super::features_of(&sources, &tokens, &norm, &Params::default());
+        for cap in [1, 3, 8, 64] {
+            let index = Postings::new(&f, cap);
+            let mut naive = vec![Vec::new(); f.weight.len()];
+            for g in 0..f.sentences.len() {
+                for t in f.sentence(g).terms {
+                    if f.df[t.key as usize] <= cap {
+                        naive[t.key as usize].push(g as u32);
+                    }
+                }
+            }
+            assert!(naive.iter().any(|l| l.len() == cap as usize), "cap {cap}");
+            for (k, list) in naive.iter().enumerate() {
+                assert_eq!(index.of(k as u32), &list[..], "key {k}, cap {cap}");
+            }
+        }
+    }
 
     fn features(keys: &[&[u32]], weight: &[f32], soft: Vec<Vec<(u32, f32)>>) -> Features {
         use super::super::features::{OwnedSentence, Term};
