@@ -5,7 +5,7 @@ use parallax::cli::{self, Cli, Outcome};
 
 // A comparison makes millions of small allocations and frees them in bulk: with the
 // system allocator, a tenth of the run went to page faults and freeing. jemalloc
-// reuses freed memory across sizes and threads, so a run touches fewer fresh pages
+// reuses freed memory for objects of other sizes, so a run touches fewer fresh pages
 // than with mimalloc (peak at 2 × 1 MB 110 → 60 MB), and fresh pages are what cost
 // most on a virtual machine (BENCHMARKS.md).
 #[cfg(not(target_env = "msvc"))]
