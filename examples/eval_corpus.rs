@@ -134,12 +134,13 @@ fn main() {
     let up = tp as f64 / (tp + fp).max(1) as f64;
     let ur = tp as f64 / (tp + fn_).max(1) as f64;
     println!(
-        "P {p:.3} R {r:.3} F1 {:.3} ({found}/{} key links, {} predicted); unique F1 {:.3}; {} comparisons; aligned in {} ms",
+        "P {p:.3} R {r:.3} F1 {:.3} ({found}/{} key links, {} predicted); unique F1 {:.3}; {} comparisons, {} index reads; aligned in {} ms",
         f1(p, r),
         key.len(),
         predicted.len(),
         f1(up, ur),
         alignment.comparisons,
+        alignment.index_reads,
         took.as_millis()
     );
 }

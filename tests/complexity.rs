@@ -121,3 +121,25 @@ fn four_times_the_sentences_cost_at_most_five_times_the_comparisons() {
         large.comparisons
     );
 }
+
+/// The generated corpora (`gen-corpus`) invent names from a stock of syllables, so
+/// their vocabulary, and the near-spellings of each name, grow with their size. The
+/// search for partners must not read more per sentence as that happens: partial
+/// matches are followed only as far as the index's cap.
+#[test]
+fn four_times_the_text_reads_at_most_five_times_the_index() {
+    let small = align::align(&parallax::corpus::sources(8, 250_000, 1));
+    let large = align::align(&parallax::corpus::sources(8, 1_000_000, 1));
+    assert!(small.index_reads > 1_000, "{}", small.index_reads);
+    let ratio = large.index_reads as f64 / small.index_reads as f64;
+    println!(
+        "index reads: {} for 8×250 KB, {} for 8×1 MB (×{ratio:.2})",
+        small.index_reads, large.index_reads
+    );
+    assert!(
+        ratio <= 5.0,
+        "4× the text read {ratio:.2}× the index ({} → {})",
+        small.index_reads,
+        large.index_reads
+    );
+}

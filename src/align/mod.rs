@@ -88,6 +88,9 @@ pub struct Alignment {
     pub language: Language,
     /// Candidate sentence pairs scored (grows with the algorithm's complexity).
     pub comparisons: usize,
+    /// Sentences read from the candidate index's lists to find those pairs (grows
+    /// with the work of the search).
+    pub index_reads: usize,
 }
 
 impl Alignment {
@@ -152,6 +155,7 @@ pub fn align_tokenized(
         group_of,
         language: normalizer.language(),
         comparisons: scored.comparisons,
+        index_reads: scored.index_reads,
     }
 }
 

@@ -41,6 +41,8 @@ pub struct Scored {
     pub pairs: Vec<(u32, u32, f32)>,
     /// Candidate pairs examined through the index.
     pub comparisons: usize,
+    /// Sentences read from the index's lists while searching for partners.
+    pub index_reads: usize,
 }
 
 impl Scored {
@@ -53,7 +55,8 @@ impl Scored {
 /// Finds the pairs of sentences from different sources worth measuring. Keys found
 /// in at most `common_share` of all sentences (and never in more than
 /// [`MAX_POSTINGS`]) are indexed; each sentence gathers, through the index, the
-/// weight it shares with every other sentence, and keeps its heaviest partners:
+/// weight it shares with every other sentence (through a key's partial matches too,
+/// as far as [`Postings::followed`] allows), and keeps its heaviest partners:
 /// `params.partners` per other source, at most [`MAX_PARTNERS`]. A pair is measured
 /// when either of its sentences kept the other. Both bounds make the work grow with
 /// the number of sentences, not its square, and neither depends on the order of the
@@ -77,16 +80,18 @@ pub fn candidates(f: &Features, rank: &[u32], params: &Params) -> Scored {
     };
     let parallel = super::parallel(n);
     // Kept block by block: flattening would copy them all once more, and hold both.
-    let proposed: Vec<Vec<(u32, u32)>> = if parallel {
+    let (proposed, reads): (Vec<Vec<(u32, u32)>>, Vec<usize>) = if parallel {
         all.par_chunks(1024)
             .map_init(
                 || vec![0.0f32; n],
                 |shared, block| partners(f, &postings, rank, block, max, shared),
             )
-            .collect()
+            .unzip()
     } else {
-        vec![partners(f, &postings, rank, &all, max, &mut vec![0.0; n])]
+        let (pairs, reads) = partners(f, &postings, rank, &all, max, &mut vec![0.0; n]);
+        (vec![pairs], vec![reads])
     };
+    let index_reads = reads.iter().sum();
     let wanted = sorted_unique(proposed, n, parallel);
     let comparisons = wanted.len();
     let pairs: Vec<(u32, u32, f32)> = if parallel {
@@ -97,16 +102,24 @@ pub fn candidates(f: &Features, rank: &[u32], params: &Params) -> Scored {
     } else {
         measure_all(f, &wanted, measured)
     };
-    Scored { pairs, comparisons }
+    Scored {
+        pairs,
+        comparisons,
+        index_reads,
+    }
 }
 
 /// The index: for each key found in at most `cap` sentences, those sentences in
 /// order, all lists in one array (a list per key would be a read more per key, from
-/// anywhere in memory, and an allocation each).
+/// anywhere in memory, and an allocation each); and for each key, the partial
+/// matches the search follows.
 struct Postings {
     /// Key `k`'s sentences are `sentences[starts[k]..starts[k + 1]]`.
     starts: Vec<u32>,
     sentences: Vec<u32>,
+    /// Key `k`'s partial matches followed are `soft[soft_starts[k]..soft_starts[k + 1]]`.
+    soft_starts: Vec<u32>,
+    soft: Vec<(u32, f32)>,
 }
 
 impl Postings {
@@ -126,7 +139,46 @@ impl Postings {
                 }
             }
         }
-        Postings { starts, sentences }
+        let (soft_starts, soft) = Self::followed(f, &starts, cap);
+        Postings {
+            starts,
+            sentences,
+            soft_starts,
+            soft,
+        }
+    }
+
+    /// The partial matches of each key that the search follows. A key's partial
+    /// matches together are treated like one more key: followed only as far as they
+    /// are found in at most `cap` sentences, the most similar first. Otherwise a key
+    /// with many near-spellings (invented names made of the same syllables, in a large
+    /// vocabulary) would have the search read up to 64 lists of 64 sentences for it,
+    /// and the work per sentence would grow with the vocabulary.
+    fn followed(f: &Features, starts: &[u32], cap: u32) -> (Vec<u32>, Vec<(u32, f32)>) {
+        let keys = f.weight.len();
+        let df = |o: u32| starts[o as usize + 1] - starts[o as usize];
+        let mut soft_starts = Vec::with_capacity(keys + 1);
+        let mut soft = Vec::new();
+        let mut by_similarity: Vec<(u32, f32)> = Vec::new();
+        soft_starts.push(0);
+        for k in 0..keys as u32 {
+            by_similarity.clear();
+            by_similarity.extend(f.soft.of(k).iter().filter(|&&(o, _)| df(o) > 0));
+            by_similarity.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            let mut total = 0;
+            let from = soft.len();
+            for &(o, sim) in &by_similarity {
+                total += df(o);
+                if total > cap {
+                    break;
+                }
+                soft.push((o, sim));
+            }
+            // Read in key order, as before the budget: sums add up in the same order.
+            soft[from..].sort_by_key(|&(o, _)| o);
+            soft_starts.push(soft.len() as u32);
+        }
+        (soft_starts, soft)
     }
 
     /// Asks for the start of key `k`'s list ahead of reading it.
@@ -138,6 +190,11 @@ impl Postings {
 
     fn of(&self, k: u32) -> &[u32] {
         &self.sentences[self.starts[k as usize] as usize..self.starts[k as usize + 1] as usize]
+    }
+
+    /// The partial matches of key `k` that the search follows, by key id.
+    fn soft_of(&self, k: u32) -> &[(u32, f32)] {
+        &self.soft[self.soft_starts[k as usize] as usize..self.soft_starts[k as usize + 1] as usize]
     }
 }
 
@@ -209,7 +266,8 @@ fn sorted_unique(blocks: Vec<Vec<(u32, u32)>>, n: usize, parallel: bool) -> Vec<
 }
 
 /// The pairs (lower index first) that the sentences of `block` propose: for each,
-/// its `max` heaviest partners through the index. `rank` orders
+/// its `max` heaviest partners through the index; and how many sentences it read
+/// from the index's lists. `rank` orders
 /// sentences by [`Features::tiebreak`]; `shared` is scratch, one zero per sentence,
 /// and is left as it was found.
 fn partners(
@@ -219,11 +277,12 @@ fn partners(
     block: &[u32],
     max: usize,
     shared: &mut [f32],
-) -> Vec<(u32, u32)> {
+) -> (Vec<(u32, u32)>, usize) {
     let max = max.max(1);
     let mut touched: Vec<u32> = Vec::new();
     let (mut ranked, mut kept): (Vec<u128>, Vec<u32>) = (Vec::new(), Vec::new());
     let mut wanted: Vec<(u32, u32)> = Vec::with_capacity(block.len() * max);
+    let mut reads = 0;
     for (i, &a) in block.iter().enumerate() {
         // The next sentence's lists are asked for while this one's are read.
         if let Some(&next) = block.get(i + 1) {
@@ -238,7 +297,9 @@ fn partners(
         let own =
             f.offsets[src] as u32..f.offsets.get(src + 1).map_or(f.sentences.len(), |&e| e) as u32;
         let mut visit = |k: u32, w: f32, touched: &mut Vec<u32>| {
-            for &b in postings.of(k) {
+            let list = postings.of(k);
+            reads += list.len();
+            for &b in list {
                 let bu = b as usize;
                 if !own.contains(&b) {
                     if shared[bu] == 0.0 {
@@ -250,7 +311,7 @@ fn partners(
         };
         for k in sa.terms.iter().map(|t| t.key) {
             visit(k, f.weight[k as usize], &mut touched);
-            for &(o, sim) in f.soft.of(k) {
+            for &(o, sim) in postings.soft_of(k) {
                 visit(o, sim * f.weight[k as usize], &mut touched);
             }
         }
@@ -283,7 +344,7 @@ fn partners(
         }
         touched.clear();
     }
-    wanted
+    (wanted, reads)
 }
 
 /// A partial match: similarity, the two keys (lower first), their places in `a` and `b`.
@@ -476,6 +537,46 @@ mod tests {
                 assert_eq!(index.of(k as u32), &list[..], "key {k}, cap {cap}");
             }
         }
+    }
+
+    #[test]
+    fn partial_matches_are_followed_most_similar_first_up_to_the_cap() {
+        use crate::tokenized::Tokenized;
+        use crate::tokens::Normalizer;
+        // Eight sources: a vocabulary of invented names with many near-spellings.
+        let sources = crate::corpus::sources(8, 40_000, 2);
+        let norm = Normalizer::new(super::super::language_of(&sources));
+        let tokens = Tokenized::build(&sources, &norm);
+        let f = super::super::features_of(&sources, &tokens, &norm, &Params::default());
+        let cap = 16;
+        let index = Postings::new(&f, cap);
+        let (mut cut, mut whole) = (0, 0);
+        for k in 0..f.weight.len() as u32 {
+            let followed = index.soft_of(k);
+            let len = |o: u32| index.of(o).len();
+            assert!(followed.iter().map(|&(o, _)| len(o)).sum::<usize>() <= cap as usize);
+            assert!(followed.windows(2).all(|w| w[0].0 < w[1].0), "key order");
+            assert!(
+                followed
+                    .iter()
+                    .all(|x| f.soft.of(k).contains(x) && len(x.0) > 0)
+            );
+            // What is left out is no more similar than what is followed.
+            let least = followed.iter().map(|x| x.1).fold(f32::INFINITY, f32::min);
+            let left: Vec<_> = f
+                .soft
+                .of(k)
+                .iter()
+                .filter(|x| len(x.0) > 0 && !followed.contains(x))
+                .collect();
+            assert!(left.iter().all(|x| x.1 <= least), "key {k}");
+            if left.is_empty() {
+                whole += usize::from(!followed.is_empty());
+            } else {
+                cut += 1;
+            }
+        }
+        assert!(cut > 0 && whole > 0, "cut {cut}, whole {whole}");
     }
 
     fn features(keys: &[&[u32]], weight: &[f32], soft: Vec<Vec<(u32, f32)>>) -> Features {
