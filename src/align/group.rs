@@ -30,21 +30,24 @@ pub fn cluster(
     // integer so that sorting millions of links compares integers only (evidence
     // above the threshold is positive, so its bits sort like the number).
     let sorted_links = || {
-        let mut links: Vec<u128> = s
-            .pairs
-            .iter()
-            .zip(evidence)
-            .enumerate()
-            .filter(|&(_, (_, &e))| e > p.link)
-            .map(|(i, (&(a, b, _), &e))| {
-                let (x, y) = (rank[a as usize], rank[b as usize]);
-                let (lo, hi) = (x.min(y), x.max(y));
-                (u128::from(!e.to_bits()) << 96)
-                    | (u128::from(lo) << 64)
-                    | (u128::from(hi) << 32)
-                    | i as u128
-            })
-            .collect();
+        // Sized for every pair: only the part filled is ever touched, and growing by
+        // reallocation would copy it again and again.
+        let mut links: Vec<u128> = Vec::with_capacity(s.pairs.len());
+        links.extend(
+            s.pairs
+                .iter()
+                .zip(evidence)
+                .enumerate()
+                .filter(|&(_, (_, &e))| e > p.link)
+                .map(|(i, (&(a, b, _), &e))| {
+                    let (x, y) = (rank[a as usize], rank[b as usize]);
+                    let (lo, hi) = (x.min(y), x.max(y));
+                    (u128::from(!e.to_bits()) << 96)
+                        | (u128::from(lo) << 64)
+                        | (u128::from(hi) << 32)
+                        | i as u128
+                }),
+        );
         if parallel {
             use rayon::slice::ParallelSliceMut;
             links.par_sort_unstable();
