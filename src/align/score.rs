@@ -74,9 +74,15 @@ pub fn candidates(f: &Features, rank: &[u32], params: &Params) -> Scored {
     // searched in parallel; the pairs are sorted afterwards, so the result does not
     // depend on how the work was split.
     let all: Vec<u32> = (0..n as u32).collect();
+    // Pairs that share nothing after all are marked, then dropped.
+    const NOTHING: (u32, u32, f32) = (u32::MAX, u32::MAX, 0.0);
     let measured = |(a, b): (u32, u32)| {
         let pair = measure(f, f.sentence(a as usize), f.sentence(b as usize));
-        (pair.matched > 0.0).then(|| (a, b, super::links::base(&pair, params)))
+        if pair.matched > 0.0 {
+            (a, b, super::links::base(&pair, params))
+        } else {
+            NOTHING
+        }
     };
     let parallel = super::parallel(n);
     // Kept block by block: flattening would copy them all once more, and hold both.
@@ -94,21 +100,29 @@ pub fn candidates(f: &Features, rank: &[u32], params: &Params) -> Scored {
     let index_reads = reads.iter().sum();
     let wanted = sorted_unique(proposed, n, parallel);
     let comparisons = wanted.iter().map(Vec::len).sum();
-    // Each block measured into a list of its size, then all put together in one copy
-    // of known size (collecting a flattened iterator grew each thread's list by
-    // reallocation: a tenth of the stage at 8 × 2 MB).
-    let pairs: Vec<(u32, u32, f32)> = if parallel {
+    // Each block measured into its own part of one list made at its final size:
+    // collecting lists per thread and putting them together held everything twice,
+    // and fresh memory is dear (the kernel clears every page first).
+    let mut pairs = vec![NOTHING; comparisons];
+    let mut parts = Vec::with_capacity(wanted.len());
+    let mut rest = &mut pairs[..];
+    for block in &wanted {
+        let (part, tail) = rest.split_at_mut(block.len());
+        parts.push(part);
+        rest = tail;
+    }
+    if parallel {
         wanted
             .par_iter()
-            .map(|block| measure_all(f, block, measured))
-            .collect::<Vec<_>>()
-            .concat()
+            .zip(parts)
+            .for_each(|(block, part)| measure_all(f, block, part, measured));
     } else {
-        wanted
-            .iter()
-            .flat_map(|block| measure_all(f, block, measured))
-            .collect()
-    };
+        for (block, part) in wanted.iter().zip(parts) {
+            measure_all(f, block, part, measured);
+        }
+    }
+    drop(wanted);
+    pairs.retain(|&p| p.0 != NOTHING.0);
     Scored {
         pairs,
         comparisons,
@@ -205,19 +219,19 @@ impl Postings {
     }
 }
 
-/// `measured` of every pair of `pairs` that gives something, in order. The pairs'
+/// `measured` of every pair of `pairs`, into `out` (of the same length). The pairs'
 /// second sentences lie anywhere in memory: the record of each is asked for a few
 /// pairs ahead, and its terms once that record has come (measuring was waiting on
 /// memory most of its time).
 fn measure_all<T>(
     f: &Features,
     pairs: &[(u32, u32)],
-    measured: impl Fn((u32, u32)) -> Option<T>,
-) -> Vec<T> {
+    out: &mut [T],
+    measured: impl Fn((u32, u32)) -> T,
+) {
     use crate::prefetch::prefetch;
     const AHEAD: usize = 8;
-    let mut out = Vec::with_capacity(pairs.len());
-    for (i, &pair) in pairs.iter().enumerate() {
+    for (i, (&pair, slot)) in pairs.iter().zip(out).enumerate() {
         if let Some(&(_, far)) = pairs.get(i + 2 * AHEAD) {
             prefetch(&f.sentences[far as usize]);
         }
@@ -226,9 +240,8 @@ fn measure_all<T>(
         {
             prefetch(t);
         }
-        out.extend(measured(pair));
+        *slot = measured(pair);
     }
-    out
 }
 
 /// The pairs of all `blocks` (lower index first, each below `n`) sorted, each once,
