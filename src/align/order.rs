@@ -50,7 +50,7 @@ pub fn by_sources(
     s: &Scored,
     source: &[u32],
     p: &Params,
-) -> Vec<((usize, usize), Vec<usize>)> {
+) -> Vec<((usize, usize), Vec<u32>)> {
     if p.order == Order::Free || (p.order == Order::Auto && p.order_share > 1.0) {
         return Vec::new();
     }
@@ -64,11 +64,12 @@ pub fn by_sources(
     for pair in &s.pairs {
         counts[key(pair)] += 1;
     }
-    let mut lists: Vec<Vec<usize>> = counts.iter().map(|&c| Vec::with_capacity(c)).collect();
+    let mut lists: Vec<Vec<u32>> = counts.iter().map(|&c| Vec::with_capacity(c)).collect();
     for (i, pair) in s.pairs.iter().enumerate() {
-        lists[key(pair)].push(i);
+        // Indices of pairs fit in 32 bits, as the pairs' sentences do: half the memory.
+        lists[key(pair)].push(i as u32);
     }
-    let mut by_pair: Vec<((usize, usize), Vec<usize>)> = lists
+    let mut by_pair: Vec<((usize, usize), Vec<u32>)> = lists
         .into_iter()
         .enumerate()
         .filter(|(_, l)| !l.is_empty())
@@ -83,7 +84,7 @@ pub fn by_sources(
 pub fn apply(
     f: &Features,
     s: &mut Scored,
-    by_pair: Vec<((usize, usize), Vec<usize>)>,
+    by_pair: Vec<((usize, usize), Vec<u32>)>,
     evidence: &mut Vec<f32>,
     p: &Params,
 ) {
@@ -95,7 +96,7 @@ pub fn apply(
     // in parallel and applied in the order above, as if one after the other.
     let plans: Vec<Option<Plan>> = {
         let (pairs, evidence) = (&*s, &*evidence);
-        let one = |((rows, cols), members): &((usize, usize), Vec<usize>)| {
+        let one = |((rows, cols), members): &((usize, usize), Vec<u32>)| {
             plan(f, pairs, evidence, members, *rows, *cols, p)
         };
         if super::parallel(f.sentences.len()) {
@@ -112,7 +113,7 @@ pub fn apply(
         for (a, b, strength) in plan.extra {
             s.push(a.min(b), a.max(b), strength);
             evidence.push(strength + p.order_bonus);
-            members.push(s.pairs.len() - 1);
+            members.push((s.pairs.len() - 1) as u32);
         }
         if p.order == Order::Keep {
             keep(f, s, evidence, &members, key.0, key.1, p);
@@ -128,7 +129,7 @@ fn keep(
     f: &Features,
     s: &Scored,
     evidence: &mut [f32],
-    members: &[usize],
+    members: &[u32],
     rows: usize,
     cols: usize,
     p: &Params,
@@ -136,6 +137,7 @@ fn keep(
     let mut cells: Vec<(u32, u32, usize)> = members
         .iter()
         .map(|&i| {
+            let i = i as usize;
             let (r, c) = cell(f, s, i, rows);
             (r as u32, c as u32, i)
         })
@@ -214,7 +216,7 @@ fn plan(
     f: &Features,
     s: &Scored,
     evidence: &[f32],
-    members: &[usize],
+    members: &[u32],
     rows: usize,
     cols: usize,
     p: &Params,
@@ -235,7 +237,7 @@ fn plan(
     let on_at = |c: &(usize, usize)| on.binary_search(c).ok();
     let cell = |i: usize| cell(f, s, i, rows);
     let (mut strong, mut strong_on) = (0.0f32, 0.0f32);
-    for &i in members {
+    for i in members.iter().map(|&i| i as usize) {
         if evidence[i] >= p.link {
             strong += evidence[i];
             if on_at(&cell(i)).is_some() {
@@ -248,7 +250,7 @@ fn plan(
     }
     let mut covered = vec![false; on.len()];
     let mut bonus = Vec::new();
-    for &i in members {
+    for i in members.iter().map(|&i| i as usize) {
         if let Some(k) = on_at(&cell(i)) {
             bonus.push(i);
             covered[k] = true;
@@ -278,14 +280,15 @@ fn may_keep_order(
     f: &Features,
     s: &Scored,
     evidence: &[f32],
-    members: &[usize],
+    members: &[u32],
     rows: usize,
     p: &Params,
 ) -> bool {
     let mut strong: Vec<(u32, u32, f32)> = members
         .iter()
-        .filter(|&&i| evidence[i] >= p.link)
-        .map(|&i| {
+        .map(|&i| i as usize)
+        .filter(|&i| evidence[i] >= p.link)
+        .map(|i| {
             let (r, c) = cell(f, s, i, rows);
             (r as u32, c as u32, evidence[i])
         })
@@ -330,7 +333,7 @@ fn orient(f: &Features, x: usize, y: usize) -> (usize, usize) {
 fn chain(
     f: &Features,
     s: &Scored,
-    members: &[usize],
+    members: &[u32],
     rows: usize,
     cols: usize,
     p: &Params,
@@ -338,7 +341,7 @@ fn chain(
     let mut cells: Vec<(u32, u32, f32)> = members
         .iter()
         .map(|&i| {
-            let (a, b, strength) = s.pairs[i];
+            let (a, b, strength) = s.pairs[i as usize];
             let (a, b) = (a as usize, b as usize);
             let (r, c) = if f.source_of(a) == rows {
                 (a, b)
