@@ -60,7 +60,7 @@ pub fn cluster(
             .iter()
             .map(|&l| {
                 let (a, b, _) = s.pairs[(l & 0xffff_ffff) as usize];
-                (a as usize, b as usize)
+                (a, b)
             })
             .collect::<Vec<_>>()
     };
@@ -105,6 +105,7 @@ pub fn cluster(
     // refused again without summing their evidence.
     let mut refused: FastMap<(usize, usize), (usize, usize)> = FastMap::default();
     for (a, b) in links {
+        let (a, b) = (a as usize, b as usize);
         let (ca, cb) = (cluster_of[a] as usize, cluster_of[b] as usize);
         if ca == cb || members[ca].len() + members[cb].len() > MAX_GROUP {
             continue;

@@ -22,30 +22,26 @@ pub fn base(p: &Pair, params: &Params) -> f32 {
 /// Evidence for every candidate pair, aligned with `s.pairs`: above `params.link`
 /// says "link", below says "keep apart" (see [`super::group`]).
 pub fn evidence(f: &Features, s: &mut Scored, params: &Params) -> Vec<f32> {
-    let base: Vec<f32> = s.pairs.iter().map(|&(_, _, strength)| strength).collect();
     let source = f.source_table();
     // The order step's lists of pairs need no evidence: on large inputs they are
     // made while the evidence is.
-    let relative = || relative(f, s, &source, &base);
+    let weighed = || weighed(f, s, &source, params);
     let lists = || order::by_sources(f, s, &source, params);
-    let (relative, lists) = if super::parallel(f.sentences.len()) {
-        rayon::join(relative, lists)
+    let (mut out, lists) = if super::parallel(f.sentences.len()) {
+        rayon::join(weighed, lists)
     } else {
-        (relative(), lists())
+        (weighed(), lists())
     };
-    let mut out: Vec<f32> = base
-        .iter()
-        .zip(&relative)
-        .map(|(&b, &r)| b * (1.0 - params.rel + params.rel * r))
-        .collect();
     order::apply(f, s, lists, &mut out, params);
     out
 }
 
-/// How each pair compares with the best candidate of either sentence in the other
-/// sentence's source: 1 for a best match, less for a runner-up. A sentence that is
-/// clearly better matched elsewhere is weaker evidence here.
-fn relative(f: &Features, s: &Scored, source: &[u32], base: &[f32]) -> Vec<f32> {
+/// Each pair's strength weighed by how it compares with the best candidate of either
+/// sentence in the other sentence's source (`params.rel` of it): as strong for a best
+/// match, weaker for a runner-up. A sentence that is clearly better matched elsewhere
+/// is weaker evidence here. Read from the pairs' strengths directly and made in one
+/// list: on large inputs every list of pairs is tens of megabytes of fresh memory.
+fn weighed(f: &Features, s: &Scored, source: &[u32], params: &Params) -> Vec<f32> {
     use crate::prefetch::prefetch;
     // Pairs come sorted by their first sentence; the second lies anywhere, so its
     // entry is asked for a few pairs ahead (both passes waited on memory at each pair).
@@ -58,20 +54,21 @@ fn relative(f: &Features, s: &Scored, source: &[u32], base: &[f32]) -> Vec<f32> 
             prefetch(&best[b as usize * sources]);
         }
     };
-    for (i, (&(a, b, _), &v)) in s.pairs.iter().zip(base).enumerate() {
+    for (i, &(a, b, v)) in s.pairs.iter().enumerate() {
         ahead(i, &best);
         let (a, b) = (a as usize, b as usize);
         let (sa, sb) = (source_of(a), source_of(b));
         best[a * sources + sb] = best[a * sources + sb].max(v);
         best[b * sources + sa] = best[b * sources + sa].max(v);
     }
-    let share = |(i, (&(a, b, _), &v)): (usize, (&(u32, u32, f32), &f32))| {
+    let weigh = |(i, &(a, b, v)): (usize, &(u32, u32, f32))| {
         ahead(i, &best);
         let (a, b) = (a as usize, b as usize);
         let top = best[a * sources + source_of(b)].max(best[b * sources + source_of(a)]);
-        if top > 0.0 { v / top } else { 0.0 }
+        let relative = if top > 0.0 { v / top } else { 0.0 };
+        v * (1.0 - params.rel + params.rel * relative)
     };
-    s.pairs.iter().zip(base).enumerate().map(share).collect()
+    s.pairs.iter().enumerate().map(weigh).collect()
 }
 
 #[cfg(test)]
