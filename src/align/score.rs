@@ -1,5 +1,7 @@
 //! Candidate pairs from an inverted index of rare keys, and what each pair shares.
 
+use std::ops::Range;
+
 use super::Params;
 use super::features::{Features, Sentence};
 
@@ -99,26 +101,34 @@ pub fn candidates(f: &Features, rank: &[u32], params: &Params) -> Scored {
     };
     let index_reads = reads.iter().sum();
     let wanted = sorted_unique(proposed, n, parallel);
-    let comparisons = wanted.iter().map(Vec::len).sum();
-    // Each block measured into its own part of one list made at its final size:
-    // collecting lists per thread and putting them together held everything twice,
-    // and fresh memory is dear (the kernel clears every page first).
+    let ranges = blocks_of(n, parallel);
+    let counts: Vec<usize> = ranges.iter().map(|r| wanted.count(r.clone())).collect();
+    let comparisons = counts.iter().sum();
+    // Each block of sentences measured into its own part of one list made at its
+    // final size, through a small list per thread of the block's pairs: fresh memory
+    // is dear (the kernel clears every page first), and lists of every pair held side
+    // by side were much of the peak.
     let mut pairs = vec![NOTHING; comparisons];
-    let mut parts = Vec::with_capacity(wanted.len());
+    let mut parts = Vec::with_capacity(ranges.len());
     let mut rest = &mut pairs[..];
-    for block in &wanted {
-        let (part, tail) = rest.split_at_mut(block.len());
+    for &count in &counts {
+        let (part, tail) = rest.split_at_mut(count);
         parts.push(part);
         rest = tail;
     }
+    let measure_block = |block: &mut Vec<(u32, u32)>, (range, part): (Range<usize>, &mut [_])| {
+        wanted.pairs(range, block);
+        measure_all(f, block, part, measured);
+    };
     if parallel {
-        wanted
-            .par_iter()
+        ranges
+            .into_par_iter()
             .zip(parts)
-            .for_each(|(block, part)| measure_all(f, block, part, measured));
+            .for_each_init(Vec::new, measure_block);
     } else {
-        for (block, part) in wanted.iter().zip(parts) {
-            measure_all(f, block, part, measured);
+        let mut block = Vec::new();
+        for job in ranges.into_iter().zip(parts) {
+            measure_block(&mut block, job);
         }
     }
     drop(wanted);
@@ -244,12 +254,45 @@ fn measure_all<T>(
     }
 }
 
-/// The pairs of all `blocks` (lower index first, each below `n`) sorted, each once,
-/// in consecutive blocks (one unless `parallel`).
+/// Ranges of sentences worked on as one: blocks of 1024 when `parallel`, else all.
+fn blocks_of(n: usize, parallel: bool) -> Vec<Range<usize>> {
+    if parallel {
+        (0..n).step_by(1024).map(|s| s..(s + 1024).min(n)).collect()
+    } else {
+        std::iter::once(0..n).collect()
+    }
+}
+
+/// Candidate pairs by their lower sentence, each once: sentence `lo`'s higher
+/// partners are `higher[starts[lo]..][..len[lo]]`, ascending. Half the memory of a
+/// list of pairs, which is made a block at a time when needed.
+struct Buckets {
+    starts: Vec<usize>,
+    len: Vec<u32>,
+    higher: Vec<u32>,
+}
+
+impl Buckets {
+    /// How many pairs have their lower sentence in `range`.
+    fn count(&self, range: Range<usize>) -> usize {
+        self.len[range].iter().map(|&l| l as usize).sum()
+    }
+
+    /// The pairs whose lower sentence is in `range`, in order, into `out`.
+    fn pairs(&self, range: Range<usize>, out: &mut Vec<(u32, u32)>) {
+        out.clear();
+        for lo in range {
+            let bucket = &self.higher[self.starts[lo]..][..self.len[lo] as usize];
+            out.extend(bucket.iter().map(|&hi| (lo as u32, hi)));
+        }
+    }
+}
+
+/// The pairs of all `blocks` (lower index first, each below `n`) sorted, each once.
 /// Sorting millions of pairs was a tenth of the aligner's work: they are bucketed
 /// by their lower index instead, in one pass, and only each bucket (a sentence's
-/// few dozen partners) is sorted.
-fn sorted_unique(blocks: Vec<Vec<(u32, u32)>>, n: usize, parallel: bool) -> Vec<Vec<(u32, u32)>> {
+/// few dozen partners) is sorted, in place.
+fn sorted_unique(blocks: Vec<Vec<(u32, u32)>>, n: usize, parallel: bool) -> Buckets {
     use rayon::prelude::*;
     let mut starts = vec![0usize; n + 1];
     for &(lo, _) in blocks.iter().flatten() {
@@ -265,24 +308,44 @@ fn sorted_unique(blocks: Vec<Vec<(u32, u32)>>, n: usize, parallel: bool) -> Vec<
         fill[lo as usize] += 1;
     }
     drop(blocks);
-    let bucket = |range: std::ops::Range<usize>| {
-        let mut out = Vec::with_capacity(starts[range.end] - starts[range.start]);
-        let mut own = Vec::new();
-        for lo in range {
-            own.clear();
-            own.extend_from_slice(&higher[starts[lo]..starts[lo + 1]]);
-            own.sort_unstable();
-            own.dedup();
-            out.extend(own.iter().map(|&hi| (lo as u32, hi)));
+    let mut len = vec![0u32; n];
+    // The buckets of sentences `range`, whose part of `higher` is `part`: each
+    // sorted, its distinct partners moved to its front and counted.
+    let dedup = |range: Range<usize>, part: &mut [u32], len: &mut [u32]| {
+        let base = starts[range.start];
+        for (lo, count) in range.zip(len) {
+            let bucket = &mut part[starts[lo] - base..starts[lo + 1] - base];
+            bucket.sort_unstable();
+            let mut kept = 0;
+            for i in 0..bucket.len() {
+                if kept == 0 || bucket[i] != bucket[kept - 1] {
+                    bucket[kept] = bucket[i];
+                    kept += 1;
+                }
+            }
+            *count = kept as u32;
         }
-        out
     };
+    let mut jobs = Vec::new();
+    let (mut rest, mut rest_len) = (&mut higher[..], &mut len[..]);
+    for range in blocks_of(n, parallel) {
+        let (part, tail) = rest.split_at_mut(starts[range.end] - starts[range.start]);
+        let (counts, tail_len) = rest_len.split_at_mut(range.len());
+        jobs.push((range, part, counts));
+        (rest, rest_len) = (tail, tail_len);
+    }
     if parallel {
-        let blocks: Vec<std::ops::Range<usize>> =
-            (0..n).step_by(1024).map(|s| s..(s + 1024).min(n)).collect();
-        blocks.into_par_iter().map(bucket).collect()
+        jobs.into_par_iter()
+            .for_each(|(range, part, counts)| dedup(range, part, counts));
     } else {
-        vec![bucket(0..n)]
+        for (range, part, counts) in jobs {
+            dedup(range, part, counts);
+        }
+    }
+    Buckets {
+        starts,
+        len,
+        higher,
     }
 }
 
@@ -650,15 +713,21 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn bucketed_pairs_are_sorted_and_unique(
-            raw in proptest::collection::vec((0u32..50, 0u32..50), 0..400),
+            raw in proptest::collection::vec((0u32..3000, 0u32..3000), 0..4000),
             parallel: bool,
         ) {
-            let pairs: Vec<(u32, u32)> = raw.iter().map(|&(a, b)| (a.min(b), a.max(b))).collect();
+            // Over more than one block of 1024 sentences, each pair twice or more
+            // often (as both sentences may propose it).
+            let mut pairs: Vec<(u32, u32)> = raw.iter().map(|&(a, b)| (a.min(b), a.max(b))).collect();
+            pairs.extend(pairs.clone().into_iter().step_by(3));
+            pairs.extend(raw.iter().map(|&(a, b)| (a.min(b) % 40, a.max(b) % 40 + 40)));
             let mut expected = pairs.clone();
             expected.sort_unstable();
             expected.dedup();
             let blocks: Vec<Vec<(u32, u32)>> = pairs.chunks(7).map(<[_]>::to_vec).collect();
-            proptest::prop_assert_eq!(sorted_unique(blocks, 50, parallel).concat(), expected);
+            let mut got = Vec::new();
+            sorted_unique(blocks, 3000, parallel).pairs(0..3000, &mut got);
+            proptest::prop_assert_eq!(got, expected);
         }
     }
 
