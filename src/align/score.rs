@@ -88,7 +88,7 @@ pub fn candidates(f: &Features, rank: &[u32], params: &Params) -> Scored {
     };
     let parallel = super::parallel(n);
     // Kept block by block: flattening would copy them all once more, and hold both.
-    let (proposed, reads): (Vec<Vec<(u32, u32)>>, Vec<usize>) = if parallel {
+    let (proposed, reads): (Vec<Proposed>, Vec<usize>) = if parallel {
         all.par_chunks(1024)
             .map_init(
                 || vec![0.0f32; n],
@@ -292,20 +292,22 @@ impl Buckets {
 /// Sorting millions of pairs was a tenth of the aligner's work: they are bucketed
 /// by their lower index instead, in one pass, and only each bucket (a sentence's
 /// few dozen partners) is sorted, in place.
-fn sorted_unique(blocks: Vec<Vec<(u32, u32)>>, n: usize, parallel: bool) -> Buckets {
+fn sorted_unique(blocks: Vec<Proposed>, n: usize, parallel: bool) -> Buckets {
     use rayon::prelude::*;
     let mut starts = vec![0usize; n + 1];
-    for &(lo, _) in blocks.iter().flatten() {
-        starts[lo as usize + 1] += 1;
+    for block in &blocks {
+        block.each(|lo, _| starts[lo as usize + 1] += 1);
     }
     for g in 0..n {
         starts[g + 1] += starts[g];
     }
     let mut fill = starts.clone();
     let mut higher = vec![0u32; starts[n]];
-    for &(lo, hi) in blocks.iter().flatten() {
-        higher[fill[lo as usize]] = hi;
-        fill[lo as usize] += 1;
+    for block in &blocks {
+        block.each(|lo, hi| {
+            higher[fill[lo as usize]] = hi;
+            fill[lo as usize] += 1;
+        });
     }
     drop(blocks);
     let mut len = vec![0u32; n];
@@ -349,9 +351,31 @@ fn sorted_unique(blocks: Vec<Vec<(u32, u32)>>, n: usize, parallel: bool) -> Buck
     }
 }
 
-/// The pairs (lower index first) that the sentences of `block` propose: for each,
-/// its `max` heaviest partners through the index; and how many sentences it read
-/// from the index's lists. `rank` orders
+/// The partners that consecutive sentences propose, from `first` on: for each, how
+/// many, then which (half the memory of a list of pairs, of which there are
+/// millions on large inputs).
+struct Proposed {
+    first: u32,
+    list: Vec<u32>,
+}
+
+impl Proposed {
+    /// Calls `pair` with each proposed pair, lower index first.
+    fn each(&self, mut pair: impl FnMut(u32, u32)) {
+        let (mut a, mut i) = (self.first, 0);
+        while let Some(&k) = self.list.get(i) {
+            for &b in &self.list[i + 1..i + 1 + k as usize] {
+                pair(a.min(b), a.max(b));
+            }
+            i += 1 + k as usize;
+            a += 1;
+        }
+    }
+}
+
+/// The partners that the sentences of `block` (consecutive) propose: for each, its
+/// `max` heaviest partners through the index; and how many sentences it read from
+/// the index's lists. `rank` orders
 /// sentences by [`Features::tiebreak`]; `shared` is scratch, one zero per sentence,
 /// and is left as it was found.
 fn partners(
@@ -361,11 +385,14 @@ fn partners(
     block: &[u32],
     max: usize,
     shared: &mut [f32],
-) -> (Vec<(u32, u32)>, usize) {
+) -> (Proposed, usize) {
     let max = max.max(1);
     let mut touched: Vec<u32> = Vec::new();
     let (mut ranked, mut kept): (Vec<u128>, Vec<u32>) = (Vec::new(), Vec::new());
-    let mut wanted: Vec<(u32, u32)> = Vec::with_capacity(block.len() * max);
+    let mut proposed = Proposed {
+        first: block.first().copied().unwrap_or(0),
+        list: Vec::with_capacity(block.len() * (max + 1)),
+    };
     let mut reads = 0;
     for (i, &a) in block.iter().enumerate() {
         // The next sentence's lists are asked for while this one's are read.
@@ -421,14 +448,15 @@ fn partners(
             kept.extend(ranked[..max].iter().map(partner));
             std::mem::swap(&mut touched, &mut kept);
         }
+        debug_assert_eq!(a, proposed.first as usize + i, "consecutive sentences");
+        proposed.list.push(touched.len() as u32);
         for &b in &touched {
             shared[b as usize] = 0.0;
-            let (x, y) = (a.min(b as usize) as u32, a.max(b as usize) as u32);
-            wanted.push((x, y));
+            proposed.list.push(b);
         }
         touched.clear();
     }
-    (wanted, reads)
+    (proposed, reads)
 }
 
 /// A partial match: similarity, the two keys (lower first), their places in `a` and `b`.
@@ -722,9 +750,15 @@ mod tests {
             pairs.extend(pairs.clone().into_iter().step_by(3));
             pairs.extend(raw.iter().map(|&(a, b)| (a.min(b) % 40, a.max(b) % 40 + 40)));
             let mut expected = pairs.clone();
+            expected.extend([(5, 9), (1, 5), (3, 7)]);
             expected.sort_unstable();
             expected.dedup();
-            let blocks: Vec<Vec<(u32, u32)>> = pairs.chunks(7).map(<[_]>::to_vec).collect();
+            // One sentence proposing its partners per block, or several in a row.
+            let mut blocks: Vec<Proposed> = pairs
+                .iter()
+                .map(|&(lo, hi)| Proposed { first: lo, list: vec![1, hi] })
+                .collect();
+            blocks.push(Proposed { first: 5, list: vec![2, 9, 1, 0, 1, 3] });
             let mut got = Vec::new();
             sorted_unique(blocks, 3000, parallel).pairs(0..3000, &mut got);
             proptest::prop_assert_eq!(got, expected);
