@@ -66,35 +66,70 @@ pub fn cluster(
     };
     // Every candidate pair of each sentence, to sum the evidence between two groups
     // from the pairs that exist rather than by looking up every pair of members.
-    // Each with its evidence beside it: merging reads them in sentence order, and
-    // looking evidence up by pair would miss the cache at every step.
+    // The pairs come sorted by their first sentence, so a sentence's pairs with later
+    // ones are already side by side (`first`), with their evidence beside them in
+    // `evidence`. Only the other direction is listed (`side`, with each pair's
+    // evidence: merging reads them in sentence order, and looking evidence up by pair
+    // would miss the cache at every step), and both directions of any pair the order
+    // step appended, unsorted. Half the memory of listing every pair both ways.
     let adjacency = || {
+        let sorted = s
+            .pairs
+            .windows(2)
+            .position(|w| w[0].0 > w[1].0)
+            .map_or(s.pairs.len(), |i| i + 1);
+        let mut first = vec![0u32; n + 1];
         let mut starts = vec![0u32; n + 1];
-        for &(a, b, _) in &s.pairs {
-            starts[a as usize + 1] += 1;
+        for (i, &(a, b, _)) in s.pairs.iter().enumerate() {
+            if i < sorted {
+                first[a as usize + 1] += 1;
+            } else {
+                starts[a as usize + 1] += 1;
+            }
             starts[b as usize + 1] += 1;
         }
         for g in 0..n {
+            first[g + 1] += first[g];
             starts[g + 1] += starts[g];
         }
         let mut fill = starts.clone();
-        let mut adjacent = vec![(0u32, 0.0f32); starts[n] as usize];
-        for (&(a, b, _), &e) in s.pairs.iter().zip(evidence) {
-            for (x, y) in [(a, b), (b, a)] {
-                adjacent[fill[x as usize] as usize] = (y, e);
+        let mut side = vec![(0u32, 0.0f32); starts[n] as usize];
+        // Where a pair's second sentence's entry goes lies anywhere in that list: it
+        // is asked for a few pairs ahead.
+        const AHEAD: usize = 16;
+        for (i, (&(a, b, _), &e)) in s.pairs.iter().zip(evidence).enumerate() {
+            if let Some(&(_, ahead, _)) = s.pairs.get(i + AHEAD) {
+                crate::prefetch::prefetch(&side[fill[ahead as usize] as usize]);
+            }
+            let mut put = |x: u32, y: u32| {
+                side[fill[x as usize] as usize] = (y, e);
                 fill[x as usize] += 1;
+            };
+            put(b, a);
+            if i >= sorted {
+                put(a, b);
             }
         }
-        (starts, adjacent)
+        (first, starts, side)
     };
     // Neither needs the other: on large inputs, one is made while the other is.
-    let (links, (starts, adjacent)) = if parallel {
+    let (links, (first, starts, side)) = if parallel {
         rayon::join(sorted_links, adjacency)
     } else {
         (sorted_links(), adjacency())
     };
     let source = f.source_table();
-    let neighbours = |x: usize| &adjacent[starts[x] as usize..starts[x + 1] as usize];
+    let neighbours = |x: usize| {
+        let listed = side[starts[x] as usize..starts[x + 1] as usize]
+            .iter()
+            .copied();
+        let later = first[x] as usize..first[x + 1] as usize;
+        let later = s.pairs[later.clone()]
+            .iter()
+            .zip(&evidence[later])
+            .map(|(&(_, b, _), &e)| (b, e));
+        listed.chain(later)
+    };
     // u32, so that the group of every sentence stays in cache while merging.
     let mut cluster_of: Vec<u32> = (0..n as u32).collect();
     let mut members: Vec<Vec<usize>> = (0..n).map(|g| vec![g]).collect();
@@ -133,9 +168,8 @@ pub fn cluster(
                 &members[other],
                 |x| {
                     neighbours(x)
-                        .iter()
-                        .filter(|&&(y, _)| cluster_of[y as usize] as usize == other)
-                        .map(|&(_, e)| e)
+                        .filter(|&(y, _)| cluster_of[y as usize] as usize == other)
+                        .map(|(_, e)| e)
                 },
                 &mut per_source,
                 p,
