@@ -109,17 +109,18 @@ fn four_times_the_sentences_cost_at_most_five_times_the_comparisons() {
         small.comparisons
     );
     assert!(small.shared_count() > 0, "retold facts must be linked");
-    let ratio = large.comparisons as f64 / small.comparisons as f64;
-    println!(
-        "comparisons: {} for 4×150 sentences, {} for 4×600 (×{ratio:.2})",
-        small.comparisons, large.comparisons
-    );
-    assert!(
-        ratio <= 5.0,
-        "4× the sentences cost {ratio:.2}× the comparisons ({} → {})",
+    at_most_five_times(
+        "comparisons, 4×150 → 4×600 sentences",
         small.comparisons,
-        large.comparisons
+        large.comparisons,
     );
+}
+
+/// Fails unless `large` (counted on four times the input) is at most five times `small`.
+fn at_most_five_times(what: &str, small: usize, large: usize) {
+    let ratio = large as f64 / small as f64;
+    println!("{what}: {small} → {large} (×{ratio:.2})");
+    assert!(ratio <= 5.0, "{what}: ×{ratio:.2} ({small} → {large})");
 }
 
 /// The generated corpora (`gen-corpus`) invent names from a stock of syllables, so
@@ -131,15 +132,9 @@ fn four_times_the_text_reads_at_most_five_times_the_index() {
     let small = align::align(&parallax::corpus::sources(8, 250_000, 1));
     let large = align::align(&parallax::corpus::sources(8, 1_000_000, 1));
     assert!(small.index_reads > 1_000, "{}", small.index_reads);
-    let ratio = large.index_reads as f64 / small.index_reads as f64;
-    println!(
-        "index reads: {} for 8×250 KB, {} for 8×1 MB (×{ratio:.2})",
-        small.index_reads, large.index_reads
-    );
-    assert!(
-        ratio <= 5.0,
-        "4× the text read {ratio:.2}× the index ({} → {})",
+    at_most_five_times(
+        "index reads, 8×250 KB → 8×1 MB",
         small.index_reads,
-        large.index_reads
+        large.index_reads,
     );
 }

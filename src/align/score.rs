@@ -626,14 +626,19 @@ fn count_common(a: &[u64], b: &[u64]) -> usize {
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_index_lists_in_order_every_sentence_of_each_key_found_in_few() {
+    /// The features of a generated corpus of `count` sources of `bytes` each.
+    fn corpus_features(count: usize, bytes: usize, seed: u64) -> Features {
         use crate::tokenized::Tokenized;
         use crate::tokens::Normalizer;
-        let sources = crate::corpus::sources(3, 20_000, 3);
+        let sources = crate::corpus::sources(count, bytes, seed);
         let norm = Normalizer::new(super::super::language_of(&sources));
         let tokens = Tokenized::build(&sources, &norm);
-        let f = super::super::features_of(&sources, &tokens, &norm, &Params::default());
+        super::super::features_of(&sources, &tokens, &norm, &Params::default())
+    }
+
+    #[test]
+    fn the_index_lists_in_order_every_sentence_of_each_key_found_in_few() {
+        let f = corpus_features(3, 20_000, 3);
         for cap in [1, 3, 8, 64] {
             let index = Postings::new(&f, cap);
             let mut naive = vec![Vec::new(); f.weight.len()];
@@ -653,13 +658,8 @@ mod tests {
 
     #[test]
     fn partial_matches_are_followed_most_similar_first_up_to_the_cap() {
-        use crate::tokenized::Tokenized;
-        use crate::tokens::Normalizer;
         // Eight sources: a vocabulary of invented names with many near-spellings.
-        let sources = crate::corpus::sources(8, 40_000, 2);
-        let norm = Normalizer::new(super::super::language_of(&sources));
-        let tokens = Tokenized::build(&sources, &norm);
-        let f = super::super::features_of(&sources, &tokens, &norm, &Params::default());
+        let f = corpus_features(8, 40_000, 2);
         let cap = 16;
         let index = Postings::new(&f, cap);
         let (mut cut, mut whole) = (0, 0);
