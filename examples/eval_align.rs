@@ -123,34 +123,6 @@ fn main() {
             ));
         }
         let al = align::align_with(&sources, &params);
-        if pairs_out.is_some() {
-            let line_of = |src: usize, i: usize| {
-                let sp = &sources[src].sentences[i].span;
-                spans[src].iter().position(|&(s, e)| {
-                    e > s && (sp.end.min(e) as f64 - sp.start.max(s) as f64) >= (e - s) as f64 / 2.0
-                })
-            };
-            for (id, keys) in align::sentence_keys(&sources, &params) {
-                let Some(l) = line_of(id.source, id.index) else {
-                    continue;
-                };
-                let keys: Vec<String> = keys.iter().map(|(k, w)| format!("{k}:{w:.3}")).collect();
-                key_lines.push(format!("{}\t{}\t{}", docs[id.source], l, keys.join(" ")));
-            }
-            for (x, y, p, strength) in align::candidate_pairs(&sources, &params) {
-                let (Some(lx), Some(ly)) = (line_of(x.source, x.index), line_of(y.source, y.index))
-                else {
-                    continue;
-                };
-                let (ux, uy) = ((docs[x.source].clone(), lx), (docs[y.source].clone(), ly));
-                let label = gold.contains(&ordered(ux.clone(), uy.clone()));
-                dumped.push(format!(
-                    "{}\t{}\t{}\t{}\t{}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{}\t{}\t{:.4}\t{}\t{:.4}\t{:.4}",
-                    ux.0, ux.1, uy.0, uy.1, u8::from(label), strength, p.matched, p.dice, p.cover, p.exact, p.partial, p.rare,
-                    p.numbers, p.phrase, p.offset
-                ));
-            }
-        }
         comparisons += al.comparisons;
         for g in &al.groups {
             let mut covered: Vec<Unit> = Vec::new();

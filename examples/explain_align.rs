@@ -27,8 +27,9 @@ fn main() {
         }
     }
     let params = Params::default();
-    let mut pairs = align::candidate_pairs(&sources, &params);
-    pairs.sort_by(|x, y| y.3.total_cmp(&x.3));
+    let al = align::align_with(&sources, &params);
+    let mut pairs = al.evidence.clone();
+    pairs.sort_by(|x, y| y.probability.total_cmp(&x.probability));
     let text = |id: align::SentenceId| {
         let t: String = sources[id.source]
             .sentence_text(id.index)
@@ -37,25 +38,27 @@ fn main() {
             .collect();
         sanitize::one_line(&t)
     };
-    for (a, b, p, evidence) in pairs.into_iter().filter(|x| x.3 >= min) {
+    let names = align::LEXICAL.iter().chain(align::ORDER.iter());
+    let names: Vec<&str> = names.copied().collect();
+    for e in pairs.into_iter().filter(|e| e.probability >= min) {
+        let linked = al.group_of[e.a.source][e.a.index] == al.group_of[e.b.source][e.b.index];
+        let shown: Vec<String> = names
+            .iter()
+            .zip(e.features)
+            .filter(|(_, v)| *v != 0.0)
+            .map(|(n, v)| format!("{n} {v:.2}"))
+            .collect();
         println!(
-            "{evidence:.3} {} dice {:.2} cover {:.2} keys {}+{} offset {:.2}\n    {}:{} {}\n    {}:{} {}",
-            if evidence >= params.link {
-                "LINK"
-            } else {
-                "    "
-            },
-            p.dice,
-            p.cover,
-            p.exact,
-            p.partial,
-            p.offset,
-            a.source,
-            a.index,
-            text(a),
-            b.source,
-            b.index,
-            text(b)
+            "{:.3} {} {}\n    {}:{} {}\n    {}:{} {}",
+            e.probability,
+            if linked { "LINK" } else { "    " },
+            shown.join(", "),
+            e.a.source,
+            e.a.index,
+            text(e.a),
+            e.b.source,
+            e.b.index,
+            text(e.b)
         );
     }
 }

@@ -106,6 +106,8 @@ pub struct Features {
     pub doc_hashes: Vec<u64>,
     /// The text of each key.
     pub names: Vec<String>,
+    /// Each token key's feature key (`u32::MAX` for tokens that are not content).
+    pub key_of: Vec<u32>,
 }
 
 /// How a key's weight is computed.
@@ -380,6 +382,7 @@ impl Features {
             hashes,
             doc_hashes,
             names,
+            key_of,
         }
     }
 

@@ -257,6 +257,7 @@ mod tests {
             hashes: (0..n as u64).collect(),
             doc_hashes: (0..n as u64).collect(),
             names: Vec::new(),
+            key_of: Vec::new(),
         }
     }
 

@@ -16,13 +16,19 @@
 //! Nothing depends on the order in which sources are given. Sentences left alone are
 //! material unique to their source. QUALITY.md has the measurements.
 
+mod chain;
 mod features;
 mod group;
+mod lexicon;
 mod links;
 mod order;
 mod params;
+mod profile;
+mod repair;
 mod score;
+mod scorer;
 mod soft;
+mod weights;
 
 use crate::lang::Language;
 use crate::source::Source;
@@ -32,6 +38,7 @@ use crate::tokens::Normalizer;
 pub use features::Weighting;
 pub use params::{Order, Params};
 pub use score::Pair;
+pub use scorer::{LEXICAL, Model, N1, N2, ORDER, logistic};
 
 /// Whether work over `sentences` sentences is worth spreading over threads. Below
 /// this, handing work to the thread pool (and waiting for it to be scheduled on a
@@ -91,7 +98,28 @@ pub struct Alignment {
     /// Sentences read from the candidate index's lists to find those pairs (grows
     /// with the work of the search).
     pub index_reads: usize,
+    /// Each group's confidence: the mean probability of its pairs of sentences from
+    /// different sources (a pair never proposed counts 0); `None` for material
+    /// unique to one source.
+    pub confidence: Vec<Option<f32>>,
+    /// The scorer's evidence for every candidate pair it gave some probability,
+    /// linked or not, sorted by the pair.
+    pub evidence: Vec<PairEvidence>,
 }
+
+/// Why two sentences are (or are not) linked: the scorer's features and its
+/// probability that they report the same thing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairEvidence {
+    pub a: SentenceId,
+    pub b: SentenceId,
+    pub probability: f32,
+    /// Values of [`LEXICAL`] then [`ORDER`].
+    pub features: [f32; N2],
+}
+
+/// Pairs below this probability are not kept as evidence.
+const EVIDENCE_FLOOR: f32 = 0.05;
 
 impl Alignment {
     pub fn shared_count(&self) -> usize {
@@ -131,56 +159,193 @@ pub fn align_tokenized(
     normalizer: &Normalizer,
     params: &Params,
 ) -> Alignment {
-    use crate::stages::mark;
-    let feats = features_of(sources, tokens, normalizer, params);
-    mark("features");
-    // Ties are broken by content the same way in both steps that need it.
-    let rank = feats.tiebreak_ranks();
-    let mut scored = score::candidates(&feats, &rank, params);
-    mark("candidates");
-    let evidence = links::evidence(&feats, &mut scored, params);
-    mark("evidence");
-    let clusters = group::cluster(&feats, &rank, &scored, &evidence, params);
-    mark("cluster");
-    let groups = order(sources, clusters);
-    let mut group_of: Vec<Vec<usize>> =
-        sources.iter().map(|s| vec![0; s.sentences.len()]).collect();
-    for (g, group) in groups.iter().enumerate() {
-        for id in &group.sentences {
-            group_of[id.source][id.index] = g;
-        }
-    }
-    Alignment {
-        groups,
-        group_of,
-        language: normalizer.language(),
-        comparisons: scored.comparisons,
-        index_reads: scored.index_reads,
-    }
+    Trial::new(sources, tokens, normalizer, params).align(&params.model, params.order)
 }
 
-/// Every candidate pair with what it shares and its strength, for diagnostics
-/// (`examples/eval_align.rs`).
-pub fn candidate_pairs(
-    sources: &[Source],
-    params: &Params,
-) -> Vec<(SentenceId, SentenceId, Pair, f32)> {
-    let normalizer = Normalizer::new(language_of(sources));
-    let tokens = Tokenized::build(sources, &normalizer);
-    let feats = features_of(sources, &tokens, &normalizer, params);
-    let mut scored = score::candidates(&feats, &feats.tiebreak_ranks(), params);
-    let evidence = links::evidence(&feats, &mut scored, params);
-    // Pairs keep only their strength; what they share is measured again here.
-    scored
-        .pairs
-        .iter()
-        .zip(evidence)
-        .map(|(&(a, b, _), e)| {
-            let (a, b) = (a as usize, b as usize);
-            let pair = score::measure(&feats, feats.sentence(a), feats.sentence(b));
-            (feats.ids[a], feats.ids[b], pair, e)
-        })
-        .collect()
+/// A comparison's candidate pairs, measured: what the scorer's model decides on.
+/// Public for the fitting tool (`examples/fit_scorer.rs`), which tries several
+/// models on one measurement.
+#[doc(hidden)]
+pub struct Trial<'a> {
+    sources: &'a [Source],
+    feats: features::Features,
+    rank: Vec<u32>,
+    prep: scorer::Prepared,
+    params: Params,
+    language: Language,
+}
+
+impl<'a> Trial<'a> {
+    pub fn new(
+        sources: &'a [Source],
+        tokens: &Tokenized,
+        normalizer: &Normalizer,
+        params: &Params,
+    ) -> Trial<'a> {
+        use crate::stages::mark;
+        let feats = features_of(sources, tokens, normalizer, params);
+        mark("features");
+        // Ties are broken by content the same way in every step that needs it.
+        let rank = feats.tiebreak_ranks();
+        let prof = profile::Profiles::build(sources, tokens, &feats, normalizer.language());
+        mark("profiles");
+        let prep = scorer::prepare(&feats, &prof, &rank, params);
+        mark("candidates");
+        Trial {
+            sources,
+            feats,
+            rank,
+            prep,
+            params: params.clone(),
+            language: normalizer.language(),
+        }
+    }
+
+    /// Measures `sources` with a tokenisation of their own.
+    pub fn of(sources: &'a [Source], params: &Params) -> Trial<'a> {
+        let normalizer = Normalizer::new(language_of(sources));
+        let tokens = Tokenized::build(sources, &normalizer);
+        Trial::new(sources, &tokens, &normalizer, params)
+    }
+
+    /// The candidate pairs, in the order of [`Trial::lexical`].
+    pub fn pairs(&self) -> Vec<(SentenceId, SentenceId)> {
+        self.prep
+            .pairs
+            .iter()
+            .map(|&(a, b)| (self.feats.ids[a as usize], self.feats.ids[b as usize]))
+            .collect()
+    }
+
+    /// Each pair's first-stage features.
+    pub fn lexical(&self) -> &[[f32; N1]] {
+        &self.prep.lexical
+    }
+
+    /// Each pair's second-stage features under first-stage weights `first`.
+    pub fn second(&self, first: &[f32; N1 + 1]) -> Vec<[f32; N2]> {
+        let p1 = scorer::first_stage(&self.prep, first);
+        scorer::second_features(&self.feats, &self.prep, &p1)
+    }
+
+    /// Each pair's second-stage features, given first-stage probabilities `p1`.
+    pub fn second_from(&self, p1: &[f32]) -> Vec<[f32; N2]> {
+        scorer::second_features(&self.feats, &self.prep, p1)
+    }
+
+    /// Groups the sentences by `model`'s probabilities.
+    pub fn align(&self, model: &Model, order: Order) -> Alignment {
+        use crate::stages::mark;
+        let f = &self.feats;
+        let x2 = self.second(&model.first);
+        let mut p: Vec<f32> = match order {
+            Order::Free => scorer::first_stage(&self.prep, &model.first),
+            Order::Auto | Order::Keep => scorer::second_stage(&x2, &model.second),
+        };
+        if order == Order::Keep {
+            // Only pairs on the order-preserving chain of their sources, or between
+            // its links, may link.
+            for (p, x) in p.iter_mut().zip(&x2) {
+                if x[N1] == 0.0 && x[N1 + 3] == 0.0 {
+                    *p = 0.0;
+                }
+            }
+        }
+        mark("scorer");
+        self.group(&p, &x2, model.theta)
+    }
+
+    /// Groups the sentences by the probabilities `p` of the candidate pairs (in the
+    /// order of [`Trial::pairs`]), whose features `x2` were.
+    pub fn group(&self, p: &[f32], x2: &[[f32; N2]], theta: f32) -> Alignment {
+        use crate::stages::mark;
+        let f = &self.feats;
+        let scored = scorer::as_scored(&self.prep);
+        let cluster_params = Params {
+            link: theta,
+            ..self.params.clone()
+        };
+        let clusters = group::cluster(f, &self.rank, &scored, p, &cluster_params);
+        let global = |id: &SentenceId| f.offsets[id.source] + id.index;
+        let clusters: Vec<Vec<usize>> = clusters
+            .iter()
+            .map(|c| c.iter().map(global).collect())
+            .collect();
+        let mut neighbours: Vec<Vec<(u32, f32)>> = vec![Vec::new(); f.sentences.len()];
+        for (&(a, b), &q) in self.prep.pairs.iter().zip(p) {
+            neighbours[a as usize].push((b, q));
+            neighbours[b as usize].push((a, q));
+        }
+        let clusters = if std::env::var_os("PARALLAX_NO_REPAIR").is_some() {
+            clusters
+        } else {
+            repair::repair(f, &self.rank, clusters, &neighbours, theta)
+        };
+        mark("cluster");
+        let clusters: Vec<Vec<SentenceId>> = clusters
+            .into_iter()
+            .map(|c| c.into_iter().map(|g| f.ids[g]).collect())
+            .collect();
+        let groups = order_groups(self.sources, clusters);
+        let mut group_of: Vec<Vec<usize>> = self
+            .sources
+            .iter()
+            .map(|s| vec![0; s.sentences.len()])
+            .collect();
+        for (g, group) in groups.iter().enumerate() {
+            for id in &group.sentences {
+                group_of[id.source][id.index] = g;
+            }
+        }
+        let confidence = groups
+            .iter()
+            .map(|g| {
+                g.is_shared().then(|| {
+                    let mut total = 0.0f64;
+                    let mut cross = 0usize;
+                    for (i, x) in g.sentences.iter().enumerate() {
+                        for y in &g.sentences[i + 1..] {
+                            if x.source == y.source {
+                                continue;
+                            }
+                            cross += 1;
+                            let (gx, gy) = (global(x) as u32, global(y) as u32);
+                            if let Some(&(_, q)) =
+                                neighbours[gx as usize].iter().find(|&&(z, _)| z == gy)
+                            {
+                                total += f64::from(q);
+                            }
+                        }
+                    }
+                    (total / cross.max(1) as f64) as f32
+                })
+            })
+            .collect();
+        let mut evidence: Vec<PairEvidence> = self
+            .prep
+            .pairs
+            .iter()
+            .zip(p)
+            .zip(x2)
+            .filter(|&((_, &q), _)| q >= EVIDENCE_FLOOR)
+            .map(|((&(a, b), &q), x)| PairEvidence {
+                a: f.ids[a as usize],
+                b: f.ids[b as usize],
+                probability: q,
+                features: *x,
+            })
+            .collect();
+        evidence.sort_by_key(|e| (e.a, e.b));
+        Alignment {
+            groups,
+            group_of,
+            language: self.language,
+            comparisons: self.prep.comparisons,
+            index_reads: self.prep.index_reads,
+            confidence,
+            evidence,
+        }
+    }
 }
 
 /// Every sentence's content keys with their weights, for diagnostics.
@@ -228,7 +393,7 @@ fn features_of(
 
 /// Puts groups in reading order: by the first source's order, with material the first
 /// source lacks placed after the group that precedes it in the source that has it.
-fn order(sources: &[Source], clusters: Vec<Vec<SentenceId>>) -> Vec<Group> {
+fn order_groups(sources: &[Source], clusters: Vec<Vec<SentenceId>>) -> Vec<Group> {
     let mut groups: Vec<Group> = clusters
         .into_iter()
         .map(|mut s| {

@@ -52,6 +52,8 @@ pub struct Params {
     /// How far above `link` [`Order::Keep`] puts the pairs of its alignment.
     pub keep_margin: f32,
     pub order: Order,
+    /// The pair scorer's weights and threshold.
+    pub model: super::Model,
 }
 
 impl Default for Params {
@@ -71,6 +73,7 @@ impl Default for Params {
             order_bonus: 0.14,
             keep_margin: 0.05,
             order: Order::Auto,
+            model: super::Model::default(),
         }
     }
 }
@@ -90,6 +93,7 @@ impl Params {
             "position" => &mut self.position,
             "rel" => &mut self.rel,
             "link" => &mut self.link,
+            "theta" => &mut self.model.theta,
             "order_single" => &mut self.order_single,
             "order_double" => &mut self.order_double,
             "order_share" => &mut self.order_share,

@@ -733,6 +733,7 @@ mod tests {
             hashes: (0..n as u64).collect(),
             doc_hashes: vec![0, 1],
             names: (0..weight.len()).map(|k| k.to_string()).collect(),
+            key_of: Vec::new(),
         };
         f.store(&sentences);
         f
