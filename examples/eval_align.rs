@@ -22,15 +22,12 @@ fn main() {
     };
     let mut params = Params::default();
     let mut dump = 0usize;
-    let mut pairs_out: Option<String> = None;
     // Score only every other event (0: even, 1: odd), for held-out checks.
     let mut half: Option<usize> = None;
     let mut it = args[1..].iter();
     while let Some(a) = it.next() {
         if a == "--half" {
             half = it.next().and_then(|n| n.parse().ok());
-        } else if a == "--pairs" {
-            pairs_out = it.next().cloned();
         } else if a == "--dump" {
             dump = it.next().and_then(|n| n.parse().ok()).unwrap_or(20);
         } else if let Some((k, v)) = a.split_once('=') {
@@ -94,8 +91,6 @@ fn main() {
     let mut units: BTreeMap<String, usize> = BTreeMap::new();
     let mut texts: HashMap<Unit, String> = HashMap::new();
     let mut comparisons = 0;
-    let mut dumped: Vec<String> = Vec::new();
-    let mut key_lines: Vec<String> = Vec::new();
     let start = std::time::Instant::now();
     for (c, docs) in comps.values().enumerate() {
         if half.is_some_and(|h| c % 2 != h) {
@@ -158,11 +153,6 @@ fn main() {
         }
     }
     let elapsed = start.elapsed();
-    if let Some(path) = &pairs_out {
-        let head = "a\tla\tb\tlb\tgold\tstrength\tmatched\tdice\tcover\texact\tpartial\trare\tnumbers\tphrase\toffset\n";
-        std::fs::write(path, head.to_owned() + &dumped.join("\n") + "\n").unwrap();
-        std::fs::write(format!("{path}.keys"), key_lines.join("\n") + "\n").unwrap();
-    }
     gold.retain(|(a, _)| units.contains_key(&a.0));
     let tp = pred.intersection(&gold).count();
     let p = tp as f64 / pred.len().max(1) as f64;

@@ -58,7 +58,8 @@ impl Sentence<'_> {
     }
 }
 
-/// A sentence's evidence made up rather than stored (two neighbours read as one).
+/// A sentence's evidence made up rather than stored, for tests.
+#[cfg(test)]
 #[derive(Debug, Clone, Default)]
 pub struct OwnedSentence {
     pub terms: Vec<Term>,
@@ -69,18 +70,6 @@ pub struct OwnedSentence {
     pub position: f32,
 }
 
-impl OwnedSentence {
-    pub fn view(&self) -> Sentence<'_> {
-        Sentence {
-            terms: &self.terms,
-            bigrams: &self.bigrams,
-            soft: self.soft,
-            classes: self.classes,
-            weight: self.weight,
-            position: self.position,
-        }
-    }
-}
 
 /// Features of every sentence of every source, with shared vocabulary statistics.
 pub struct Features {
@@ -407,11 +396,13 @@ impl Features {
 
     /// Which of the first 64 `terms` have partial matches, as bits: most keys have
     /// none, and measuring skips them without looking them up.
+    #[cfg(test)]
     pub fn soft_mask(&self, terms: &[Term]) -> u64 {
         mask_of(&self.soft, terms)
     }
 
     /// The prefix classes of `terms`' keys (see [`Sentence::classes`]).
+    #[cfg(test)]
     pub fn soft_classes(&self, terms: &[Term]) -> u64 {
         classes_of(&self.soft, terms)
     }

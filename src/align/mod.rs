@@ -21,7 +21,6 @@ mod features;
 mod group;
 mod lexicon;
 mod links;
-mod order;
 mod params;
 mod profile;
 mod repair;
@@ -236,7 +235,6 @@ impl<'a> Trial<'a> {
     /// Groups the sentences by `model`'s probabilities.
     pub fn align(&self, model: &Model, order: Order) -> Alignment {
         use crate::stages::mark;
-        let f = &self.feats;
         let x2 = self.second(&model.first);
         let mut p: Vec<f32> = match order {
             Order::Free => scorer::first_stage(&self.prep, &model.first),
@@ -276,11 +274,7 @@ impl<'a> Trial<'a> {
             neighbours[a as usize].push((b, q));
             neighbours[b as usize].push((a, q));
         }
-        let clusters = if std::env::var_os("PARALLAX_NO_REPAIR").is_some() {
-            clusters
-        } else {
-            repair::repair(f, &self.rank, clusters, &neighbours, theta)
-        };
+        let clusters = repair::repair(f, &self.rank, clusters, &neighbours, theta);
         mark("cluster");
         let clusters: Vec<Vec<SentenceId>> = clusters
             .into_iter()

@@ -5,16 +5,17 @@ use super::features::Weighting;
 /// What the aligner may assume about the order in which sources tell things.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Order {
-    /// Use order only between sources that show it (the default): pairs on the best
-    /// order-preserving chain gain evidence when most clear links lie on it.
+    /// Order as the scorer weighs it (the default): how well a pair fits the best
+    /// order-preserving chain of its two sources, worth as much as those two sources
+    /// keep one order.
     #[default]
     Auto,
     /// Every source tells things in the same order (versions of one text,
-    /// retellings, translations): each pair of sources is aligned as one
-    /// order-preserving sequence, and only pairs on it are linked.
+    /// retellings, translations): only pairs on the order-preserving chain of their
+    /// two sources, or between its links, may link.
     Keep,
-    /// No order chain: links stand on what the sentences share (the weak position
-    /// prior of `links::base` stays).
+    /// No order chain: links stand on what the sentences share (the first stage of
+    /// the scorer; relative position stays one of its features).
     Free,
 }
 
@@ -35,22 +36,9 @@ pub struct Params {
     /// How much similar relative positions raise (and distant ones lower) a pair's
     /// strength: a weak prior, since sources reorder.
     pub position: f32,
-    /// How much a pair's standing among the other candidates of its two sentences
-    /// counts: 0 ignores it, 1 scales the strength by it.
-    pub rel: f32,
-    /// Evidence each pair of sentences in one group must clear on average.
+    /// Evidence each pair of sentences in one group must clear on average (set to
+    /// the model's θ when grouping).
     pub link: f32,
-    /// Cost of a one-to-one bead in the order-preserving chain.
-    pub order_single: f32,
-    /// Cost of a two-to-one bead.
-    pub order_double: f32,
-    /// Share of the clear links that must lie on the chain for two sources to count
-    /// as telling things in the same order (above 1: never).
-    pub order_share: f32,
-    /// Evidence added to the pairs on the chain of sources that keep one order.
-    pub order_bonus: f32,
-    /// How far above `link` [`Order::Keep`] puts the pairs of its alignment.
-    pub keep_margin: f32,
     pub order: Order,
     /// The pair scorer's weights and threshold.
     pub model: super::Model,
@@ -65,13 +53,7 @@ impl Default for Params {
             phrase: 0.0,
             single: 0.5,
             position: 0.2,
-            rel: 0.8,
             link: 0.2,
-            order_single: 0.02,
-            order_double: 0.04,
-            order_share: 0.7,
-            order_bonus: 0.14,
-            keep_margin: 0.05,
             order: Order::Auto,
             model: super::Model::default(),
         }
@@ -91,14 +73,8 @@ impl Params {
             "phrase" => &mut self.phrase,
             "single" => &mut self.single,
             "position" => &mut self.position,
-            "rel" => &mut self.rel,
             "link" => &mut self.link,
             "theta" => &mut self.model.theta,
-            "order_single" => &mut self.order_single,
-            "order_double" => &mut self.order_double,
-            "order_share" => &mut self.order_share,
-            "order_bonus" => &mut self.order_bonus,
-            "keep_margin" => &mut self.keep_margin,
             "partners" => {
                 self.partners = value as usize;
                 return Ok(());

@@ -129,6 +129,16 @@ fn group(out: &mut Vec<u8>, g: &GroupReport) {
     array(out, 3, &g.sources, |out, &s| number(out, s));
     key(out, 3, false, "kind");
     string(out, g.kind);
+    if let Some(c) = g.confidence {
+        key(out, 3, false, "confidence");
+        // As serde_json writes an f64: the shortest form that reads back, with ".0"
+        // for whole numbers.
+        let text = c.to_string();
+        out.extend_from_slice(text.as_bytes());
+        if !text.contains(['.', 'e']) {
+            out.extend_from_slice(b".0");
+        }
+    }
     key(out, 3, false, "members");
     array(out, 3, &g.members, |out, m| {
         out.push(b'{');

@@ -51,6 +51,11 @@ pub struct GroupReport<'a> {
     pub sources: Vec<usize>,
     /// "shared" or "unique".
     pub kind: &'static str,
+    /// How sure the scorer is of the group's links (0–1, two decimals): the mean
+    /// probability of its pairs of sentences from different sources. Shared groups
+    /// only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f64>,
     pub members: Vec<MemberReport<'a>>,
     pub discrepancies: Vec<DiscrepancyReport>,
 }
@@ -167,6 +172,13 @@ impl<'a> Report<'a> {
                 } else {
                     "unique"
                 },
+                confidence: c
+                    .alignment
+                    .confidence
+                    .get(id)
+                    .copied()
+                    .flatten()
+                    .map(|p| (f64::from(p) * 100.0).round() / 100.0),
                 members,
                 discrepancies,
             }
