@@ -110,8 +110,11 @@ pub struct Alignment {
 /// probability that they report the same thing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PairEvidence {
+    /// The pair's first sentence (the lower global index).
     pub a: SentenceId,
+    /// Its second sentence, from another source.
     pub b: SentenceId,
+    /// The scorer's probability that the two report the same thing.
     pub probability: f32,
     /// Values of [`LEXICAL`] then [`ORDER`].
     pub features: [f32; N2],
@@ -175,6 +178,7 @@ pub struct Trial<'a> {
 }
 
 impl<'a> Trial<'a> {
+    /// Measures the candidate pairs of `sources`, whose sentences `tokens` holds.
     pub fn new(
         sources: &'a [Source],
         tokens: &Tokenized,

@@ -47,15 +47,20 @@ pub const LEXICAL: [&str; 27] = [
 /// Names of the features the second stage adds.
 pub const ORDER: [&str; 5] = ["on_chain", "share", "chain_share", "fits_share", "neighbour_p"];
 
+/// Features of the first stage.
 pub const N1: usize = LEXICAL.len();
+/// Features of the second stage.
 pub const N2: usize = N1 + ORDER.len();
 
 /// Logistic weights of both stages (features standardised into them; the bias is
 /// last) and the probability a pair must clear on average within a group.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
+    /// First stage: one weight per [`LEXICAL`] feature, then the bias.
     pub first: [f32; N1 + 1],
+    /// Second stage: the [`LEXICAL`] features, then [`ORDER`]'s, then the bias.
     pub second: [f32; N2 + 1],
+    /// Probability each pair of sentences in one group must clear on average.
     pub theta: f32,
 }
 
@@ -69,6 +74,7 @@ impl Default for Model {
     }
 }
 
+/// The logistic model `w` (weights, then the bias) applied to features `x`.
 pub fn logistic(w: &[f32], x: &[f32]) -> f32 {
     let z: f32 = w[..x.len()].iter().zip(x).map(|(a, b)| a * b).sum::<f32>() + w[x.len()];
     1.0 / (1.0 + (-z).exp())

@@ -470,6 +470,7 @@ mod tests {
                     id: 0,
                     sources: vec![0, 1],
                     kind: "shared",
+                    confidence: None,
                     members: vec![a, b],
                     discrepancies: vec![DiscrepancyReport {
                         kind: DiscrepancyKind::Number,
@@ -480,6 +481,7 @@ mod tests {
                     id: 1,
                     sources: vec![1],
                     kind: "unique",
+                    confidence: None,
                     members: vec![unique],
                     discrepancies: vec![],
                 },
