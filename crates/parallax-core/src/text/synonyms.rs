@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use crate::lang::Language;
 
-const EN: &str = include_str!("../data/synonyms_en.tsv");
+const EN: &str = include_str!("../../../../data/synonyms_en.tsv");
 
 static TABLE_EN: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| parse(EN));
 

@@ -77,12 +77,12 @@ impl Table {
     }
 }
 
-static FREQ_EN: &[u8] = include_bytes!("../../data/freq-en.bin");
-static FREQ_PT: &[u8] = include_bytes!("../../data/freq-pt.bin");
-static FREQ_ES: &[u8] = include_bytes!("../../data/freq-es.bin");
-static FREQ_FR: &[u8] = include_bytes!("../../data/freq-fr.bin");
-static FREQ_DE: &[u8] = include_bytes!("../../data/freq-de.bin");
-static MEANING: &[u8] = include_bytes!("../../data/meaning.bin");
+static FREQ_EN: &[u8] = include_bytes!("../../../../data/freq-en.bin");
+static FREQ_PT: &[u8] = include_bytes!("../../../../data/freq-pt.bin");
+static FREQ_ES: &[u8] = include_bytes!("../../../../data/freq-es.bin");
+static FREQ_FR: &[u8] = include_bytes!("../../../../data/freq-fr.bin");
+static FREQ_DE: &[u8] = include_bytes!("../../../../data/freq-de.bin");
+static MEANING: &[u8] = include_bytes!("../../../../data/meaning.bin");
 
 /// Dimensions of a meaning vector.
 pub const DIMS: usize = 128;

@@ -1,11 +1,14 @@
 //! One comparison: the loaded sources, their alignment and the word diffs of each group.
 
+pub mod diff;
+pub mod discrepancy;
+
 use crate::align::{self, Alignment};
-use crate::diff::{self, GroupDiff};
 use crate::discrepancy::Discrepancy;
 use crate::source::Source;
 use crate::tokenized::Tokenized;
 use crate::tokens::Normalizer;
+use diff::GroupDiff;
 
 pub struct Comparison {
     pub sources: Vec<Source>,

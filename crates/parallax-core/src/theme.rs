@@ -336,14 +336,17 @@ pub struct Theme {
 
 /// The themes shipped in the binary: (name, TOML).
 pub const BUILT_IN: [(&str, &str); 5] = [
-    ("dark", include_str!("../themes/dark.toml")),
-    ("light", include_str!("../themes/light.toml")),
+    ("dark", include_str!("../../../themes/dark.toml")),
+    ("light", include_str!("../../../themes/light.toml")),
     (
         "high-contrast",
-        include_str!("../themes/high-contrast.toml"),
+        include_str!("../../../themes/high-contrast.toml"),
     ),
-    ("colorblind", include_str!("../themes/colorblind.toml")),
-    ("mono", include_str!("../themes/mono.toml")),
+    (
+        "colorblind",
+        include_str!("../../../themes/colorblind.toml"),
+    ),
+    ("mono", include_str!("../../../themes/mono.toml")),
 ];
 
 impl Theme {

@@ -1,6 +1,9 @@
 //! Deterministic synthetic corpora for benchmarks and scaling tests: long coverage
 //! of many fictional events, told by several sources that shuffle, drop, duplicate
 //! and reword paragraphs. Same parameters, same bytes, on every machine.
+//!
+//! Plain text only: the crate depends on nothing, so the engine's own unit tests can use
+//! it (loading the texts is theirs to do).
 
 /// A small deterministic generator (xorshift64*), so corpora need no `rand` crate.
 pub struct Rng(u64);
@@ -124,21 +127,6 @@ fn reword(p: &str, rng: &mut Rng) -> String {
         }
     }
     s
-}
-
-/// [`generate`]'s articles loaded as sources named `source-1.txt`, `source-2.txt`, …
-/// (the names `gen-corpus` writes).
-pub fn sources(count: usize, bytes: usize, seed: u64) -> Vec<crate::source::Source> {
-    use crate::document::{Document, Format};
-    generate(count, bytes, seed)
-        .iter()
-        .enumerate()
-        .map(|(i, text)| {
-            let name = format!("source-{}.txt", i + 1);
-            let doc = Document::from_bytes(&name, text.as_bytes(), Format::Text);
-            crate::source::Source::new(doc.expect("generated text loads"))
-        })
-        .collect()
 }
 
 /// `sources` articles of about `bytes` each covering the same events: each source

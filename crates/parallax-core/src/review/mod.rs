@@ -8,7 +8,7 @@
 //! overwritten.
 //!
 //! ```no_run
-//! # use parallax::review::Review;
+//! # use parallax_core::review::Review;
 //! let mut review = Review::load("parallax-review.toml".as_ref())?;
 //! review.open_source("a.txt", &std::fs::read("a.txt").unwrap());
 //! let id = review.add_note("a.txt", 10..42, "Check this figure\nwith the agency.")?;
@@ -16,7 +16,7 @@
 //! for note in review.notes_for("a.txt") {
 //!     println!("{:?} {}", note.span, note.text);
 //! }
-//! # Ok::<(), parallax::review::ReviewError>(())
+//! # Ok::<(), parallax_core::review::ReviewError>(())
 //! ```
 
 pub mod anchor;
