@@ -29,12 +29,16 @@ pub fn features(f: &Features, pairs: &[(u32, u32)], p1: &[f32]) -> Vec<[f32; ORD
     keys.sort_unstable();
     for key in keys {
         let list = &by_sources[&key];
+        // The chain is made from the source whose text sorts first, so that it does
+        // not depend on the order the sources were given in.
+        let flip = f.doc_hashes[key.0 as usize] > f.doc_hashes[key.1 as usize];
         let local = |i: usize| {
             let (a, b) = pairs[i];
-            (
+            let (x, y) = (
                 a as usize - f.offsets[key.0 as usize],
                 b as usize - f.offsets[key.1 as usize],
-            )
+            );
+            if flip { (y, x) } else { (x, y) }
         };
         let on = heaviest_chain(list, local, p1);
         let mut anchors: Vec<(usize, usize)> = list
@@ -61,6 +65,7 @@ pub fn features(f: &Features, pairs: &[(u32, u32)], p1: &[f32]) -> Vec<[f32; ORD
             out[i][1] = share;
             out[i][2] = f32::from(o) * share;
             out[i][3] = f32::from(fits) * share;
+            out[i][5] = f32::from(!o && sole_gap(&anchors, x, y));
         }
     }
     // Support from neighbours: the first-stage probability of the pair one sentence
@@ -106,7 +111,7 @@ fn heaviest_chain(list: &[usize], local: impl Fn(usize) -> (usize, usize), p1: &
     }
     // By first position, and within it by second position descending, so that two
     // pairs of one sentence never both join (strictly increasing in both).
-    items.sort_unstable_by(|p, q| p.0.cmp(&q.0).then(q.1.cmp(&p.1)).then(p.2.cmp(&q.2)));
+    items.sort_unstable_by(|p, q| p.0.cmp(&q.0).then(q.1.cmp(&p.1)));
     let width = items.iter().map(|t| t.1).max().unwrap_or(0) + 2;
     // tree[j]: the best chain ending at a second position below j, as (weight, item).
     let mut tree: Vec<(f32, usize)> = vec![(0.0, usize::MAX); width + 1];
@@ -132,12 +137,23 @@ fn heaviest_chain(list: &[usize], local: impl Fn(usize) -> (usize, usize), p1: &
             j += j & j.wrapping_neg();
         }
     }
+    // The heaviest end; among equals the first in position order.
     let mut at = (0..items.len()).max_by(|&p, &q| total[p].total_cmp(&total[q]).then(q.cmp(&p)));
     while let Some(n) = at.filter(|&n| n != usize::MAX) {
         on[items[n].2] = true;
         at = Some(back[n]);
     }
     on
+}
+
+/// Whether (x, y) is the one sentence pair between two consecutive links of the
+/// chain: one sentence left out between them in each source.
+fn sole_gap(anchors: &[(usize, usize)], x: usize, y: usize) -> bool {
+    let at = anchors.partition_point(|a| a.0 < x);
+    match (at.checked_sub(1).map(|i| anchors[i]), anchors.get(at)) {
+        (Some(b), Some(a)) => b.0 + 1 == x && x + 1 == a.0 && b.1 + 1 == y && y + 1 == a.1,
+        _ => false,
+    }
 }
 
 /// Whether (x, y) lies between the chain's links around it: after the last link
@@ -160,6 +176,14 @@ mod tests {
         let p1 = [0.9, 0.8, 0.9, 0.6];
         let on = heaviest_chain(&[0, 1, 2, 3], |i| pos[i], &p1);
         assert_eq!(on, [true, true, true, false]);
+    }
+
+    #[test]
+    fn the_sole_pair_between_two_links_is_a_gap() {
+        let anchors = [(0, 0), (2, 2), (5, 6)];
+        assert!(sole_gap(&anchors, 1, 1));
+        assert!(!sole_gap(&anchors, 3, 3));
+        assert!(!sole_gap(&anchors, 1, 0));
     }
 
     #[test]

@@ -246,9 +246,12 @@ impl<'a> Trial<'a> {
         };
         if order == Order::Keep {
             // Only pairs on the order-preserving chain of their sources, or between
-            // its links, may link.
+            // its links, may link; the one pair left between two consecutive links
+            // is linked, whatever it shares: the sources are said to keep one order.
             for (p, x) in p.iter_mut().zip(&x2) {
-                if x[N1] == 0.0 && x[N1 + 3] == 0.0 {
+                if x[N1 + 5] > 0.0 {
+                    *p = p.max((model.theta + 1.0) / 2.0);
+                } else if x[N1] == 0.0 && x[N1 + 3] == 0.0 {
                     *p = 0.0;
                 }
             }

@@ -53,7 +53,25 @@ impl Profiles {
         let mut vectors: Vec<i8> = Vec::with_capacity(f.sentences.len() * DIMS);
         let mut words = Vec::with_capacity(f.sentences.len());
         let mut known = Vec::with_capacity(f.sentences.len());
+        // Each token key's words are looked up by its smallest lower-case form, so
+        // that what is looked up does not depend on which source came first.
+        let mut form: Vec<Option<String>> = vec![None; keys];
         let mut lower = String::new();
+        for (s, source) in sources.iter().enumerate() {
+            for i in 0..source.sentences.len() {
+                for t in tokens.sentence(s, i) {
+                    if t.kind != Kind::Word {
+                        continue;
+                    }
+                    lower.clear();
+                    lower.extend(source.doc.text[t.range.clone()].chars().flat_map(char::to_lowercase));
+                    let slot = &mut form[t.key as usize];
+                    if slot.as_ref().is_none_or(|f| lower < *f) {
+                        *slot = Some(lower.clone());
+                    }
+                }
+            }
+        }
         for (s, source) in sources.iter().enumerate() {
             for i in 0..source.sentences.len() {
                 let inside = quoted_ranges(source, i);
@@ -74,11 +92,10 @@ impl Profiles {
                     n_words += 1;
                     let k = t.key as usize;
                     if zipf[k].is_nan() {
-                        lower.clear();
-                        lower.extend(source.doc.text[t.range.clone()].chars().flat_map(char::to_lowercase));
-                        zipf[k] = lexicon::zipf(lang, &lower);
+                        let word = form[k].as_deref().unwrap_or("");
+                        zipf[k] = lexicon::zipf(lang, word);
                         let mut v = [0.0f32; DIMS];
-                        if lexicon::add_meaning(&lower, 1.0, &mut v) {
+                        if lexicon::add_meaning(word, 1.0, &mut v) {
                             meaning_of[k] = meaning.len() as u32;
                             meaning.push(Some(v));
                         }

@@ -59,11 +59,17 @@ pub fn repair(
                 .collect();
             options.sort_unstable();
             options.dedup();
+            // Among groups worth the same, the one whose first sentence by content
+            // comes first (never by numbering, which follows the input order).
+            let first = |g: usize, groups: &[Vec<usize>]| groups[g].iter().map(|&y| rank[y]).min();
             let mut best = (stay, here);
+            let mut best_first = None;
             for g in options {
                 let v = value(x, g, &groups, &group_of);
-                if v > best.0 + 1e-9 {
+                let tie = (v - best.0).abs() <= 1e-9 && best.1 != here;
+                if v > best.0 + 1e-9 || (tie && first(g, &groups) < best_first) {
                     best = (v, g);
+                    best_first = first(g, &groups);
                 }
             }
             // Alone is worth 0: leave a group that is worth less than that.

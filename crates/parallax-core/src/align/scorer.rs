@@ -45,7 +45,14 @@ pub const LEXICAL: [&str; 27] = [
 ];
 
 /// Names of the features the second stage adds.
-pub const ORDER: [&str; 5] = ["on_chain", "share", "chain_share", "fits_share", "neighbour_p"];
+pub const ORDER: [&str; 6] = [
+    "on_chain",
+    "share",
+    "chain_share",
+    "fits_share",
+    "neighbour_p",
+    "sole_gap",
+];
 
 /// Features of the first stage.
 pub const N1: usize = LEXICAL.len();
