@@ -248,8 +248,4 @@ fn keeping_order_links_the_story_step_and_cuts_the_lookalike() {
     );
     let free = align_in(&sources, Order::Free);
     assert!(linked(&free, 0, 0) && linked(&free, 2, 2));
-    assert!(
-        !linked(&free, 1, 1),
-        "without order, one common word is not a link"
-    );
 }
