@@ -9,8 +9,8 @@
 # CollateX (pip install collatex python-Levenshtein 'ClusterShell<1.9').
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release -q --example gen-corpus
-cargo build --release -q
+cargo build --release -q -p parallax-testkit --example gen-corpus
+cargo build --release -q -p parallax
 bin=target/release/parallax
 gen=target/release/examples/gen-corpus
 out=target/peers

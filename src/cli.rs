@@ -5,12 +5,16 @@ use std::path::{Path, PathBuf};
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
-use crate::compare::Comparison;
-use crate::document::{self, Document, LoadOptions};
-use crate::output;
-use crate::report::{self, Report};
-use crate::review::{self, Review};
-use crate::source::Source;
+use parallax_core::compare::Comparison;
+use parallax_core::document::{self, LoadOptions};
+use parallax_core::output;
+use parallax_core::report::{self, Report};
+use parallax_core::review::{self, Review};
+use parallax_core::sanitize;
+use parallax_core::source::{self, Source, is_stdin};
+use parallax_core::stages;
+use parallax_core::theme;
+use parallax_tui::{app, config};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -109,7 +113,7 @@ pub enum OrderArg {
     Free,
 }
 
-impl From<OrderArg> for crate::align::Order {
+impl From<OrderArg> for parallax_core::align::Order {
     fn from(o: OrderArg) -> Self {
         match o {
             OrderArg::Auto => Self::Auto,
@@ -135,81 +139,10 @@ pub enum Command {
 #[error("{0}")]
 pub struct UsageError(pub String);
 
-/// Loads and segments every source with the default options.
-pub fn load_sources(files: &[PathBuf]) -> Result<Vec<Source>, UsageError> {
-    load_sources_with(files, &LoadOptions::default())
-}
-
-/// Loads and segments every source; `-` is stdin, which may appear once.
-pub fn load_sources_with(files: &[PathBuf], opts: &LoadOptions) -> Result<Vec<Source>, UsageError> {
-    if files.len() < 2 {
-        let got = files
-            .first()
-            .map_or(String::new(), |f| format!(": {}", crate::sanitize::path(f)));
-        return Err(UsageError(format!(
-            "need at least two sources to compare (got {}{got})",
-            files.len()
-        )));
-    }
-    let stdin_uses = files.iter().filter(|f| is_stdin(f)).count();
-    if stdin_uses > 1 {
-        return Err(UsageError(format!(
-            "'-' (stdin) is given {stdin_uses} times; stdin can be read only once"
-        )));
-    }
-    if stdin_uses == 1 && std::io::stdin().is_terminal() {
-        return Err(UsageError(
-            "'-' reads an article from stdin, but stdin is a terminal; pipe one in (e.g. curl -s URL | parallax - b.txt)".into(),
-        ));
-    }
-    let load = |f: &PathBuf| {
-        let doc = if is_stdin(f) {
-            Document::read_stdin(opts)
-        } else {
-            Document::load_with(f, opts)
-        };
-        doc.map(Source::new)
-            .map_err(|e| UsageError(crate::sanitize::one_line(&e.to_string())))
-            .and_then(|s| {
-                if s.sentences.is_empty() {
-                    Err(UsageError(format!(
-                        "{}: has no sentences to compare",
-                        crate::sanitize::one_line(&s.doc.path)
-                    )))
-                } else {
-                    Ok(s)
-                }
-            })
-    };
-    // Large files are decoded and segmented in parallel; the first error in the
-    // order given is reported either way.
-    let bytes: u64 = files
-        .iter()
-        .filter(|f| !is_stdin(f))
-        .filter_map(|f| std::fs::metadata(f).ok())
-        .map(|m| m.len())
-        .sum();
-    if bytes >= PARALLEL_LOAD_BYTES {
-        use rayon::prelude::*;
-        let loaded: Vec<Result<Source, UsageError>> = files.par_iter().map(load).collect();
-        loaded.into_iter().collect()
-    } else {
-        files.iter().map(load).collect()
-    }
-}
-
-/// Total input size from which loading is spread over threads (below, starting the
-/// pool costs more than it saves).
-const PARALLEL_LOAD_BYTES: u64 = 1 << 20;
-
-fn is_stdin(f: &Path) -> bool {
-    f.as_os_str() == document::STDIN_PATH
-}
-
 /// `--encoding NAME`: any WHATWG label.
 fn parse_encoding(name: &str) -> Result<&'static encoding_rs::Encoding, String> {
     document::decode::lookup(name)
-        .ok_or_else(|| format!("unknown encoding {:?}; try utf-8, windows-1252, latin1, utf-16le, utf-16be, shift_jis, gbk", crate::sanitize::one_line(name)))
+        .ok_or_else(|| format!("unknown encoding {:?}; try utf-8, windows-1252, latin1, utf-16le, utf-16be, shift_jis, gbk", sanitize::one_line(name)))
 }
 
 /// `--max-bytes N`: bytes, or with a K/M/G suffix (powers of 1024).
@@ -227,27 +160,27 @@ fn parse_size(s: &str) -> Result<u64, String> {
         _ => {
             return Err(format!(
                 "{:?} is not a size; use a number of bytes, optionally with K, M or G",
-                crate::sanitize::one_line(s)
+                sanitize::one_line(s)
             ));
         }
     };
     let n: u64 = digits.parse().map_err(|_| {
         format!(
             "{:?} is not a size; use a number of bytes, optionally with K, M or G",
-            crate::sanitize::one_line(s)
+            sanitize::one_line(s)
         )
     })?;
     n.checked_mul(1 << shift)
         .filter(|&n| n > 0)
-        .ok_or_else(|| format!("{:?} is out of range", crate::sanitize::one_line(s)))
+        .ok_or_else(|| format!("{:?} is out of range", sanitize::one_line(s)))
 }
 
 impl Cli {
     /// The reader settings given on the command line (they win over the config file).
-    pub fn reader_overrides(&self) -> crate::config::Overrides {
-        crate::config::Overrides {
+    pub fn reader_overrides(&self) -> config::Overrides {
+        config::Overrides {
             theme: self.theme.clone(),
-            view: self.view.as_deref().and_then(crate::app::ViewKind::parse),
+            view: self.view.as_deref().and_then(app::ViewKind::parse),
             config: self.config.clone(),
             pivot_given: self.pivot.is_some(),
         }
@@ -283,9 +216,9 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
         encoding: cli.encoding,
         max_bytes: cli.max_bytes,
     };
-    crate::stages::mark("start");
-    let sources = load_sources_with(&cli.files, &opts)?;
-    crate::stages::mark("load");
+    stages::mark("start");
+    let sources = source::load_all(&cli.files, &opts).map_err(|e| UsageError(e.0))?;
+    stages::mark("load");
     let pivot = cli.pivot.map_or(0, |p| usize::from(p) - 1);
     if pivot >= sources.len() {
         return Err(UsageError(format!(
@@ -296,12 +229,12 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
     }
     for s in &sources {
         for w in &s.doc.warnings {
-            eprintln!("parallax: warning: {}", crate::sanitize::one_line(w));
+            eprintln!("parallax: warning: {}", sanitize::one_line(w));
         }
     }
     let review = load_review(&cli.review, &sources)?;
     let comparison = Comparison::with_order(sources, cli.order.into());
-    crate::stages::mark("align");
+    stages::mark("align");
     let report = || {
         let mut r = Report::build(&comparison, pivot);
         if let Some(review) = &review {
@@ -330,13 +263,13 @@ pub fn run(cli: Cli) -> Result<Outcome, UsageError> {
         OutputFormat::Json => {
             // Written as it is rendered: the text of a large report is never held whole.
             let r = report();
-            crate::stages::mark("report");
+            stages::mark("report");
             let write = |w: &mut dyn std::io::Write| report::json::write(&r, w);
             match &cli.output {
                 Some(path) => output::write_atomic_with(path, write).map_err(UsageError)?,
                 None => output::print_with(write),
             }
-            crate::stages::mark("write");
+            stages::mark("write");
             // The process ends once the report is out: freeing the report and the
             // comparison (millions of allocations on large inputs) only delays the exit.
             std::mem::forget(r);
@@ -359,15 +292,15 @@ pub fn html_palette(theme: Option<&str>) -> Result<report::html::Palette, UsageE
     let Some(name) = theme else {
         return Ok(report::html::Palette::default());
     };
-    let user = crate::config::dir().map(|d| d.join("themes"));
-    let catalog = crate::theme::Catalog::load(user.as_deref(), crate::theme::Depth::TrueColor);
+    let user = config::dir().map(|d| d.join("themes"));
+    let catalog = theme::Catalog::load(user.as_deref(), theme::Depth::TrueColor);
     let theme = catalog
         .index_of(name)
         .map(|i| &catalog.themes[i])
         .ok_or_else(|| {
             UsageError(format!(
                 "--theme {}: no such theme (have: {})",
-                crate::sanitize::one_line(name),
+                sanitize::one_line(name),
                 catalog.names().join(", ")
             ))
         })?;
@@ -383,24 +316,18 @@ pub fn load_review(path: &Path, sources: &[Source]) -> Result<Option<Review>, Us
     open_sources(review, sources).map(Some)
 }
 
+fn open_sources(mut review: Review, sources: &[Source]) -> Result<Review, UsageError> {
+    review
+        .open_sources(sources)
+        .map_err(|e| UsageError(e.to_string()))?;
+    Ok(review)
+}
+
 /// The review file for the reader: as [`load_review`], but a missing file gives an
 /// empty review that the first note creates.
 pub fn open_review(path: &Path, sources: &[Source]) -> Result<Review, UsageError> {
     let review = Review::load(path).map_err(|e| UsageError(e.to_string()))?;
     open_sources(review, sources)
-}
-
-fn open_sources(mut review: Review, sources: &[Source]) -> Result<Review, UsageError> {
-    // Standard input cannot be read twice: its notes are not shown.
-    for s in sources
-        .iter()
-        .filter(|s| s.doc.path != document::STDIN_PATH)
-    {
-        let bytes = std::fs::read(&s.doc.path)
-            .map_err(|e| UsageError(format!("{}: {e}", crate::sanitize::one_line(&s.doc.path))))?;
-        review.open_source(&s.doc.path, &bytes);
-    }
-    Ok(review)
 }
 
 /// Refuses an output path that is one of the inputs.
@@ -412,7 +339,7 @@ fn refuse_inputs(out: &Path, files: &[PathBuf]) -> Result<(), UsageError> {
         if f.canonicalize().is_ok_and(|c| c == target) {
             return Err(UsageError(format!(
                 "{}: is an input file; refusing to overwrite it with the report",
-                crate::sanitize::path(out)
+                sanitize::path(out)
             )));
         }
     }

@@ -1,7 +1,9 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use parallax::cli::{self, Cli, Outcome};
+mod cli;
+
+use cli::{Cli, Outcome};
 
 // A comparison makes millions of small allocations and frees them in bulk: with the
 // system allocator, a tenth of the run went to page faults and freeing. jemalloc
@@ -33,7 +35,7 @@ fn main() -> ExitCode {
     match cli::run(cli) {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::Tui(comparison, pivot, review)) => {
-            match parallax::tui::run(*comparison, pivot, Some(review), overrides) {
+            match parallax_tui::terminal::run(*comparison, pivot, Some(review), overrides) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("parallax: {e}");

@@ -3,8 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use parallax::document::{Document, Format};
-use parallax::source::Source;
+use parallax_core::document::{Document, Format};
+use parallax_core::source::Source;
 
 fuzz_target!(|data: &[u8]| {
     let Some((&selector, bytes)) = data.split_first() else {

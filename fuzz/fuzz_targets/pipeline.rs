@@ -3,11 +3,11 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use parallax::compare::Comparison;
-use parallax::document::{Document, Format};
-use parallax::report::{self, Report};
-use parallax::sanitize::is_unsafe;
-use parallax::source::Source;
+use parallax_core::compare::Comparison;
+use parallax_core::document::{Document, Format};
+use parallax_core::report::{self, Report};
+use parallax_core::sanitize::is_unsafe;
+use parallax_core::source::Source;
 
 const FALLBACK: &[u8] =
     b"A barge struck the Harbor Bridge on Tuesday. Officials said 12 people were hurt.";

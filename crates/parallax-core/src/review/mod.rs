@@ -124,6 +124,22 @@ impl Review {
         &self.path
     }
 
+    /// Opens every source of a comparison from its file on disk (standard input
+    /// cannot be read twice: its notes are not shown).
+    pub fn open_sources(&mut self, sources: &[crate::source::Source]) -> Result<(), ReviewError> {
+        for s in sources
+            .iter()
+            .filter(|s| s.doc.path != crate::document::STDIN_PATH)
+        {
+            let bytes = std::fs::read(&s.doc.path).map_err(|e| ReviewError::Io {
+                path: crate::sanitize::one_line(&s.doc.path),
+                reason: e.to_string(),
+            })?;
+            self.open_source(&s.doc.path, &bytes);
+        }
+        Ok(())
+    }
+
     /// Registers an article by the path the user gave and its current bytes, and
     /// re-attaches its notes to their words. Opening it again refreshes the bytes.
     pub fn open_source(&mut self, given: &str, bytes: &[u8]) {

@@ -1,0 +1,11 @@
+//! The engine's integration tests, in one test binary: properties of the aligner and
+//! the whole pipeline, its complexity, hostile bytes, the review file and the
+//! samples' quality floors.
+
+mod align_props;
+mod common;
+mod complexity;
+mod hostile_props;
+mod props;
+mod review_file;
+mod samples_quality;
