@@ -4,7 +4,7 @@
 //! other, and ecbplus measured with the final model (never fitted on), then writes
 //! the final model's weights.
 //!
-//! usage: cargo run --release --example fit_scorer -- EVAL_DIR [--write src/align/weights.rs]
+//! usage: cargo run --release -p parallax-core --example fit_scorer -- EVAL_DIR [--write crates/parallax-core/src/align/weights.rs]
 //!
 //! Scoring follows `../shared/eval/score.py`: a group's members cover the lines
 //! their spans overlap by half; links are scored between documents that pairs.tsv
@@ -13,9 +13,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
-use parallax::align::{self, Model, N1, N2, Order, Params, SentenceId, Trial};
-use parallax::document::{Document, Format};
-use parallax::source::Source;
+use parallax_core::align::{self, Model, N1, N2, Order, Params, SentenceId, Trial};
+use parallax_core::document::{Document, Format};
+use parallax_core::source::Source;
 
 type Unit = (String, usize);
 
@@ -501,7 +501,7 @@ fn main() {
                         let x2 = data.trials[e].second(&model.first);
                         let mut pred = BTreeSet::new();
                         for ((a, b), x) in data.trials[e].pairs().into_iter().zip(&x2) {
-                            if align::Model::default().theta.is_nan() || parallax::align::logistic(&model.second, x) < t {
+                            if align::logistic(&model.second, x) < t {
                                 continue;
                             }
                             if let (Some(x), Some(y)) = (unit_of(ev, a), unit_of(ev, b)) {
@@ -560,9 +560,9 @@ fn main() {
     if let Some(path) = write {
         let list = |w: &[f32]| w.iter().map(|v| format!("{v:.6}")).collect::<Vec<_>>().join(", ");
         let text = format!(
-            "//! The pair scorer's weights, written by `examples/fit_scorer.rs` (fitted on\n\
+            "//! The pair scorer's weights, written by `crates/parallax-core/examples/fit_scorer.rs` (fitted on\n\
              //! CSTNews and Aesop of `../shared/eval`); do not edit. Reproduce with\n\
-             //! `cargo run --release --example fit_scorer -- ../shared/eval --write {path}`.\n\
+             //! `cargo run --release -p parallax-core --example fit_scorer -- ../shared/eval --write {path}`.\n\
              \n\
              use super::scorer::{{N1, N2}};\n\
              \n\

@@ -1,6 +1,6 @@
-//! The pair scorer's weights, written by `examples/fit_scorer.rs` (fitted on
+//! The pair scorer's weights, written by `crates/parallax-core/examples/fit_scorer.rs` (fitted on
 //! CSTNews and Aesop of `../shared/eval`); do not edit. Reproduce with
-//! `cargo run --release --example fit_scorer -- ../shared/eval --write crates/parallax-core/src/align/weights.rs`.
+//! `cargo run --release -p parallax-core --example fit_scorer -- ../shared/eval --write crates/parallax-core/src/align/weights.rs`.
 
 use super::scorer::{N1, N2};
 
