@@ -396,7 +396,10 @@ fn order_flag_reaches_the_aligner() {
     assert_eq!(groups_of(&keep, 0)[1], groups_of(&keep, 1)[1]);
     let free = run("free");
     assert_eq!(groups_of(&free, 0)[0], groups_of(&free, 1)[0]);
-    assert_ne!(keep["groups"], free["groups"], "--order changes what is linked or how surely");
+    assert_ne!(
+        keep["groups"], free["groups"],
+        "--order changes what is linked or how surely"
+    );
     parallax()
         .args(["--format", "json", "--order", "sideways"])
         .args(sample_args())

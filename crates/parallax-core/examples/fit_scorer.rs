@@ -10,6 +10,9 @@
 //! their spans overlap by half; links are scored between documents that pairs.tsv
 //! pairs, and only between units of scope.tsv where it exists.
 
+// Matrix arithmetic reads clearer with index loops.
+#![allow(clippy::needless_range_loop)]
+
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
@@ -63,7 +66,11 @@ fn load(root: &Path, set: usize, sets: &mut Vec<Set>, events: &mut Vec<Event>) {
         }
         x
     }
-    for l in read("pairs.tsv").unwrap().lines().filter(|l| !l.trim().is_empty()) {
+    for l in read("pairs.tsv")
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+    {
         let mut f = l.split('\t');
         let (a, b) = (f.next().unwrap().to_owned(), f.next().unwrap().to_owned());
         let (ra, rb) = (find(&mut parent, &a), find(&mut parent, &b));
@@ -71,7 +78,11 @@ fn load(root: &Path, set: usize, sets: &mut Vec<Set>, events: &mut Vec<Event>) {
         pairs.insert(if a <= b { (a, b) } else { (b, a) });
     }
     let mut gold = BTreeSet::new();
-    for l in read("gold.tsv").unwrap().lines().filter(|l| !l.trim().is_empty()) {
+    for l in read("gold.tsv")
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+    {
         let f: Vec<&str> = l.split('\t').collect();
         gold.insert(ordered(
             (f[0].to_owned(), f[1].parse().unwrap()),
@@ -124,7 +135,9 @@ fn covered(ev: &Event, source: usize, start: usize, end: usize) -> Vec<usize> {
     ev.lines[source]
         .iter()
         .enumerate()
-        .filter(|&(_, &(s, e))| e > s && (end.min(e) as f64 - start.max(s) as f64) >= (e - s) as f64 / 2.0)
+        .filter(|&(_, &(s, e))| {
+            e > s && (end.min(e) as f64 - start.max(s) as f64) >= (e - s) as f64 / 2.0
+        })
         .map(|(k, _)| k)
         .collect()
 }
@@ -153,7 +166,11 @@ fn predicted(ev: &Event, set: &Set, al: &align::Alignment) -> BTreeSet<(Unit, Un
             }
         }
         for (src, a, b, _) in runs {
-            units.extend(covered(ev, src, a, b).into_iter().map(|k| (ev.docs[src].clone(), k)));
+            units.extend(
+                covered(ev, src, a, b)
+                    .into_iter()
+                    .map(|k| (ev.docs[src].clone(), k)),
+            );
         }
         for x in &units {
             for y in &units {
@@ -177,7 +194,11 @@ fn gold_of(ev: &Event, set: &Set) -> usize {
     set.gold
         .iter()
         .filter(|(a, b)| docs.contains(&a.0) && docs.contains(&b.0))
-        .filter(|(a, b)| set.scope.as_ref().is_none_or(|s| s.contains(a) && s.contains(b)))
+        .filter(|(a, b)| {
+            set.scope
+                .as_ref()
+                .is_none_or(|s| s.contains(a) && s.contains(b))
+        })
         .count()
 }
 
@@ -197,7 +218,11 @@ impl Counts {
     fn f1(&self) -> (f64, f64, f64) {
         let p = self.tp as f64 / self.pred.max(1) as f64;
         let r = self.tp as f64 / self.gold.max(1) as f64;
-        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         (p, r, f)
     }
 }
@@ -288,7 +313,9 @@ fn fit(rows: &[&[f32]], labels: &[bool], lambda: f64) -> Vec<f32> {
 fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Vec<f64> {
     let n = b.len();
     for i in 0..n {
-        let p = (i..n).max_by(|&x, &y| a[x][i].abs().total_cmp(&a[y][i].abs())).unwrap();
+        let p = (i..n)
+            .max_by(|&x, &y| a[x][i].abs().total_cmp(&a[y][i].abs()))
+            .unwrap();
         a.swap(i, p);
         b.swap(i, p);
         let d = a[i][i];
@@ -333,7 +360,10 @@ impl Data<'_> {
             }
         }
         let first: [f32; N1 + 1] = fit(&rows, &labels, LAMBDA).try_into().unwrap();
-        let seconds: Vec<Vec<[f32; N2]>> = train.iter().map(|&e| self.trials[e].second(&first)).collect();
+        let seconds: Vec<Vec<[f32; N2]>> = train
+            .iter()
+            .map(|&e| self.trials[e].second(&first))
+            .collect();
         let rows2: Vec<&[f32]> = seconds.iter().flatten().map(|x| &x[..]).collect();
         let second: [f32; N2 + 1] = fit(&rows2, &labels, LAMBDA).try_into().unwrap();
         let mut model = Model {
@@ -363,13 +393,31 @@ impl Data<'_> {
 
     /// Cross-validated counts of a two-stage forest (θ chosen on the training folds).
     fn forest_counts(&self, train: &[usize], test: &[usize]) -> BTreeMap<usize, Counts> {
-        let rows: Vec<&[f32]> = train.iter().flat_map(|&e| self.trials[e].lexical().iter().map(|x| &x[..])).collect();
-        let labels: Vec<bool> = train.iter().flat_map(|&e| self.labels[e].iter().copied()).collect();
+        let rows: Vec<&[f32]> = train
+            .iter()
+            .flat_map(|&e| self.trials[e].lexical().iter().map(|x| &x[..]))
+            .collect();
+        let labels: Vec<bool> = train
+            .iter()
+            .flat_map(|&e| self.labels[e].iter().copied())
+            .collect();
         let first = gbdt::fit(&rows, &labels, 120, 3, 0.1);
-        let p1 = |e: usize| -> Vec<f32> { self.trials[e].lexical().iter().map(|x| first.predict(x)).collect() };
-        let seconds: BTreeMap<usize, Vec<[f32; N2]>> =
-            train.iter().chain(test).map(|&e| (e, self.trials[e].second_from(&p1(e)))).collect();
-        let rows2: Vec<&[f32]> = train.iter().flat_map(|&e| seconds[&e].iter().map(|x| &x[..])).collect();
+        let p1 = |e: usize| -> Vec<f32> {
+            self.trials[e]
+                .lexical()
+                .iter()
+                .map(|x| first.predict(x))
+                .collect()
+        };
+        let seconds: BTreeMap<usize, Vec<[f32; N2]>> = train
+            .iter()
+            .chain(test)
+            .map(|&e| (e, self.trials[e].second_from(&p1(e))))
+            .collect();
+        let rows2: Vec<&[f32]> = train
+            .iter()
+            .flat_map(|&e| seconds[&e].iter().map(|x| &x[..]))
+            .collect();
         let second = gbdt::fit(&rows2, &labels, 120, 3, 0.1);
         let run = |events: &[usize], theta: f32| {
             let mut out: BTreeMap<usize, Counts> = BTreeMap::new();
@@ -381,7 +429,11 @@ impl Data<'_> {
                 let set = &self.sets[ev.set];
                 let pred = predicted(ev, set, &al);
                 let tp = pred.iter().filter(|p| set.gold.contains(p)).count();
-                out.entry(ev.set).or_default().add(Counts { tp, pred: pred.len(), gold: gold_of(ev, set) });
+                out.entry(ev.set).or_default().add(Counts {
+                    tp,
+                    pred: pred.len(),
+                    gold: gold_of(ev, set),
+                });
             }
             out
         };
@@ -413,7 +465,10 @@ fn main() {
         eprintln!("usage: fit_scorer EVAL_DIR [--write PATH] [--folds N]");
         std::process::exit(2);
     };
-    let write = args.iter().position(|a| a == "--write").and_then(|i| args.get(i + 1));
+    let write = args
+        .iter()
+        .position(|a| a == "--write")
+        .and_then(|i| args.get(i + 1));
     let folds: usize = args
         .iter()
         .position(|a| a == "--folds")
@@ -427,7 +482,10 @@ fn main() {
     }
     let params = Params::default();
     let start = std::time::Instant::now();
-    let trials: Vec<Trial> = events.iter().map(|ev| Trial::of(&ev.sources, &params)).collect();
+    let trials: Vec<Trial> = events
+        .iter()
+        .map(|ev| Trial::of(&ev.sources, &params))
+        .collect();
     let labels: Vec<Vec<bool>> = events
         .iter()
         .zip(&trials)
@@ -442,7 +500,11 @@ fn main() {
                 .collect()
         })
         .collect();
-    eprintln!("measured {} events in {:.1} s", events.len(), start.elapsed().as_secs_f64());
+    eprintln!(
+        "measured {} events in {:.1} s",
+        events.len(),
+        start.elapsed().as_secs_f64()
+    );
     let data = Data {
         events: &events,
         sets: &sets,
@@ -487,13 +549,17 @@ fn main() {
                 cv.entry(s).or_default().add(c);
             }
         }
-        show(&format!("{order:?} cross-validated ({folds} folds by event)"), &cv);
+        show(
+            &format!("{order:?} cross-validated ({folds} folds by event)"),
+            &cv,
+        );
         if order == Order::Auto && std::env::var_os("FIT_PAIRWISE").is_some() {
             // Links by thresholding each pair alone, no grouping: what grouping costs.
             for t in [0.3f32, 0.4, 0.5, 0.6] {
                 let mut out: BTreeMap<usize, Counts> = BTreeMap::new();
                 for k in 0..folds {
-                    let train: Vec<usize> = fitted.iter().copied().filter(|&e| e % folds != k).collect();
+                    let train: Vec<usize> =
+                        fitted.iter().copied().filter(|&e| e % folds != k).collect();
                     let model = data.fit_model(&train, order);
                     for &e in fitted.iter().filter(|&&e| e % folds == k) {
                         let ev = &events[e];
@@ -509,7 +575,11 @@ fn main() {
                             }
                         }
                         let tp = pred.iter().filter(|p| set.gold.contains(p)).count();
-                        out.entry(ev.set).or_default().add(Counts { tp, pred: pred.len(), gold: gold_of(ev, set) });
+                        out.entry(ev.set).or_default().add(Counts {
+                            tp,
+                            pred: pred.len(),
+                            gold: gold_of(ev, set),
+                        });
                     }
                 }
                 show(&format!("pairwise at {t}"), &out);
@@ -520,10 +590,21 @@ fn main() {
         }
         // One set fitted, the other scored.
         for (fit_on, score_on) in [(0usize, 1usize), (1, 0)] {
-            let train: Vec<usize> = fitted.iter().copied().filter(|&e| events[e].set == fit_on).collect();
-            let test: Vec<usize> = fitted.iter().copied().filter(|&e| events[e].set == score_on).collect();
+            let train: Vec<usize> = fitted
+                .iter()
+                .copied()
+                .filter(|&e| events[e].set == fit_on)
+                .collect();
+            let test: Vec<usize> = fitted
+                .iter()
+                .copied()
+                .filter(|&e| events[e].set == score_on)
+                .collect();
             let model = data.fit_model(&train, order);
-            show(&format!("fitted on {} only", sets[fit_on].name), &data.counts(&test, &model, order));
+            show(
+                &format!("fitted on {} only", sets[fit_on].name),
+                &data.counts(&test, &model, order),
+            );
         }
     }
     if std::env::var_os("FIT_FOREST").is_some() {
@@ -549,16 +630,35 @@ fn main() {
         }
         model.theta = chosen;
     }
-    show("final model, in sample", &data.counts(&fitted, &model, Order::Auto));
-    show("final model on ecbplus (not fitted on)", &data.counts(&ecb, &model, Order::Auto));
+    show(
+        "final model, in sample",
+        &data.counts(&fitted, &model, Order::Auto),
+    );
+    show(
+        "final model on ecbplus (not fitted on)",
+        &data.counts(&ecb, &model, Order::Auto),
+    );
     println!("theta {}", model.theta);
-    let names: Vec<&str> = align::LEXICAL.iter().chain(align::ORDER.iter()).copied().collect();
+    let names: Vec<&str> = align::LEXICAL
+        .iter()
+        .chain(align::ORDER.iter())
+        .copied()
+        .collect();
     for (i, n) in names.iter().enumerate() {
-        let first = model.first.get(i).filter(|_| i < N1).map_or(String::new(), |w| format!("{w:8.3}"));
+        let first = model
+            .first
+            .get(i)
+            .filter(|_| i < N1)
+            .map_or(String::new(), |w| format!("{w:8.3}"));
         println!("  {n:16} {first:>8} {:8.3}", model.second[i]);
     }
     if let Some(path) = write {
-        let list = |w: &[f32]| w.iter().map(|v| format!("{v:.6}")).collect::<Vec<_>>().join(", ");
+        let list = |w: &[f32]| {
+            w.iter()
+                .map(|v| format!("{v:?}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         let text = format!(
             "//! The pair scorer's weights, written by `crates/parallax-core/examples/fit_scorer.rs` (fitted on\n\
              //! CSTNews and Aesop of `../shared/eval`); do not edit. Reproduce with\n\
@@ -567,8 +667,10 @@ fn main() {
              use super::scorer::{{N1, N2}};\n\
              \n\
              /// First stage: [`super::scorer::LEXICAL`], then the bias.\n\
+             #[rustfmt::skip]\n\
              pub const FIRST: [f32; N1 + 1] = [{}];\n\
              /// Second stage: the first stage's features, [`super::scorer::ORDER`], the bias.\n\
+             #[rustfmt::skip]\n\
              pub const SECOND: [f32; N2 + 1] = [{}];\n\
              /// Probability a pair must clear on average within a group.\n\
              pub const THETA: f32 = {:.2};\n",
@@ -608,7 +710,11 @@ mod gbdt {
                         z += n.value;
                         break;
                     }
-                    i = if x[n.feature] <= n.threshold { n.left } else { n.right };
+                    i = if x[n.feature] <= n.threshold {
+                        n.left
+                    } else {
+                        n.right
+                    };
                 }
             }
             1.0 / (1.0 + (-z).exp())
@@ -631,7 +737,11 @@ mod gbdt {
         }
         let bin: Vec<Vec<u8>> = rows
             .iter()
-            .map(|r| (0..d).map(|j| cuts[j].partition_point(|&c| c < r[j]) as u8).collect())
+            .map(|r| {
+                (0..d)
+                    .map(|j| cuts[j].partition_point(|&c| c < r[j]) as u8)
+                    .collect()
+            })
             .collect();
         let pos = labels.iter().filter(|&&y| y).count() as f32;
         let base = (pos.max(1.0) / (n as f32 - pos).max(1.0)).ln();
@@ -649,7 +759,13 @@ mod gbdt {
                 .unzip();
             let mut nodes: Vec<Node> = Vec::new();
             let mut leaf_of = vec![0usize; n];
-            nodes.push(Node { feature: 0, threshold: 0.0, left: 0, right: 0, value: 0.0 });
+            nodes.push(Node {
+                feature: 0,
+                threshold: 0.0,
+                left: 0,
+                right: 0,
+                value: 0.0,
+            });
             let mut frontier = vec![0usize];
             for _ in 0..depth {
                 let mut next = Vec::new();
@@ -658,7 +774,9 @@ mod gbdt {
                     if members.len() < 40 {
                         continue;
                     }
-                    let (gs, hs): (f32, f32) = members.iter().fold((0.0, 0.0), |a, &i| (a.0 + g[i], a.1 + h[i]));
+                    let (gs, hs): (f32, f32) = members
+                        .iter()
+                        .fold((0.0, 0.0), |a, &i| (a.0 + g[i], a.1 + h[i]));
                     let parent = gs * gs / (hs + lambda);
                     let mut best = (0.0f32, 0usize, 0usize);
                     for j in 0..d {
@@ -688,14 +806,30 @@ mod gbdt {
                         continue;
                     }
                     let (l, r) = (nodes.len(), nodes.len() + 1);
-                    nodes.push(Node { feature: 0, threshold: 0.0, left: 0, right: 0, value: 0.0 });
-                    nodes.push(Node { feature: 0, threshold: 0.0, left: 0, right: 0, value: 0.0 });
+                    nodes.push(Node {
+                        feature: 0,
+                        threshold: 0.0,
+                        left: 0,
+                        right: 0,
+                        value: 0.0,
+                    });
+                    nodes.push(Node {
+                        feature: 0,
+                        threshold: 0.0,
+                        left: 0,
+                        right: 0,
+                        value: 0.0,
+                    });
                     nodes[node].feature = best.1;
                     nodes[node].threshold = cuts[best.1][best.2];
                     nodes[node].left = l;
                     nodes[node].right = r;
                     for &i in &members {
-                        leaf_of[i] = if bin[i][best.1] as usize <= best.2 { l } else { r };
+                        leaf_of[i] = if bin[i][best.1] as usize <= best.2 {
+                            l
+                        } else {
+                            r
+                        };
                     }
                     next.push(l);
                     next.push(r);

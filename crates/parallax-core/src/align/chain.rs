@@ -57,7 +57,11 @@ pub fn features(f: &Features, pairs: &[(u32, u32)], p1: &[f32]) -> Vec<[f32; ORD
                 }
             }
         }
-        let share = if confident > 0.0 { kept / confident } else { 0.0 };
+        let share = if confident > 0.0 {
+            kept / confident
+        } else {
+            0.0
+        };
         for (&i, &o) in list.iter().zip(&on) {
             let (x, y) = local(i);
             let fits = o || fits_between(&anchors, x, y);
@@ -95,7 +99,11 @@ pub fn features(f: &Features, pairs: &[(u32, u32)], p1: &[f32]) -> Vec<[f32; ORD
 
 /// Which pairs of `list` lie on the heaviest chain increasing in both positions
 /// (weighted LIS over a Fenwick tree of prefix maxima).
-fn heaviest_chain(list: &[usize], local: impl Fn(usize) -> (usize, usize), p1: &[f32]) -> Vec<bool> {
+fn heaviest_chain(
+    list: &[usize],
+    local: impl Fn(usize) -> (usize, usize),
+    p1: &[f32],
+) -> Vec<bool> {
     let mut items: Vec<(usize, usize, usize)> = list
         .iter()
         .enumerate()

@@ -64,12 +64,9 @@ impl Sentence<'_> {
 pub struct OwnedSentence {
     pub terms: Vec<Term>,
     pub bigrams: Vec<u64>,
-    pub soft: u64,
-    pub classes: u64,
     pub weight: f32,
     pub position: f32,
 }
-
 
 /// Features of every sentence of every source, with shared vocabulary statistics.
 pub struct Features {

@@ -150,9 +150,8 @@ mod tests {
             assert!(add_meaning(w, 1.0, &mut v), "{w}");
             v
         };
-        let cos = |a: &str, b: &str| -> f32 {
-            vector(a).iter().zip(vector(b)).map(|(x, y)| x * y).sum()
-        };
+        let cos =
+            |a: &str, b: &str| -> f32 { vector(a).iter().zip(vector(b)).map(|(x, y)| x * y).sum() };
         let norm: f32 = vector("injured").iter().map(|x| x * x).sum();
         assert!((norm - 1.0).abs() < 0.05, "{norm}");
         assert!(cos("injured", "wounded") > cos("injured", "banana"));

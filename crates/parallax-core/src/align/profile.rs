@@ -64,7 +64,11 @@ impl Profiles {
                         continue;
                     }
                     lower.clear();
-                    lower.extend(source.doc.text[t.range.clone()].chars().flat_map(char::to_lowercase));
+                    lower.extend(
+                        source.doc.text[t.range.clone()]
+                            .chars()
+                            .flat_map(char::to_lowercase),
+                    );
                     let slot = &mut form[t.key as usize];
                     if slot.as_ref().is_none_or(|f| lower < *f) {
                         *slot = Some(lower.clone());
@@ -122,7 +126,11 @@ impl Profiles {
                 quoted_at.push(quoted.len() as u32);
                 let norm = vector.iter().map(|x| x * x).sum::<f32>().sqrt();
                 let scale = if norm > 0.0 { 127.0 / norm } else { 0.0 };
-                vectors.extend(vector.iter().map(|x| (x * scale).round().clamp(-127.0, 127.0) as i8));
+                vectors.extend(
+                    vector
+                        .iter()
+                        .map(|x| (x * scale).round().clamp(-127.0, 127.0) as i8),
+                );
                 words.push(n_words);
                 known.push(n_known);
             }

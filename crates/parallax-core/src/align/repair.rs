@@ -118,7 +118,9 @@ mod tests {
             bigrams: Vec::new(),
             weight: Vec::new(),
             df: Vec::new(),
-            offsets: (0..count).map(|s| sorted.partition_point(|&x| x < s)).collect(),
+            offsets: (0..count)
+                .map(|s| sorted.partition_point(|&x| x < s))
+                .collect(),
             is_number: Vec::new(),
             soft: Default::default(),
             hashes: (0..n as u64).collect(),

@@ -710,8 +710,6 @@ mod tests {
                     .collect(),
                 weight: k.iter().map(|&x| weight[x as usize]).sum(),
                 position: i as f32 / keys.len() as f32,
-                soft: 0, // set by `store`
-                classes: 0,
             })
             .collect();
         let n = sentences.len();

@@ -141,7 +141,10 @@ pub fn prepare(f: &Features, prof: &Profiles, rank: &[u32], params: &super::Para
                 let range = f.offsets[s]..f.offsets.get(s + 1).copied().unwrap_or(n);
                 near.clear();
                 near.extend(range.map(|b| (prof.cosine(a, b), b as u32)));
-                near.sort_by(|x, y| y.0.total_cmp(&x.0).then(rank[x.1 as usize].cmp(&rank[y.1 as usize])));
+                near.sort_by(|x, y| {
+                    y.0.total_cmp(&x.0)
+                        .then(rank[x.1 as usize].cmp(&rank[y.1 as usize]))
+                });
                 let k = near.len().min(MARGIN_K);
                 if k > 0 {
                     knn[a * sources + s] = near[..k].iter().map(|x| x.0).sum::<f32>() / k as f32;
@@ -276,8 +279,16 @@ pub fn prepare(f: &Features, prof: &Profiles, rank: &[u32], params: &super::Para
             (run as f32 / shortest as f32).min(1.0),
             quote_share,
             f32::from(!qa.is_empty() && !qb.is_empty()),
-            if ta + tb > 0.0 { 2.0 * bg_shared / (ta + tb) } else { 0.0 },
-            if ta.min(tb) > 0.0 { (bg_shared / ta.min(tb)).min(1.0) } else { 0.0 },
+            if ta + tb > 0.0 {
+                2.0 * bg_shared / (ta + tb)
+            } else {
+                0.0
+            },
+            if ta.min(tb) > 0.0 {
+                (bg_shared / ta.min(tb)).min(1.0)
+            } else {
+                0.0
+            },
             cos,
             margin,
             meaning_best,
