@@ -246,17 +246,24 @@ pub fn longest_run(a: &[u32], b: &[u32]) -> usize {
     }
     let (a, b) = if a.len() < b.len() { (b, a) } else { (a, b) };
     let b = &b[..b.len().min(400)];
-    let mut prev = vec![0u16; b.len() + 1];
-    let mut cur = vec![0u16; b.len() + 1];
-    let mut best = 0u16;
-    for &x in a.iter().take(400) {
-        for (j, &y) in b.iter().enumerate() {
-            cur[j + 1] = if x == y { prev[j] + 1 } else { 0 };
-            best = best.max(cur[j + 1]);
-        }
-        std::mem::swap(&mut prev, &mut cur);
+    // Two rows of the table, in a buffer per thread: this runs for every pair.
+    thread_local! {
+        static ROWS: std::cell::RefCell<Vec<u16>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    usize::from(best)
+    ROWS.with_borrow_mut(|rows| {
+        rows.clear();
+        rows.resize(2 * (b.len() + 1), 0);
+        let (mut prev, mut cur) = rows.split_at_mut(b.len() + 1);
+        let mut best = 0u16;
+        for &x in a.iter().take(400) {
+            for (j, &y) in b.iter().enumerate() {
+                cur[j + 1] = if x == y { prev[j] + 1 } else { 0 };
+                best = best.max(cur[j + 1]);
+            }
+            std::mem::swap(&mut prev, &mut cur);
+        }
+        usize::from(best)
+    })
 }
 
 /// Keys both sorted lists hold.

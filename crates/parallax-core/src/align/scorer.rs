@@ -226,9 +226,8 @@ pub fn prepare(f: &Features, prof: &Profiles, rank: &[u32], params: &super::Para
         }
         strength_of(x, y)
     };
-    let mut lexical = Vec::with_capacity(scored.pairs.len());
-    let mut pairs = Vec::with_capacity(scored.pairs.len());
-    for &(a, b, v) in &scored.pairs {
+    // Each pair is measured on its own: in parallel on large inputs (same result).
+    let measure = |&(a, b, v): &(u32, u32, f32)| -> [f32; N1] {
         let (a, b) = (a as usize, b as usize);
         let (sa, sb) = (src(a), src(b));
         let p = score::measure(f, f.sentence(a), f.sentence(b));
@@ -261,7 +260,7 @@ pub fn prepare(f: &Features, prof: &Profiles, rank: &[u32], params: &super::Para
             .ln()
             .abs();
         let neighbours = same_source_neighbour(a, b, -1).max(same_source_neighbour(a, b, 1));
-        lexical.push([
+        [
             p.dice,
             p.cover,
             f32::from(p.exact).ln_1p(),
@@ -297,9 +296,15 @@ pub fn prepare(f: &Features, prof: &Profiles, rank: &[u32], params: &super::Para
             neighbours,
             v,
             v * (0.2 + 0.8 * rel_a.min(rel_b)),
-        ]);
-        pairs.push((a as u32, b as u32));
-    }
+        ]
+    };
+    let lexical: Vec<[f32; N1]> = if super::parallel(n) {
+        use rayon::prelude::*;
+        scored.pairs.par_iter().map(measure).collect()
+    } else {
+        scored.pairs.iter().map(measure).collect()
+    };
+    let pairs = scored.pairs.iter().map(|&(a, b, _)| (a, b)).collect();
     Prepared {
         pairs,
         lexical,
