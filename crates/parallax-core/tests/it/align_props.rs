@@ -160,6 +160,19 @@ proptest! {
         }
         let total: usize = sources.iter().map(|s| s.sentences.len()).sum();
         prop_assert_eq!(seen.len(), total);
+        // A confidence in 0..=1 for each shared group, none for unique material.
+        prop_assert_eq!(al.confidence.len(), al.groups.len());
+        for (group, c) in al.groups.iter().zip(&al.confidence) {
+            prop_assert_eq!(c.is_some(), group.is_shared());
+            prop_assert!(c.is_none_or(|c| (0.0..=1.0).contains(&c)));
+        }
+        // Evidence: pairs of sentences from different sources, each once, in order.
+        for w in al.evidence.windows(2) {
+            prop_assert!((w[0].a, w[0].b) < (w[1].a, w[1].b));
+        }
+        for e in &al.evidence {
+            prop_assert!(e.a.source != e.b.source && (0.0..=1.0).contains(&e.probability));
+        }
     }
 
     #[test]
