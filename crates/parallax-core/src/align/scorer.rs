@@ -94,6 +94,9 @@ const MARGIN_K: usize = 4;
 /// Above this many sentence pairs across sources, meaning neighbours are searched
 /// only among the lexical candidates (the exhaustive search grows with the square).
 const EXHAUSTIVE: usize = 1_000_000;
+/// On inputs above [`EXHAUSTIVE`], the share of the stronger side's best partner a
+/// pair must reach to be measured.
+const LARGE_KEEP: f32 = 0.25;
 
 /// Candidate pairs and their first-stage features.
 pub struct Prepared {
@@ -128,6 +131,16 @@ pub fn prepare(f: &Features, prof: &Profiles, rank: &[u32], params: &super::Para
         .map(|(i, j)| size(i) * size(j))
         .sum();
     let exhaustive = total <= EXHAUSTIVE;
+    if !exhaustive {
+        // Large inputs: a pair far weaker than both sentences' best partners in each
+        // other's source is never linked, and measuring millions of them was most of
+        // a large comparison's time and memory.
+        scored.pairs.retain(|&(a, b, v)| {
+            let (a, b) = (a as usize, b as usize);
+            let top = best[a * sources + src(b)].max(best[b * sources + src(a)]);
+            v >= LARGE_KEEP * top
+        });
+    }
     let mut knn = vec![0.0f32; n * sources];
     let mut top_cos = vec![f32::MIN; n * sources];
     let mut extra: Vec<(u32, u32)> = Vec::new();
