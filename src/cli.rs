@@ -8,11 +8,11 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use parallax_core::compare::Comparison;
 use parallax_core::document::{self, LoadOptions};
 use parallax_core::output;
+use parallax_core::perf::stages;
 use parallax_core::report::{self, Report};
 use parallax_core::review::{self, Review};
 use parallax_core::sanitize;
 use parallax_core::source::{self, Source, is_stdin};
-use parallax_core::stages;
 use parallax_core::theme;
 use parallax_tui::{app, config};
 

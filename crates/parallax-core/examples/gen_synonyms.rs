@@ -15,8 +15,8 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 
-use parallax_core::lang::Language;
-use parallax_core::tokens::Normalizer;
+use parallax_core::text::lang::Language;
+use parallax_core::text::tokens::Normalizer;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();

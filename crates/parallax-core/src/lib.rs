@@ -17,12 +17,6 @@ pub mod source;
 pub mod text;
 pub mod theme;
 
-// The single crate's module paths, while the move settles.
-pub use compare::{diff, discrepancy};
-pub use perf::stages;
-pub(crate) use perf::{prefetch, swar};
-pub use text::{lang, synonyms, tokenized, tokens};
-
 /// The generated corpora of `parallax-testkit`, loaded as sources.
 #[cfg(test)]
 pub(crate) mod corpus {

@@ -43,7 +43,7 @@ pub fn print_with(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) {
 const BUFFER: usize = 1 << 16;
 
 /// Replaces `path` with `bytes` durably (keeping the old file's permissions).
-pub fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     replace_with(path, |w| w.write_all(bytes), true)
 }
 

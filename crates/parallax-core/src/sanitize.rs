@@ -19,7 +19,7 @@ pub fn is_unsafe(c: char) -> bool {
 }
 
 /// Bidirectional formatting characters (embeddings, overrides, isolates, marks).
-pub fn is_bidi(c: char) -> bool {
+pub(crate) fn is_bidi(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
@@ -54,7 +54,7 @@ fn has_unsafe(s: &str) -> bool {
 }
 
 /// The visible stand-in for an unsafe character.
-pub fn placeholder(c: char) -> Cow<'static, str> {
+pub(crate) fn placeholder(c: char) -> Cow<'static, str> {
     match c {
         '\u{1b}' => Cow::Borrowed("␛"),
         '\t' => Cow::Borrowed(" "),
@@ -109,7 +109,7 @@ pub fn path(p: &std::path::Path) -> String {
 /// formatting, line separators) written as `\uXXXX` escapes: the same JSON value,
 /// safe to print to a terminal. Only valid on JSON, where such characters can only
 /// occur inside strings.
-pub fn json(s: &str) -> Cow<'_, str> {
+pub(crate) fn json(s: &str) -> Cow<'_, str> {
     // `is_unsafe` is false for '\n'.
     if !has_unsafe(s) {
         return Cow::Borrowed(s);

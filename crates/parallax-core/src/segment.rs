@@ -9,7 +9,7 @@ use crate::document::Document;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
     /// Index of the paragraph it belongs to.
-    pub paragraph: usize,
+    pub(crate) paragraph: usize,
     /// Range in the document's extracted text.
     pub range: Range<usize>,
     /// Byte span in the file on disk, end exclusive.
@@ -82,7 +82,7 @@ const STARTERS: &[&str] = &[
 ];
 
 /// Sentence ranges (trimmed, relative to `text`).
-pub fn split(text: &str) -> Vec<Range<usize>> {
+pub(crate) fn split(text: &str) -> Vec<Range<usize>> {
     // Read in place, a character at a time where it matters: collecting the
     // characters first took sixteen bytes per byte of text.
     let b = text.as_bytes();
@@ -93,11 +93,11 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     // Only these bytes can start a terminator: words of eight bytes without any are
     // skipped whole, the rest a byte at a time.
     let plain = |x: u64| {
-        use crate::swar::{has_byte, has_high};
+        use crate::perf::swar::{has_byte, has_high};
         !(has_high(x) || has_byte(x, b'.') || has_byte(x, b'!') || has_byte(x, b'?'))
     };
     while i < b.len() {
-        if crate::swar::word(b, i).is_some_and(plain) {
+        if crate::perf::swar::word(b, i).is_some_and(plain) {
             i += 8;
             continue;
         }

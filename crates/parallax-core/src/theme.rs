@@ -64,7 +64,8 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 23] = [
+    #[cfg(test)]
+    pub(crate) const ALL: [Role; 23] = [
         Role::Text,
         Role::SharedWord,
         Role::ChangedWord,
@@ -143,7 +144,7 @@ const ANSI_RGB: [(u8, u8, u8); 16] = [
 ];
 
 impl Colour {
-    pub fn parse(s: &str) -> Result<Colour, String> {
+    pub(crate) fn parse(s: &str) -> Result<Colour, String> {
         let t = s.trim().to_ascii_lowercase();
         if t == "reset" || t == "default" || t == "none" {
             return Ok(Colour::Reset);
@@ -169,7 +170,7 @@ impl Colour {
     }
 
     /// The colour as RGB (`None` for the terminal's default).
-    pub fn rgb(self) -> Option<(u8, u8, u8)> {
+    pub(crate) fn rgb(self) -> Option<(u8, u8, u8)> {
         match self {
             Colour::Reset => None,
             Colour::Ansi(i) => Some(ANSI_RGB[usize::from(i & 15)]),
@@ -179,7 +180,7 @@ impl Colour {
     }
 
     /// This colour as the terminal can show it.
-    pub fn reduce(self, depth: Depth) -> Option<Colour> {
+    pub(crate) fn reduce(self, depth: Depth) -> Option<Colour> {
         match (depth, self) {
             (Depth::None, _) => None,
             (_, Colour::Reset) | (_, Colour::Ansi(_)) => Some(self),
@@ -335,7 +336,7 @@ pub struct Theme {
 }
 
 /// The themes shipped in the binary: (name, TOML).
-pub const BUILT_IN: [(&str, &str); 5] = [
+pub(crate) const BUILT_IN: [(&str, &str); 5] = [
     ("dark", include_str!("../../../themes/dark.toml")),
     ("light", include_str!("../../../themes/light.toml")),
     (
@@ -352,7 +353,7 @@ pub const BUILT_IN: [(&str, &str); 5] = [
 impl Theme {
     /// Parses a theme; roles it lacks come from `base`. Problems that do not stop
     /// the theme from working (an unknown role, a bad colour) come back as warnings.
-    pub fn parse(
+    pub(crate) fn parse(
         name: &str,
         toml_text: &str,
         base: Option<&Theme>,
@@ -426,7 +427,7 @@ impl Theme {
     }
 
     /// This theme with its colours reduced to `depth`.
-    pub fn reduced(&self, depth: Depth) -> Theme {
+    pub(crate) fn reduced(&self, depth: Depth) -> Theme {
         Theme {
             name: self.name.clone(),
             paints: self
@@ -435,22 +436,6 @@ impl Theme {
                 .map(|(r, p)| (*r, p.reduce(depth)))
                 .collect(),
         }
-    }
-
-    pub fn shared_word(&self) -> Paint {
-        self.paint(Role::SharedWord)
-    }
-
-    pub fn changed_word(&self) -> Paint {
-        self.paint(Role::ChangedWord)
-    }
-
-    pub fn only_here(&self) -> Paint {
-        self.paint(Role::OnlyHere)
-    }
-
-    pub fn unique_passage(&self) -> Paint {
-        self.paint(Role::UniquePassage)
     }
 }
 

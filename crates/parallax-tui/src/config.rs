@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 
 use crate::app::{Action, ViewKind};
 use crate::keymap::{Key, Keymap, KeymapError};
-use crate::theme::Depth;
+use parallax_core::theme::Depth;
 
 /// Settings from the command line, which win over the file.
 #[derive(Debug, Clone, Default)]
@@ -34,16 +34,16 @@ pub struct Overrides {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Config {
-    pub theme: Option<String>,
-    pub view: Option<ViewKind>,
+pub(crate) struct Config {
+    pub(crate) theme: Option<String>,
+    pub(crate) view: Option<ViewKind>,
     /// 0-based.
-    pub pivot: Option<usize>,
+    pub(crate) pivot: Option<usize>,
     /// `None`: detect from the environment.
-    pub color: Option<Depth>,
-    pub mouse: bool,
+    pub(crate) color: Option<Depth>,
+    pub(crate) mouse: bool,
     /// Actions whose keys the file replaces.
-    pub keys: BTreeMap<Action, Vec<Key>>,
+    pub(crate) keys: BTreeMap<Action, Vec<Key>>,
 }
 
 impl Default for Config {
@@ -61,10 +61,10 @@ impl Default for Config {
 
 /// A parsed file and what was wrong with it.
 #[derive(Debug, Clone, Default)]
-pub struct Loaded {
-    pub config: Config,
-    pub path: Option<PathBuf>,
-    pub warnings: Vec<String>,
+pub(crate) struct Loaded {
+    pub(crate) config: Config,
+    pub(crate) path: Option<PathBuf>,
+    pub(crate) warnings: Vec<String>,
 }
 
 /// `<platform config dir>/parallax`.
@@ -77,7 +77,7 @@ pub fn dir() -> Option<PathBuf> {
 
 /// Which file to read: `--config`, else `PARALLAX_CONFIG`, else the default one.
 /// The bool says whether the user named it (then it must exist).
-pub fn locate(flag: Option<&Path>, env: Option<PathBuf>) -> Option<(PathBuf, bool)> {
+pub(crate) fn locate(flag: Option<&Path>, env: Option<PathBuf>) -> Option<(PathBuf, bool)> {
     match (flag, env) {
         (Some(f), _) => Some((f.to_path_buf(), true)),
         (None, Some(e)) if !e.as_os_str().is_empty() => Some((e, true)),
@@ -86,12 +86,12 @@ pub fn locate(flag: Option<&Path>, env: Option<PathBuf>) -> Option<(PathBuf, boo
 }
 
 /// Reads the config file; only a file the user named that cannot be read is an error.
-pub fn load(flag: Option<&Path>) -> Result<Loaded, String> {
+pub(crate) fn load(flag: Option<&Path>) -> Result<Loaded, String> {
     let Some((path, named)) = locate(flag, std::env::var_os("PARALLAX_CONFIG").map(PathBuf::from))
     else {
         return Ok(Loaded::default());
     };
-    let shown = crate::sanitize::one_line(&path.display().to_string());
+    let shown = parallax_core::sanitize::one_line(&path.display().to_string());
     match std::fs::read_to_string(&path) {
         Ok(text) => {
             let mut loaded = parse(&text, &shown);
@@ -107,7 +107,7 @@ pub fn load(flag: Option<&Path>) -> Result<Loaded, String> {
 }
 
 /// Parses config text; `label` names the file in warnings.
-pub fn parse(text: &str, label: &str) -> Loaded {
+pub(crate) fn parse(text: &str, label: &str) -> Loaded {
     let mut out = Loaded::default();
     let table: toml::Table = match text.parse() {
         Ok(t) => t,
@@ -200,7 +200,7 @@ fn parse_keys(
 
 impl Config {
     /// The keymap this config asks for; conflicting bindings are refused.
-    pub fn keymap(&self) -> Result<Keymap, KeymapError> {
+    pub(crate) fn keymap(&self) -> Result<Keymap, KeymapError> {
         Keymap::with_overrides(&self.keys)
     }
 }

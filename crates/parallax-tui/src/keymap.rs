@@ -60,7 +60,7 @@ impl Key {
     }
 
     /// Parses a key as written in the config file.
-    pub fn parse(s: &str) -> Result<Key, String> {
+    pub(crate) fn parse(s: &str) -> Result<Key, String> {
         if s.chars().count() == 1 {
             return Ok(Key::ch(s.chars().next().unwrap_or(' ')));
         }
@@ -168,7 +168,7 @@ pub struct Keymap {
 }
 
 /// The default keys of each action.
-pub fn defaults() -> Vec<(Action, Vec<Key>)> {
+pub(crate) fn defaults() -> Vec<(Action, Vec<Key>)> {
     use Action as A;
     use Code as C;
     let p = Key::plain;
@@ -250,19 +250,19 @@ impl Keymap {
         Ok(Keymap { by_key, by_action })
     }
 
-    pub fn action(&self, key: Key) -> Option<Action> {
+    pub(crate) fn action(&self, key: Key) -> Option<Action> {
         self.by_key.get(&key).copied()
     }
 
     /// The keys bound to `action`, in a stable order.
-    pub fn keys_of(&self, action: Action) -> Vec<Key> {
+    pub(crate) fn keys_of(&self, action: Action) -> Vec<Key> {
         let mut keys = self.by_action.get(&action).cloned().unwrap_or_default();
         keys.dedup();
         keys
     }
 
     /// The keys of `action` as shown to users ("j ↓").
-    pub fn label(&self, action: Action) -> String {
+    pub(crate) fn label(&self, action: Action) -> String {
         self.keys_of(action)
             .iter()
             .map(Key::to_string)

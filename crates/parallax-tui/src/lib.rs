@@ -7,8 +7,3 @@ pub mod config;
 pub mod keymap;
 pub mod terminal;
 pub mod view;
-
-// The single crate's module paths, while the move settles.
-pub(crate) use parallax_core::{compare, diff, discrepancy, review, sanitize, theme};
-#[cfg(test)]
-pub(crate) use parallax_core::{document, source};

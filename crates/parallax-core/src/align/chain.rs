@@ -15,7 +15,7 @@ const IN_CHAIN: f32 = 0.2;
 const CONFIDENT: f32 = 0.5;
 
 /// The order features of each pair (`ORDER`'s names), aligned with `pairs`.
-pub fn features(f: &Features, pairs: &[(u32, u32)], p1: &[f32]) -> Vec<[f32; ORDER.len()]> {
+pub(crate) fn features(f: &Features, pairs: &[(u32, u32)], p1: &[f32]) -> Vec<[f32; ORDER.len()]> {
     let source = f.source_table();
     let mut by_sources: FastMap<(u32, u32), Vec<usize>> = FastMap::default();
     for (i, &(a, b)) in pairs.iter().enumerate() {

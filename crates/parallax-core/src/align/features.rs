@@ -6,54 +6,54 @@ use std::collections::HashMap;
 use super::SentenceId;
 use super::soft;
 use crate::source::Source;
-use crate::tokenized::Tokenized;
-use crate::tokens::{Kind, Normalizer};
+use crate::text::tokenized::Tokenized;
+use crate::text::tokens::{Kind, Normalizer};
 
 /// One content key of a sentence and the weight it brings there: the key's weight,
 /// or a share of it for the later words of a multi-word name ("Luiz Inácio Lula da
 /// Silva" is one piece of evidence, not five).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Term {
-    pub key: u32,
-    pub weight: f32,
+pub(crate) struct Term {
+    pub(crate) key: u32,
+    pub(crate) weight: f32,
 }
 
 /// Where one sentence's evidence lies in [`Features::terms`] and
 /// [`Features::bigrams`], with its totals: small and flat, because measuring reads
 /// millions of pairs of sentences in no particular order.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct SentenceFeatures {
+pub(crate) struct SentenceFeatures {
     terms: (u32, u32),
     bigrams: (u32, u32),
     soft: u64,
     /// Its keys' prefix classes (see [`soft::Neighbours::class`]).
     classes: u64,
     /// Sum of the weights of its terms.
-    pub weight: f32,
+    pub(crate) weight: f32,
     /// Position in its source, 0..1 (the middle of the sentence's slot).
-    pub position: f32,
+    pub(crate) position: f32,
 }
 
 /// One sentence's evidence, borrowed: what measuring reads.
 #[derive(Debug, Clone, Copy)]
-pub struct Sentence<'a> {
+pub(crate) struct Sentence<'a> {
     /// Terms sorted by key, keys unique.
-    pub terms: &'a [Term],
+    pub(crate) terms: &'a [Term],
     /// Hashes of adjacent content-key pairs, sorted and unique (empty unless phrases
     /// are weighed).
-    pub bigrams: &'a [u64],
+    pub(crate) bigrams: &'a [u64],
     /// Bit `i` set: term `i` has partial matches (see [`Features::soft_mask`]).
-    pub soft: u64,
+    pub(crate) soft: u64,
     /// Its keys' prefix classes: two sentences whose classes do not meet have no
     /// partial match (see [`soft::Neighbours::class`]).
-    pub classes: u64,
-    pub weight: f32,
-    pub position: f32,
+    pub(crate) classes: u64,
+    pub(crate) weight: f32,
+    pub(crate) position: f32,
 }
 
 impl Sentence<'_> {
     /// Whether any of its terms may match a key partially.
-    pub fn may_match_partially(&self) -> bool {
+    pub(crate) fn may_match_partially(&self) -> bool {
         self.soft != 0 || self.terms.len() > 64
     }
 }
@@ -61,54 +61,54 @@ impl Sentence<'_> {
 /// A sentence's evidence made up rather than stored, for tests.
 #[cfg(test)]
 #[derive(Debug, Clone, Default)]
-pub struct OwnedSentence {
-    pub terms: Vec<Term>,
-    pub bigrams: Vec<u64>,
-    pub weight: f32,
-    pub position: f32,
+pub(crate) struct OwnedSentence {
+    pub(crate) terms: Vec<Term>,
+    pub(crate) bigrams: Vec<u64>,
+    pub(crate) weight: f32,
+    pub(crate) position: f32,
 }
 
 /// Features of every sentence of every source, with shared vocabulary statistics.
-pub struct Features {
-    pub ids: Vec<SentenceId>,
-    pub sentences: Vec<SentenceFeatures>,
+pub(crate) struct Features {
+    pub(crate) ids: Vec<SentenceId>,
+    pub(crate) sentences: Vec<SentenceFeatures>,
     /// Every sentence's terms, one after the other.
-    pub terms: Vec<Term>,
+    pub(crate) terms: Vec<Term>,
     /// Every sentence's key bigrams, one after the other.
-    pub bigrams: Vec<u64>,
+    pub(crate) bigrams: Vec<u64>,
     /// Weight of each key id: rarer is heavier, everyday words lighter.
-    pub weight: Vec<f32>,
+    pub(crate) weight: Vec<f32>,
     /// How many sentences contain each key.
-    pub df: Vec<u32>,
+    pub(crate) df: Vec<u32>,
     /// Global index of the first sentence of each source.
-    pub offsets: Vec<usize>,
-    pub is_number: Vec<bool>,
+    pub(crate) offsets: Vec<usize>,
+    pub(crate) is_number: Vec<bool>,
     /// Keys that look like inflections or spellings of each other, with a similarity
     /// in 0..1 (see [`soft`]).
-    pub soft: soft::Neighbours,
+    pub(crate) soft: soft::Neighbours,
     /// A hash of each sentence's keys, for tie-breaks that ignore source order.
-    pub hashes: Vec<u64>,
+    pub(crate) hashes: Vec<u64>,
     /// A hash of each source's text, the last tie-break.
-    pub doc_hashes: Vec<u64>,
+    pub(crate) doc_hashes: Vec<u64>,
     /// The text of each key.
-    pub names: Vec<String>,
+    pub(crate) names: Vec<String>,
     /// Each token key's feature key (`u32::MAX` for tokens that are not content).
-    pub key_of: Vec<u32>,
+    pub(crate) key_of: Vec<u32>,
 }
 
 /// How a key's weight is computed.
 #[derive(Debug, Clone)]
 pub struct Weighting {
     /// Lowest weight of a content key, however frequent it is in these sources.
-    pub floor: f32,
+    pub(crate) floor: f32,
     /// Factor for everyday words ("day", "great", "dia", "grande").
-    pub common: f32,
+    pub(crate) common: f32,
     /// Factor for numbers (dates, counts and amounts are strong evidence).
-    pub number: f32,
+    pub(crate) number: f32,
     /// Share of its weight that a word after the first of a multi-word name brings.
-    pub name_tail: f32,
+    pub(crate) name_tail: f32,
     /// Least similarity for two different keys to count as a partial match.
-    pub soft_min: f32,
+    pub(crate) soft_min: f32,
 }
 
 impl Default for Weighting {
@@ -141,7 +141,7 @@ const NAME_PARTICLES: &[&str] = &[
 impl Features {
     /// Key bigrams are gathered only when `phrases` is set (the phrase weight of
     /// [`super::Params`] is not zero); otherwise they stay empty and cost nothing.
-    pub fn build(
+    pub(crate) fn build(
         sources: &[Source],
         tokens: &Tokenized,
         normalizer: &Normalizer,
@@ -373,13 +373,13 @@ impl Features {
     }
 
     /// Sentence `g`'s first term, where its terms lie in memory (for prefetching).
-    pub fn first_term(&self, g: usize) -> Option<&Term> {
+    pub(crate) fn first_term(&self, g: usize) -> Option<&Term> {
         let s = &self.sentences[g];
         (s.terms.0 < s.terms.1).then(|| &self.terms[s.terms.0 as usize])
     }
 
     /// The evidence of sentence `g` (a global index).
-    pub fn sentence(&self, g: usize) -> Sentence<'_> {
+    pub(crate) fn sentence(&self, g: usize) -> Sentence<'_> {
         let s = &self.sentences[g];
         Sentence {
             terms: &self.terms[s.terms.0 as usize..s.terms.1 as usize],
@@ -394,19 +394,19 @@ impl Features {
     /// Which of the first 64 `terms` have partial matches, as bits: most keys have
     /// none, and measuring skips them without looking them up.
     #[cfg(test)]
-    pub fn soft_mask(&self, terms: &[Term]) -> u64 {
+    pub(crate) fn soft_mask(&self, terms: &[Term]) -> u64 {
         mask_of(&self.soft, terms)
     }
 
     /// The prefix classes of `terms`' keys (see [`Sentence::classes`]).
     #[cfg(test)]
-    pub fn soft_classes(&self, terms: &[Term]) -> u64 {
+    pub(crate) fn soft_classes(&self, terms: &[Term]) -> u64 {
         classes_of(&self.soft, terms)
     }
 
     /// Stores `sentences`' evidence, for tests that make features by hand.
     #[cfg(test)]
-    pub fn store(&mut self, sentences: &[OwnedSentence]) {
+    pub(crate) fn store(&mut self, sentences: &[OwnedSentence]) {
         self.sentences.clear();
         self.terms.clear();
         self.bigrams.clear();
@@ -434,23 +434,23 @@ impl Features {
         }
     }
 
-    pub fn source_of(&self, global: usize) -> usize {
+    pub(crate) fn source_of(&self, global: usize) -> usize {
         self.ids[global].source
     }
 
     /// Every sentence's source, four bytes each: small enough to stay in cache where
     /// sentences are visited out of order, as [`Features::ids`] would not.
-    pub fn source_table(&self) -> Vec<u32> {
+    pub(crate) fn source_table(&self) -> Vec<u32> {
         self.ids.iter().map(|id| id.source as u32).collect()
     }
 
-    pub fn sources(&self) -> usize {
+    pub(crate) fn sources(&self) -> usize {
         self.offsets.len()
     }
 
     /// Each sentence's place in the order of [`Features::tiebreak`] (equal tie-breaks,
     /// equal ranks), so that comparing ranks compares tie-breaks.
-    pub fn tiebreak_ranks(&self) -> Vec<u32> {
+    pub(crate) fn tiebreak_ranks(&self) -> Vec<u32> {
         let n = self.sentences.len();
         // Keys computed once each, not at every comparison.
         let mut order: Vec<((u64, usize, u64), usize)> =
@@ -466,7 +466,7 @@ impl Features {
 
     /// An order for sentences that depends on their content, never on the order in
     /// which the sources were given.
-    pub fn tiebreak(&self, g: usize) -> (u64, usize, u64) {
+    pub(crate) fn tiebreak(&self, g: usize) -> (u64, usize, u64) {
         (
             self.hashes[g],
             self.ids[g].index,
@@ -579,7 +579,7 @@ fn words_of(
 /// attacker-chosen keys, which a local comparison of articles does not need, and it
 /// was a tenth of the aligner's time.
 #[derive(Default)]
-pub struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 
 impl std::hash::Hasher for Fnv {
     fn finish(&self) -> u64 {
@@ -599,7 +599,7 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
 fn content_hash<T: std::hash::Hash + ?Sized>(x: &T) -> u64 {
     use std::hash::Hasher;
@@ -819,7 +819,7 @@ mod tests {
                 )
             })
             .collect();
-        let lang = crate::lang::Language::detect(texts.iter().copied());
+        let lang = crate::text::lang::Language::detect(texts.iter().copied());
         let norm = Normalizer::new(lang);
         let tokens = Tokenized::build(&sources, &norm);
         Features::build(&sources, &tokens, &norm, &Weighting::default(), true)

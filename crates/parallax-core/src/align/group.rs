@@ -16,7 +16,7 @@ use super::score::Scored;
 const MAX_GROUP: usize = 64;
 
 /// `rank` orders sentences by [`Features::tiebreak`].
-pub fn cluster(
+pub(crate) fn cluster(
     f: &Features,
     rank: &[u32],
     s: &Scored,
@@ -99,7 +99,7 @@ pub fn cluster(
         const AHEAD: usize = 16;
         for (i, (&(a, b, _), &e)) in s.pairs.iter().zip(evidence).enumerate() {
             if let Some(&(_, ahead, _)) = s.pairs.get(i + AHEAD) {
-                crate::prefetch::prefetch(&side[fill[ahead as usize] as usize]);
+                crate::perf::prefetch::prefetch(&side[fill[ahead as usize] as usize]);
             }
             let mut put = |x: u32, y: u32| {
                 side[fill[x as usize] as usize] = (y, e);

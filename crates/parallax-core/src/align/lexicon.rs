@@ -11,7 +11,7 @@
 //! - `PXMT0001`, u32 dims, u32 N, u32 offsets[N+1], the words, zero padding to a
 //!   multiple of 4, then N × dims int8 components of unit vectors × 127.
 
-use crate::lang::Language;
+use crate::text::lang::Language;
 
 /// A sorted list of words with a fixed-size payload per word.
 struct Table {
@@ -85,7 +85,7 @@ static FREQ_DE: &[u8] = include_bytes!("../../../../data/freq-de.bin");
 static MEANING: &[u8] = include_bytes!("../../../../data/meaning.bin");
 
 /// Dimensions of a meaning vector.
-pub const DIMS: usize = 128;
+pub(crate) const DIMS: usize = 128;
 
 fn freq_table(lang: Language) -> Option<&'static Table> {
     use std::sync::OnceLock;
@@ -112,7 +112,7 @@ fn meaning_table() -> Option<&'static Table> {
 
 /// The Zipf frequency of a lower-case word in general text of `lang` (0 for words
 /// too rare to be listed; 7–8 for "the", "de").
-pub fn zipf(lang: Language, word: &str) -> f32 {
+pub(crate) fn zipf(lang: Language, word: &str) -> f32 {
     freq_table(lang)
         .and_then(|t| t.find(word))
         .map_or(0.0, |p| f32::from(p[0]) / 10.0)
@@ -120,7 +120,7 @@ pub fn zipf(lang: Language, word: &str) -> f32 {
 
 /// Adds `weight` × the meaning vector of a lower-case word (unit length) to `out`;
 /// false when the word is not listed.
-pub fn add_meaning(word: &str, weight: f32, out: &mut [f32; DIMS]) -> bool {
+pub(crate) fn add_meaning(word: &str, weight: f32, out: &mut [f32; DIMS]) -> bool {
     let Some(p) = meaning_table().and_then(|t| t.find(word)) else {
         return false;
     };

@@ -6,7 +6,7 @@ use super::score::Pair;
 
 /// Lexical strength of a pair: shared weight, shared phrasing, and a weak
 /// preference for sentences at similar places in their sources.
-pub fn base(p: &Pair, params: &Params) -> f32 {
+pub(crate) fn base(p: &Pair, params: &Params) -> f32 {
     let mut lexical = p.dice + params.phrase * p.phrase * p.dice.min(0.5);
     // One word in common is as likely a coincidence as a link.
     if p.exact + p.partial < 2 {

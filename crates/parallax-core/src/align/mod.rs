@@ -29,20 +29,19 @@ mod scorer;
 mod soft;
 mod weights;
 
-use crate::lang::Language;
 use crate::source::Source;
-use crate::tokenized::Tokenized;
-use crate::tokens::Normalizer;
+use crate::text::lang::Language;
+use crate::text::tokenized::Tokenized;
+use crate::text::tokens::Normalizer;
 
 pub use features::Weighting;
 pub use params::{Order, Params};
-pub use score::Pair;
 pub use scorer::{LEXICAL, Model, N1, N2, ORDER, logistic};
 
 /// Whether work over `sentences` sentences is worth spreading over threads. Below
 /// this, handing work to the thread pool (and waiting for it to be scheduled on a
 /// busy machine) costs more than it saves; above, both paths give the same result.
-pub fn parallel(sentences: usize) -> bool {
+pub(crate) fn parallel(sentences: usize) -> bool {
     sentences >= 2_000
 }
 
@@ -62,7 +61,7 @@ pub struct Group {
 
 impl Group {
     /// The sources that carry this group, ascending.
-    pub fn sources(&self) -> Vec<usize> {
+    pub(crate) fn sources(&self) -> Vec<usize> {
         let mut s: Vec<usize> = self.sentences.iter().map(|id| id.source).collect();
         s.dedup();
         s
@@ -72,7 +71,7 @@ impl Group {
         self.sentences.first().map(|f| f.source) != self.sentences.last().map(|l| l.source)
     }
 
-    pub fn has(&self, source: usize) -> bool {
+    pub(crate) fn has(&self, source: usize) -> bool {
         self.sentences.iter().any(|id| id.source == source)
     }
 
@@ -91,7 +90,7 @@ pub struct Alignment {
     pub groups: Vec<Group>,
     /// `group_of[source][sentence]` is the group holding that sentence.
     pub group_of: Vec<Vec<usize>>,
-    pub language: Language,
+    pub(crate) language: Language,
     /// Candidate sentence pairs scored (grows with the algorithm's complexity).
     pub comparisons: usize,
     /// Sentences read from the candidate index's lists to find those pairs (grows
@@ -141,7 +140,7 @@ pub fn align_with(sources: &[Source], params: &Params) -> Alignment {
 }
 
 /// The language the sources are written in (one for all of them).
-pub fn language_of(sources: &[Source]) -> Language {
+pub(crate) fn language_of(sources: &[Source]) -> Language {
     let sentences = sources.iter().map(|s| s.sentences.len()).sum();
     if !parallel(sentences) {
         return Language::detect(sources.iter().map(|s| s.doc.text.as_str()));
@@ -155,7 +154,7 @@ pub fn language_of(sources: &[Source]) -> Language {
 }
 
 /// Aligns `sources`, whose sentences `tokens` holds, tokenised by `normalizer`.
-pub fn align_tokenized(
+pub(crate) fn align_tokenized(
     sources: &[Source],
     tokens: &Tokenized,
     normalizer: &Normalizer,
@@ -179,13 +178,13 @@ pub struct Trial<'a> {
 
 impl<'a> Trial<'a> {
     /// Measures the candidate pairs of `sources`, whose sentences `tokens` holds.
-    pub fn new(
+    pub(crate) fn new(
         sources: &'a [Source],
         tokens: &Tokenized,
         normalizer: &Normalizer,
         params: &Params,
     ) -> Trial<'a> {
-        use crate::stages::mark;
+        use crate::perf::stages::mark;
         let feats = features_of(sources, tokens, normalizer, params);
         mark("features");
         // Ties are broken by content the same way in every step that needs it.
@@ -238,7 +237,7 @@ impl<'a> Trial<'a> {
 
     /// Groups the sentences by `model`'s probabilities.
     pub fn align(&self, model: &Model, order: Order) -> Alignment {
-        use crate::stages::mark;
+        use crate::perf::stages::mark;
         let x2 = self.second(&model.first);
         let mut p: Vec<f32> = match order {
             Order::Free => scorer::first_stage(&self.prep, &model.first),
@@ -263,7 +262,7 @@ impl<'a> Trial<'a> {
     /// Groups the sentences by the probabilities `p` of the candidate pairs (in the
     /// order of [`Trial::pairs`]), whose features `x2` were.
     pub fn group(&self, p: &[f32], x2: &[[f32; N2]], theta: f32) -> Alignment {
-        use crate::stages::mark;
+        use crate::perf::stages::mark;
         let f = &self.feats;
         let scored = scorer::as_scored(&self.prep);
         let cluster_params = Params {

@@ -4,10 +4,10 @@
 
 use super::features::Features;
 use super::lexicon::{self, DIMS};
-use crate::lang::Language;
 use crate::source::Source;
-use crate::tokenized::Tokenized;
-use crate::tokens::Kind;
+use crate::text::lang::Language;
+use crate::text::tokenized::Tokenized;
+use crate::text::tokens::Kind;
 
 /// A Zipf frequency above which a word is too common to say anything (`the`, `de`).
 const ZIPF_MAX: f32 = 8.0;
@@ -16,7 +16,7 @@ const ZIPF_MAX: f32 = 8.0;
 /// al.'s SIF): function words count little, rare words fully.
 const SIF: f32 = 1e-4;
 
-pub struct Profiles {
+pub(crate) struct Profiles {
     /// Every sentence's word and number keys in order (token key ids).
     seqs: Vec<u32>,
     seq_at: Vec<u32>,
@@ -28,18 +28,23 @@ pub struct Profiles {
     vectors: Vec<i8>,
     /// Background weight of each feature key: `ZIPF_MAX − zipf`, so a word unknown to
     /// general text weighs most.
-    pub background: Vec<f32>,
+    pub(crate) background: Vec<f32>,
     /// Each sentence's total background weight over its terms.
-    pub background_total: Vec<f32>,
+    pub(crate) background_total: Vec<f32>,
     /// Number terms in each sentence.
-    pub numbers: Vec<u16>,
+    pub(crate) numbers: Vec<u16>,
     /// Words (tokens of letters) in each sentence, and how many have a meaning vector.
-    pub words: Vec<u32>,
-    pub known: Vec<u32>,
+    pub(crate) words: Vec<u32>,
+    pub(crate) known: Vec<u32>,
 }
 
 impl Profiles {
-    pub fn build(sources: &[Source], tokens: &Tokenized, f: &Features, lang: Language) -> Profiles {
+    pub(crate) fn build(
+        sources: &[Source],
+        tokens: &Tokenized,
+        f: &Features,
+        lang: Language,
+    ) -> Profiles {
         let keys = tokens.keys().len();
         // Per token key, looked up once from its first surface form: its Zipf
         // frequency and its meaning-table entry.
@@ -173,20 +178,20 @@ impl Profiles {
         }
     }
 
-    pub fn seq(&self, g: usize) -> &[u32] {
+    pub(crate) fn seq(&self, g: usize) -> &[u32] {
         &self.seqs[self.seq_at[g] as usize..self.seq_at[g + 1] as usize]
     }
 
-    pub fn quoted(&self, g: usize) -> &[u32] {
+    pub(crate) fn quoted(&self, g: usize) -> &[u32] {
         &self.quoted[self.quoted_at[g] as usize..self.quoted_at[g + 1] as usize]
     }
 
-    pub fn vector(&self, g: usize) -> &[i8] {
+    pub(crate) fn vector(&self, g: usize) -> &[i8] {
         &self.vectors[g * DIMS..(g + 1) * DIMS]
     }
 
     /// Cosine of two sentences' meaning vectors (0 when either has none).
-    pub fn cosine(&self, a: usize, b: usize) -> f32 {
+    pub(crate) fn cosine(&self, a: usize, b: usize) -> f32 {
         let dot: i32 = self
             .vector(a)
             .iter()
@@ -240,7 +245,7 @@ fn quoted_ranges(source: &Source, sentence: usize) -> Vec<std::ops::Range<usize>
 }
 
 /// Length of the longest run of words the two sequences share, in order.
-pub fn longest_run(a: &[u32], b: &[u32]) -> usize {
+pub(crate) fn longest_run(a: &[u32], b: &[u32]) -> usize {
     if a.is_empty() || b.is_empty() {
         return 0;
     }
@@ -267,7 +272,7 @@ pub fn longest_run(a: &[u32], b: &[u32]) -> usize {
 }
 
 /// Keys both sorted lists hold.
-pub fn common(a: &[u32], b: &[u32]) -> usize {
+pub(crate) fn common(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

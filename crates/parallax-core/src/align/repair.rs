@@ -14,7 +14,7 @@ const MAX_GROUP: usize = 64;
 
 /// `groups` of global sentence indices; `neighbours[x]` lists x's candidate pairs
 /// with their probabilities. Returns the repaired groups (empty ones dropped).
-pub fn repair(
+pub(crate) fn repair(
     f: &Features,
     rank: &[u32],
     mut groups: Vec<Vec<usize>>,

@@ -39,17 +39,17 @@ const MAX_PARTNERS: usize = 40;
 /// lexical strength ([`super::links::base`]). Only the strength is kept, not the
 /// whole [`Pair`]: there are millions of pairs on large inputs.
 #[derive(Default)]
-pub struct Scored {
-    pub pairs: Vec<(u32, u32, f32)>,
+pub(crate) struct Scored {
+    pub(crate) pairs: Vec<(u32, u32, f32)>,
     /// Candidate pairs examined through the index.
-    pub comparisons: usize,
+    pub(crate) comparisons: usize,
     /// Sentences read from the index's lists while searching for partners.
-    pub index_reads: usize,
+    pub(crate) index_reads: usize,
 }
 
 impl Scored {
     /// Adds a pair found another way (lower global index first).
-    pub fn push(&mut self, a: usize, b: usize, strength: f32) {
+    pub(crate) fn push(&mut self, a: usize, b: usize, strength: f32) {
         self.pairs.push((a as u32, b as u32, strength));
     }
 }
@@ -63,7 +63,7 @@ impl Scored {
 /// when either of its sentences kept the other. Both bounds make the work grow with
 /// the number of sentences, not its square, and neither depends on the order of the
 /// sources. `rank` orders sentences by [`Features::tiebreak`].
-pub fn candidates(f: &Features, rank: &[u32], params: &Params) -> Scored {
+pub(crate) fn candidates(f: &Features, rank: &[u32], params: &Params) -> Scored {
     use rayon::prelude::*;
     let n = f.sentences.len();
     let cap = ((n as f32 * params.common_share) as u32).clamp(8, MAX_POSTINGS);
@@ -215,7 +215,7 @@ impl Postings {
     /// Asks for the start of key `k`'s list ahead of reading it.
     fn prefetch(&self, k: u32) {
         if let Some(first) = self.sentences.get(self.starts[k as usize] as usize) {
-            crate::prefetch::prefetch(first);
+            crate::perf::prefetch::prefetch(first);
         }
     }
 
@@ -239,7 +239,7 @@ fn measure_all<T>(
     out: &mut [T],
     measured: impl Fn((u32, u32)) -> T,
 ) {
-    use crate::prefetch::prefetch;
+    use crate::perf::prefetch::prefetch;
     const AHEAD: usize = 8;
     for (i, (&pair, slot)) in pairs.iter().zip(out).enumerate() {
         if let Some(&(_, far)) = pairs.get(i + 2 * AHEAD) {
@@ -469,7 +469,7 @@ thread_local! {
 /// What sentences `a` and `b` share: exact key matches first, then partial matches
 /// between keys left over on both sides, each key used once. A matched key counts
 /// with the lighter of its two weights.
-pub fn measure(f: &Features, a: Sentence<'_>, b: Sentence<'_>) -> Pair {
+pub(crate) fn measure(f: &Features, a: Sentence<'_>, b: Sentence<'_>) -> Pair {
     let mut p = Pair {
         offset: (a.position - b.position).abs(),
         ..Pair::default()
@@ -628,8 +628,8 @@ mod tests {
 
     /// The features of a generated corpus of `count` sources of `bytes` each.
     fn corpus_features(count: usize, bytes: usize, seed: u64) -> Features {
-        use crate::tokenized::Tokenized;
-        use crate::tokens::Normalizer;
+        use crate::text::tokenized::Tokenized;
+        use crate::text::tokens::Normalizer;
         let sources = crate::corpus::sources(count, bytes, seed);
         let norm = Normalizer::new(super::super::language_of(&sources));
         let tokens = Tokenized::build(&sources, &norm);

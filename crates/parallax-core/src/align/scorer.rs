@@ -99,18 +99,23 @@ const EXHAUSTIVE: usize = 1_000_000;
 const LARGE_KEEP: f32 = 0.25;
 
 /// Candidate pairs and their first-stage features.
-pub struct Prepared {
+pub(crate) struct Prepared {
     /// Global sentence indices, lower first.
-    pub pairs: Vec<(u32, u32)>,
-    pub lexical: Vec<[f32; N1]>,
+    pub(crate) pairs: Vec<(u32, u32)>,
+    pub(crate) lexical: Vec<[f32; N1]>,
     /// Pairs examined through the index (for the complexity tests).
-    pub comparisons: usize,
-    pub index_reads: usize,
+    pub(crate) comparisons: usize,
+    pub(crate) index_reads: usize,
 }
 
 /// Finds candidate pairs (the lexical index, plus nearest neighbours by meaning)
 /// and measures them.
-pub fn prepare(f: &Features, prof: &Profiles, rank: &[u32], params: &super::Params) -> Prepared {
+pub(crate) fn prepare(
+    f: &Features,
+    prof: &Profiles,
+    rank: &[u32],
+    params: &super::Params,
+) -> Prepared {
     let mut scored = score::candidates(f, rank, params);
     let n = f.sentences.len();
     let sources = f.sources();
@@ -345,13 +350,13 @@ fn shared_background(f: &Features, prof: &Profiles, a: usize, b: usize) -> f32 {
 }
 
 /// First-stage probabilities.
-pub fn first_stage(prep: &Prepared, w: &[f32; N1 + 1]) -> Vec<f32> {
+pub(crate) fn first_stage(prep: &Prepared, w: &[f32; N1 + 1]) -> Vec<f32> {
     prep.lexical.iter().map(|x| logistic(w, x)).collect()
 }
 
 /// The second stage's features: the first stage's plus order, from the chains the
 /// first stage's probabilities make.
-pub fn second_features(f: &Features, prep: &Prepared, p1: &[f32]) -> Vec<[f32; N2]> {
+pub(crate) fn second_features(f: &Features, prep: &Prepared, p1: &[f32]) -> Vec<[f32; N2]> {
     let order = chain::features(f, &prep.pairs, p1);
     prep.lexical
         .iter()
@@ -365,12 +370,12 @@ pub fn second_features(f: &Features, prep: &Prepared, p1: &[f32]) -> Vec<[f32; N
         .collect()
 }
 
-pub fn second_stage(x: &[[f32; N2]], w: &[f32; N2 + 1]) -> Vec<f32> {
+pub(crate) fn second_stage(x: &[[f32; N2]], w: &[f32; N2 + 1]) -> Vec<f32> {
     x.iter().map(|x| logistic(w, x)).collect()
 }
 
 /// The candidate pairs as the clustering reads them, with their probabilities.
-pub fn as_scored(prep: &Prepared) -> Scored {
+pub(crate) fn as_scored(prep: &Prepared) -> Scored {
     Scored {
         pairs: prep.pairs.iter().map(|&(a, b)| (a, b, 0.0)).collect(),
         comparisons: prep.comparisons,

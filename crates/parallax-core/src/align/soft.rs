@@ -12,7 +12,7 @@ const WINDOW: usize = 32;
 /// Every key's partial matches, stored flat: measuring looks them up for millions
 /// of keys, most of which have none.
 #[derive(Debug, Clone, Default)]
-pub struct Neighbours {
+pub(crate) struct Neighbours {
     starts: Vec<u32>,
     entries: Vec<(u32, f32)>,
     /// One bit per key that has partial matches, from its first [`MIN_PREFIX`]
@@ -22,7 +22,7 @@ pub struct Neighbours {
 
 impl Neighbours {
     /// The keys that key `k` partially matches, with their similarity, by key id.
-    pub fn of(&self, k: u32) -> &[(u32, f32)] {
+    pub(crate) fn of(&self, k: u32) -> &[(u32, f32)] {
         match (self.starts.get(k as usize), self.starts.get(k as usize + 1)) {
             (Some(&a), Some(&b)) => &self.entries[a as usize..b as usize],
             _ => &[],
@@ -32,7 +32,7 @@ impl Neighbours {
     /// Key `k`'s prefix class as a bit: two keys can match partially only if their
     /// bits are equal, so sentences whose keys' bits do not meet have no partial
     /// match at all. All bits when unknown (a table made from lists).
-    pub fn class(&self, k: u32) -> u64 {
+    pub(crate) fn class(&self, k: u32) -> u64 {
         self.classes.get(k as usize).copied().unwrap_or(u64::MAX)
     }
 }
@@ -57,7 +57,7 @@ impl From<Vec<Vec<(u32, f32)>>> for Neighbours {
 /// For every key id, the other keys it partially matches, with their similarity
 /// (at least `min`, below 1), sorted by id. `keys` are (text, id) pairs; ids index
 /// the result.
-pub fn neighbours(keys: &[(&str, u32)], vocab: usize, min: f32) -> Neighbours {
+pub(crate) fn neighbours(keys: &[(&str, u32)], vocab: usize, min: f32) -> Neighbours {
     let mut out: Vec<Vec<(u32, f32)>> = vec![Vec::new(); vocab];
     let mut sorted: Vec<(Vec<char>, u32)> = keys
         .iter()

@@ -6,10 +6,10 @@ use std::ops::Range;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::align::Group;
-use crate::discrepancy::{self, Discrepancy};
+use crate::compare::discrepancy::{self, Discrepancy};
 use crate::source::Source;
-use crate::tokenized::Tokenized;
-use crate::tokens::{KeyIds, Kind, Normalizer, Token};
+use crate::text::tokenized::Tokenized;
+use crate::text::tokens::{KeyIds, Kind, Normalizer, Token};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -34,7 +34,7 @@ pub struct Fragment {
 pub struct Member {
     pub source: usize,
     /// Sentence positions in the source.
-    pub sentences: Vec<usize>,
+    pub(crate) sentences: Vec<usize>,
     /// Range in the source's extracted text, first sentence start to last end.
     pub range: Range<usize>,
     pub fragments: Vec<Fragment>,
@@ -50,7 +50,7 @@ pub struct GroupDiff {
 }
 
 /// Splits a group into members: runs of consecutive sentences per source.
-pub fn members(sources: &[Source], group: &Group) -> Vec<Member> {
+pub(crate) fn members(sources: &[Source], group: &Group) -> Vec<Member> {
     let mut out: Vec<Member> = Vec::new();
     for id in &group.sentences {
         let r = sources[id.source].sentences[id.index].range.clone();
@@ -80,17 +80,23 @@ pub fn members(sources: &[Source], group: &Group) -> Vec<Member> {
 
 /// Diffs every member of `group` against the member of `pivot` (or, when the pivot
 /// source lacks the group, the first source that has it).
-pub fn diff_group(sources: &[Source], group: &Group, pivot: usize, norm: &Normalizer) -> GroupDiff {
+#[cfg(test)]
+pub(crate) fn diff_group(
+    sources: &[Source],
+    group: &Group,
+    pivot: usize,
+    norm: &Normalizer,
+) -> GroupDiff {
     diff_group_cached(sources, group, pivot, norm, None, &mut KeyCache::default())
 }
 
 /// Word → key (as a number), remembered across groups: stemming is most of a
 /// diff's cost and a story repeats its words.
-pub type KeyCache = KeyIds;
+pub(crate) type KeyCache = KeyIds;
 
 /// [`diff_group`] reading the comparison's tokens (`shared`) where it can, with a key
 /// cache shared by the caller's successive groups for the rest.
-pub fn diff_group_cached(
+pub(crate) fn diff_group_cached(
     sources: &[Source],
     group: &Group,
     pivot: usize,
@@ -308,7 +314,7 @@ fn member_tokens<'a>(
 
 /// The disagreements of `group` without its word diff: they depend only on the
 /// members' words, not on the pivot, and cost a fraction of the diff.
-pub fn discrepancies_cached(
+pub(crate) fn discrepancies_cached(
     sources: &[Source],
     group: &Group,
     norm: &Normalizer,

@@ -5,9 +5,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use crate::diff::Member;
+use crate::compare::diff::Member;
 use crate::source::Source;
-use crate::tokens::{KeyIds, Kind, Token, fold};
+use crate::text::tokens::{KeyIds, Kind, Token, fold};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -30,13 +30,13 @@ pub struct Value {
 pub struct Discrepancy {
     pub kind: DiscrepancyKind,
     /// What the numbers count ("injur", "°c"); empty for quotes.
-    pub about: String,
+    pub(crate) about: String,
     pub values: Vec<Value>,
 }
 
 /// Finds disagreements among the members of one group (`tokens[m]` are member m's
 /// tokens with absolute ranges, their keys numbered in `ids`).
-pub fn find(
+pub(crate) fn find(
     sources: &[Source],
     members: &[Member],
     tokens: &[Vec<Token<u32>>],
@@ -164,7 +164,7 @@ fn with_unit(text: &str, r: Range<usize>) -> String {
 }
 
 /// Quoted spans of a text: “…”, "…", «…».
-pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
+pub(crate) fn quoted_spans(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
     // Every quotation mark starts with one of these bytes ('"', or the lead byte of

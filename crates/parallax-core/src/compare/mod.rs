@@ -4,18 +4,18 @@ pub mod diff;
 pub mod discrepancy;
 
 use crate::align::{self, Alignment};
-use crate::discrepancy::Discrepancy;
+use crate::compare::discrepancy::Discrepancy;
 use crate::source::Source;
-use crate::tokenized::Tokenized;
-use crate::tokens::Normalizer;
+use crate::text::tokenized::Tokenized;
+use crate::text::tokens::Normalizer;
 use diff::GroupDiff;
 
 pub struct Comparison {
     pub sources: Vec<Source>,
     pub alignment: Alignment,
-    pub normalizer: Normalizer,
+    pub(crate) normalizer: Normalizer,
     /// Every sentence's tokens: made for aligning, read again by the word diffs.
-    pub tokens: Tokenized,
+    pub(crate) tokens: Tokenized,
 }
 
 impl Comparison {
@@ -31,7 +31,7 @@ impl Comparison {
         };
         let normalizer = Normalizer::new(align::language_of(&sources));
         let tokens = Tokenized::build(&sources, &normalizer);
-        crate::stages::mark("tokens");
+        crate::perf::stages::mark("tokens");
         let alignment = align::align_tokenized(&sources, &tokens, &normalizer, &params);
         Self {
             sources,
@@ -62,7 +62,7 @@ impl Comparison {
 
     /// `f(group, diff)` for every group's diff against `pivot`, in group order; each
     /// diff is dropped as soon as `f` has turned it into what the caller keeps.
-    pub fn map_diffs<T: Send>(
+    pub(crate) fn map_diffs<T: Send>(
         &self,
         pivot: usize,
         f: impl Fn(usize, GroupDiff) -> T + Sync,

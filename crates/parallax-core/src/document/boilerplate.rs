@@ -2,7 +2,7 @@
 
 /// What a short line is, when it is not prose.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Boilerplate {
+pub(crate) enum Boilerplate {
     /// "By Ana Ruiz | Updated 10:32" (the name, if any, is kept).
     Byline(Option<String>),
     /// "image", "Photo:", "Photo: Ana Ruiz/Coast Wire".
@@ -43,7 +43,7 @@ const DATE_WORDS: &[&str] = &[
 ];
 
 /// Classifies one trimmed line; `None` means it is prose (or may be).
-pub fn classify(line: &str) -> Option<Boilerplate> {
+pub(crate) fn classify(line: &str) -> Option<Boilerplate> {
     let line = line.trim();
     if line.is_empty() || line.chars().count() > 140 {
         return None;
@@ -113,7 +113,7 @@ pub fn classify(line: &str) -> Option<Boilerplate> {
 }
 
 /// True for a headline: one short line without a closing full stop.
-pub fn is_title(line: &str) -> bool {
+pub(crate) fn is_title(line: &str) -> bool {
     let line = line.trim();
     let words = line.split_whitespace().count();
     (1..=20).contains(&words)

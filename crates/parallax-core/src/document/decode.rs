@@ -10,18 +10,18 @@ use encoding_rs::{CoderResult, Encoding, UTF_8, UTF_16BE, UTF_16LE};
 use super::offsets::OffsetMap;
 
 /// Decoded text and where each of its bytes came from.
-pub struct Decoded {
-    pub text: String,
-    pub map: OffsetMap,
+pub(crate) struct Decoded {
+    pub(crate) text: String,
+    pub(crate) map: OffsetMap,
     /// The encoding the bytes were read as.
-    pub encoding: &'static Encoding,
+    pub(crate) encoding: &'static Encoding,
     /// A one-line warning for the user (bad bytes replaced), if any; without the path.
-    pub warning: Option<String>,
+    pub(crate) warning: Option<String>,
 }
 
 /// Why bytes could not be read as text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DecodeError {
+pub(crate) enum DecodeError {
     /// Not text; names the kind of file when it is recognisable (e.g. "a PDF").
     Binary(Option<&'static str>),
 }
@@ -40,19 +40,24 @@ pub fn lookup(name: &str) -> Option<&'static Encoding> {
 }
 
 /// Decodes with the encoding detected from the bytes.
-pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+#[cfg(test)]
+pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     decode_as(bytes, None)
 }
 
 /// Decodes `bytes` as `forced` when given, else as detected.
-pub fn decode_as(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded, DecodeError> {
+#[cfg(test)]
+pub(crate) fn decode_as(
+    bytes: &[u8],
+    forced: Option<&'static Encoding>,
+) -> Result<Decoded, DecodeError> {
     decode_hinted(bytes, forced, None)
 }
 
 /// Like [`decode_as`], with the encoding a document declares (an HTML `<meta charset>`)
 /// trusted over guessing, but not over a BOM or bytes that are valid UTF-8 (a page
 /// re-saved as UTF-8 often keeps its old declaration).
-pub fn decode_hinted(
+pub(crate) fn decode_hinted(
     bytes: &[u8],
     forced: Option<&'static Encoding>,
     declared: Option<&'static Encoding>,
@@ -177,7 +182,7 @@ fn utf8(body: &[u8], skip: usize) -> Decoded {
 
 /// The encoding an HTML page declares in its first 1024 bytes (`<meta charset=…>` or
 /// `<meta http-equiv="Content-Type" content="…; charset=…">`), as browsers pre-scan.
-pub fn html_declared(bytes: &[u8]) -> Option<&'static Encoding> {
+pub(crate) fn html_declared(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
     let mut rest = head.as_str();
     while let Some(at) = rest.find("<meta") {

@@ -6,7 +6,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use super::Builder;
 use super::boilerplate::{self, Boilerplate};
 
-pub fn parse(src: &str) -> Builder {
+pub(crate) fn parse(src: &str) -> Builder {
     let mut b = Builder::default();
     let mut skip = 0usize; // depth inside images / code blocks / metadata
     let mut in_heading = false;

@@ -4,11 +4,11 @@
 //! finds; [`boilerplate`] decides which short lines are not prose (bylines, caption
 //! markers, metadata) and keeps what they say as metadata.
 
-pub mod boilerplate;
+pub(crate) mod boilerplate;
 pub mod decode;
 mod html;
 mod markdown;
-pub mod offsets;
+pub(crate) mod offsets;
 mod text;
 
 use std::io::Read;
@@ -31,11 +31,11 @@ pub enum Format {
 /// stays near a minute and 1.5 GB. Measured against a short article: 60 MB of prose
 /// took 76 s and 1.5 GB, 100 MB took 372 s and 2.5 GB (alignment grows faster than
 /// linearly with one huge source).
-pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
+pub(crate) const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Most bytes of extracted text a source may have: positions in it are kept in 32
 /// bits (a comparison of large sources holds tens of millions of them).
-pub const MAX_TEXT: usize = u32::MAX as usize;
+pub(crate) const MAX_TEXT: usize = u32::MAX as usize;
 
 /// How sources are read.
 #[derive(Debug, Clone, Copy)]
@@ -56,7 +56,7 @@ impl Default for LoadOptions {
 }
 
 /// The path shown for standard input.
-pub const STDIN_PATH: &str = "-";
+pub(crate) const STDIN_PATH: &str = "-";
 
 /// One article, reduced to its prose.
 #[derive(Debug, Clone)]
@@ -68,9 +68,9 @@ pub struct Document {
     pub format: Format,
     /// The encoding the bytes were read as (e.g. "UTF-8", "windows-1252").
     pub encoding: &'static str,
-    pub title: Option<String>,
-    pub date: Option<String>,
-    pub byline: Option<String>,
+    pub(crate) title: Option<String>,
+    pub(crate) date: Option<String>,
+    pub(crate) byline: Option<String>,
     /// The extracted prose: paragraphs separated by blank lines.
     pub text: String,
     /// Paragraph ranges in `text`.
@@ -106,7 +106,7 @@ impl Document {
     }
 
     /// Reads and parses the file at `path`.
-    pub fn load_with(path: &Path, opts: &LoadOptions) -> Result<Document, LoadError> {
+    pub(crate) fn load_with(path: &Path, opts: &LoadOptions) -> Result<Document, LoadError> {
         let shown = path.display().to_string();
         if path.is_dir() {
             return Err(LoadError::Directory { path: shown });
@@ -134,13 +134,13 @@ impl Document {
     }
 
     /// Reads and parses standard input (shown as `-`); the format comes from the content.
-    pub fn read_stdin(opts: &LoadOptions) -> Result<Document, LoadError> {
+    pub(crate) fn read_stdin(opts: &LoadOptions) -> Result<Document, LoadError> {
         let bytes = read_bounded(std::io::stdin().lock(), STDIN_PATH, opts.max_bytes, 0)?;
         Self::from_bytes_with(STDIN_PATH, &bytes, Self::sniff(Path::new(""), &bytes), opts)
     }
 
     /// Guesses the format from the extension, then the content.
-    pub fn sniff(path: &Path, bytes: &[u8]) -> Format {
+    pub(crate) fn sniff(path: &Path, bytes: &[u8]) -> Format {
         match path
             .extension()
             .and_then(|e| e.to_str())
@@ -187,7 +187,7 @@ impl Document {
     }
 
     /// Parses bytes already in memory with `opts` (the size limit is the caller's job).
-    pub fn from_bytes_with(
+    pub(crate) fn from_bytes_with(
         path: &str,
         bytes: &[u8],
         format: Format,
@@ -252,7 +252,7 @@ impl Document {
 
     /// [`Self::file_span`] for many ranges inside `within`: one search when `within`
     /// was copied from the file as it is, else each range on its own.
-    pub fn file_spanner(
+    pub(crate) fn file_spanner(
         &self,
         within: Range<usize>,
     ) -> impl Fn(Range<usize>) -> Option<Range<usize>> + '_ {
@@ -341,25 +341,25 @@ fn io_reason(e: &std::io::Error) -> String {
 
 /// Metadata found while parsing.
 #[derive(Debug, Default, Clone)]
-pub struct Meta {
-    pub title: Option<String>,
-    pub date: Option<String>,
-    pub byline: Option<String>,
+pub(crate) struct Meta {
+    pub(crate) title: Option<String>,
+    pub(crate) date: Option<String>,
+    pub(crate) byline: Option<String>,
 }
 
 /// Accumulates prose paragraphs and their offsets while a format is parsed.
 #[derive(Debug, Default)]
-pub struct Builder {
-    pub text: String,
-    pub map: OffsetMap,
-    pub paragraphs: Vec<Range<usize>>,
-    pub meta: Meta,
+pub(crate) struct Builder {
+    pub(crate) text: String,
+    pub(crate) map: OffsetMap,
+    pub(crate) paragraphs: Vec<Range<usize>>,
+    pub(crate) meta: Meta,
     open: Option<usize>,
 }
 
 impl Builder {
     /// Appends text copied verbatim from `source_offset` in the source.
-    pub fn verbatim(&mut self, s: &str, source_offset: usize) {
+    pub(crate) fn verbatim(&mut self, s: &str, source_offset: usize) {
         self.open_paragraph();
         self.map
             .push(self.text.len(), s.len(), source_offset, s.len());
@@ -367,13 +367,13 @@ impl Builder {
     }
 
     /// Appends text that stands for nothing in the source (a space between inline runs).
-    pub fn inserted(&mut self, s: &str) {
+    pub(crate) fn inserted(&mut self, s: &str) {
         self.open_paragraph();
         self.text.push_str(s);
     }
 
     /// Appends text that stands for `source` bytes it does not copy (an entity, a break).
-    pub fn rewritten(&mut self, s: &str, source: Range<usize>) {
+    pub(crate) fn rewritten(&mut self, s: &str, source: Range<usize>) {
         self.open_paragraph();
         self.map
             .push(self.text.len(), s.len(), source.start, source.len());
@@ -390,7 +390,7 @@ impl Builder {
     }
 
     /// Closes the current paragraph; a blank one is taken back out.
-    pub fn end_paragraph(&mut self) {
+    pub(crate) fn end_paragraph(&mut self) {
         if let Some(start) = self.open.take() {
             if self.text[start..].trim().is_empty() {
                 self.open = Some(start);
@@ -402,7 +402,7 @@ impl Builder {
     }
 
     /// Throws away the paragraph being built.
-    pub fn discard_paragraph(&mut self) {
+    pub(crate) fn discard_paragraph(&mut self) {
         if let Some(start) = self.open.take() {
             let keep = if self.paragraphs.is_empty() {
                 0
@@ -415,7 +415,7 @@ impl Builder {
     }
 
     /// The text of the paragraph being built.
-    pub fn current(&self) -> &str {
+    pub(crate) fn current(&self) -> &str {
         self.open.map_or("", |s| &self.text[s..])
     }
 }

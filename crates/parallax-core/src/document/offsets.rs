@@ -17,13 +17,13 @@ struct Piece {
 
 /// A piecewise map from text offsets to file offsets, built in text order.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct OffsetMap {
+pub(crate) struct OffsetMap {
     pieces: Vec<Piece>,
 }
 
 impl OffsetMap {
     /// The identity map shifted by `file_start` (e.g. past a byte-order mark).
-    pub fn linear(len: usize, file_start: usize) -> Self {
+    pub(crate) fn linear(len: usize, file_start: usize) -> Self {
         let mut map = Self::default();
         map.push(0, len, file_start, len);
         map
@@ -31,7 +31,7 @@ impl OffsetMap {
 
     /// Records that `text_len` bytes of text starting at `text` came from `file_len`
     /// bytes of the file starting at `file`. Equal lengths map byte for byte.
-    pub fn push(&mut self, text: usize, text_len: usize, file: usize, file_len: usize) {
+    pub(crate) fn push(&mut self, text: usize, text_len: usize, file: usize, file_len: usize) {
         if text_len == 0 {
             return;
         }
@@ -61,7 +61,7 @@ impl OffsetMap {
     }
 
     /// Forgets everything at or past text offset `len`.
-    pub fn truncate(&mut self, len: usize) {
+    pub(crate) fn truncate(&mut self, len: usize) {
         self.pieces.retain(|p| p.text < len);
         if let Some(last) = self.pieces.last_mut()
             && last.text + last.text_len > len
@@ -102,7 +102,7 @@ impl OffsetMap {
 
     /// The file span covering a non-empty text range; `None` when the range holds
     /// only inserted text.
-    pub fn to_file(&self, range: Range<usize>) -> Option<Range<usize>> {
+    pub(crate) fn to_file(&self, range: Range<usize>) -> Option<Range<usize>> {
         if range.is_empty() {
             return None;
         }
@@ -121,7 +121,7 @@ impl OffsetMap {
     /// mapping of every range inside it: a text offset plus what this returns (as
     /// `(text, file)` starts of that piece) is `file + (offset - text)`. For mapping
     /// many ranges inside one (a member's fragments) with one search.
-    pub fn linear_piece(&self, range: Range<usize>) -> Option<(usize, usize)> {
+    pub(crate) fn linear_piece(&self, range: Range<usize>) -> Option<(usize, usize)> {
         let p = self.piece_at(range.start)?;
         (p.text_len == p.file_len && range.end <= p.text + p.text_len).then_some((p.text, p.file))
     }
@@ -138,7 +138,7 @@ impl OffsetMap {
     }
 
     /// Composes `self` (text → middle) with `outer` (middle → file).
-    pub fn then(&self, outer: &OffsetMap) -> OffsetMap {
+    pub(crate) fn then(&self, outer: &OffsetMap) -> OffsetMap {
         let mut out = OffsetMap::default();
         for p in &self.pieces {
             if p.text_len == p.file_len {

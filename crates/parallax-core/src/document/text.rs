@@ -11,7 +11,7 @@ struct Line {
     end: usize,
 }
 
-pub fn parse(src: &str) -> Builder {
+pub(crate) fn parse(src: &str) -> Builder {
     let lines = split_lines(src);
     let blank = |l: &Line| src[l.start..l.end].trim().is_empty();
     let has_blank_lines = {

@@ -4,7 +4,7 @@
 
 /// Asks for the cache line holding `x` (does nothing on other architectures).
 #[inline(always)]
-pub fn prefetch<T>(x: &T) {
+pub(crate) fn prefetch<T>(x: &T) {
     #[cfg(target_arch = "x86_64")]
     // SAFETY: a prefetch never faults and changes nothing the program can observe;
     // SSE, which provides it, is part of every x86_64 processor.

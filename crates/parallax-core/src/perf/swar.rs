@@ -3,37 +3,37 @@
 //! Each test may report a byte that is not there only where another byte of the same
 //! word already matched, so "does any byte match" is answered exactly.
 
-pub const ONES: u64 = 0x0101_0101_0101_0101;
-pub const HIGHS: u64 = 0x8080_8080_8080_8080;
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+pub(crate) const HIGHS: u64 = 0x8080_8080_8080_8080;
 
 /// The eight bytes of `bytes` from `at`, if there are eight.
-pub fn word(bytes: &[u8], at: usize) -> Option<u64> {
+pub(crate) fn word(bytes: &[u8], at: usize) -> Option<u64> {
     let chunk = bytes.get(at..at + 8)?;
     Some(u64::from_le_bytes(chunk.try_into().expect("eight bytes")))
 }
 
 /// Whether some byte of `x` is zero.
-pub fn has_zero(x: u64) -> bool {
+pub(crate) fn has_zero(x: u64) -> bool {
     x.wrapping_sub(ONES) & !x & HIGHS != 0
 }
 
 /// Whether some byte of `x` is `b`.
-pub fn has_byte(x: u64, b: u8) -> bool {
+pub(crate) fn has_byte(x: u64, b: u8) -> bool {
     has_zero(x ^ (ONES * u64::from(b)))
 }
 
 /// Whether some byte of `x` is below `n` (`n` at most 128).
-pub fn has_below(x: u64, n: u8) -> bool {
+pub(crate) fn has_below(x: u64, n: u8) -> bool {
     x.wrapping_sub(ONES * u64::from(n)) & !x & HIGHS != 0
 }
 
 /// Whether some byte of `x` is above `n` (`n` below 128).
-pub fn has_above(x: u64, n: u8) -> bool {
+pub(crate) fn has_above(x: u64, n: u8) -> bool {
     (x.wrapping_add(ONES * u64::from(127 - n)) | x) & HIGHS != 0
 }
 
 /// Whether some byte of `x` is not ASCII.
-pub fn has_high(x: u64) -> bool {
+pub(crate) fn has_high(x: u64) -> bool {
     x & HIGHS != 0
 }
 

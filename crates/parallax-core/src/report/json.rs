@@ -13,8 +13,8 @@ use serde::Serialize;
 use serde_json::ser::Formatter;
 
 use super::{GroupReport, Report};
-use crate::diff::FragmentKind;
-use crate::discrepancy::DiscrepancyKind;
+use crate::compare::diff::FragmentKind;
+use crate::compare::discrepancy::DiscrepancyKind;
 
 /// The report as text (see [`write`]).
 pub fn render(report: &Report) -> String {
@@ -254,7 +254,7 @@ fn string(out: &mut Vec<u8>, s: &str) {
     let mut i = 0;
     while i < bytes.len() {
         // Eight plain bytes at a time: most of a report is ordinary prose.
-        if crate::swar::word(bytes, i).is_some_and(plain) {
+        if crate::perf::swar::word(bytes, i).is_some_and(plain) {
             i += 8;
             continue;
         }
@@ -293,7 +293,7 @@ fn string(out: &mut Vec<u8>, s: &str) {
 /// Whether all eight bytes of `x` are printable ASCII other than `"` and `\\`, which
 /// JSON copies as they are.
 fn plain(x: u64) -> bool {
-    use crate::swar::{has_above, has_below, has_byte};
+    use crate::perf::swar::{has_above, has_below, has_byte};
     !(has_below(x, 0x20) || has_above(x, 0x7e) || has_byte(x, b'"') || has_byte(x, b'\\'))
 }
 

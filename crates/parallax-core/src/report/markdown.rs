@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::{GroupReport, Report};
-use crate::diff::FragmentKind;
+use crate::compare::diff::FragmentKind;
 use crate::sanitize::one_line;
 
 /// Escapes text so Markdown shows it literally.
@@ -256,8 +256,8 @@ fn notes(o: &mut String, r: &Report) {
 
 fn discrepancy_line(r: &Report, d: &super::DiscrepancyReport) -> String {
     let what = match d.kind {
-        crate::discrepancy::DiscrepancyKind::Number => "numbers differ",
-        crate::discrepancy::DiscrepancyKind::Quote => "quote worded differently",
+        crate::compare::discrepancy::DiscrepancyKind::Number => "numbers differ",
+        crate::compare::discrepancy::DiscrepancyKind::Quote => "quote worded differently",
     };
     let values: Vec<String> = d
         .values
@@ -268,7 +268,7 @@ fn discrepancy_line(r: &Report, d: &super::DiscrepancyReport) -> String {
 }
 
 /// The first words of a group's first member, as a short label.
-pub fn label(g: &GroupReport) -> String {
+pub(crate) fn label(g: &GroupReport) -> String {
     let text = g
         .members
         .first()

@@ -5,19 +5,19 @@
 use std::ops::Range;
 
 /// Bytes of context kept before and after the quoted words.
-pub const CONTEXT: usize = 40;
+pub(crate) const CONTEXT: usize = 40;
 
 /// Where a note points: the span it was made on and the words it quotes.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Anchor {
-    pub span: Range<usize>,
-    pub quote: String,
-    pub before: String,
-    pub after: String,
+pub(crate) struct Anchor {
+    pub(crate) span: Range<usize>,
+    pub(crate) quote: String,
+    pub(crate) before: String,
+    pub(crate) after: String,
 }
 
 /// The anchor for `span` of `bytes` (the span is clamped to the file).
-pub fn capture(bytes: &[u8], span: Range<usize>) -> Anchor {
+pub(crate) fn capture(bytes: &[u8], span: Range<usize>) -> Anchor {
     let end = span.end.min(bytes.len());
     let start = span.start.min(end);
     let before_start = char_start(bytes, start.saturating_sub(CONTEXT));
@@ -33,7 +33,7 @@ pub fn capture(bytes: &[u8], span: Range<usize>) -> Anchor {
 /// Finds the anchor's words in `bytes`: at the old span if they are still there, else
 /// the occurrence whose surroundings best match the saved context, the nearest to the
 /// old offset among equals. `None` when the words are gone.
-pub fn locate(bytes: &[u8], a: &Anchor) -> Option<Range<usize>> {
+pub(crate) fn locate(bytes: &[u8], a: &Anchor) -> Option<Range<usize>> {
     let q = a.quote.as_bytes();
     if q.is_empty() {
         return None;

@@ -5,49 +5,49 @@
 use serde::{Deserialize, Serialize};
 
 /// The review file format this build reads and writes.
-pub const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ReviewFile {
-    pub version: u32,
+pub(crate) struct ReviewFile {
+    pub(crate) version: u32,
     #[serde(default, rename = "source", skip_serializing_if = "Vec::is_empty")]
-    pub sources: Vec<SourceEntry>,
+    pub(crate) sources: Vec<SourceEntry>,
 }
 
 /// One reviewed article: where it is and what it contained when last saved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SourceEntry {
+pub(crate) struct SourceEntry {
     /// Relative to the review file's directory when the article lies under it.
-    pub path: String,
+    pub(crate) path: String,
     /// SHA-256 of the article's bytes, hex.
-    pub sha256: String,
+    pub(crate) sha256: String,
     #[serde(default, rename = "note", skip_serializing_if = "Vec::is_empty")]
-    pub notes: Vec<NoteEntry>,
+    pub(crate) notes: Vec<NoteEntry>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct NoteEntry {
-    pub id: u64,
+pub(crate) struct NoteEntry {
+    pub(crate) id: u64,
     /// Byte span in the article where the quoted words were last found.
-    pub start: usize,
-    pub end: usize,
-    pub quote: String,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) quote: String,
     #[serde(default)]
-    pub before: String,
+    pub(crate) before: String,
     #[serde(default)]
-    pub after: String,
+    pub(crate) after: String,
     /// Set when the quoted words could not be found in the article any more.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub detached: bool,
-    pub text: String,
+    pub(crate) detached: bool,
+    pub(crate) text: String,
 }
 
 /// Why a review file cannot be used.
 #[derive(Debug)]
-pub enum Problem {
+pub(crate) enum Problem {
     Broken(String),
     Newer(u64),
 }
@@ -56,7 +56,7 @@ const HEADER: &str = "# parallax review: notes on passages of the sources below.
 # Notes re-attach to their quoted words when an article is edited; `detached` notes lost theirs.\n";
 
 /// Parses and checks a review file's text.
-pub fn parse(text: &str) -> Result<ReviewFile, Problem> {
+pub(crate) fn parse(text: &str) -> Result<ReviewFile, Problem> {
     let table: toml::Table = text
         .parse()
         .map_err(|e: toml::de::Error| Problem::Broken(first_line(e.message())))?;
@@ -91,7 +91,7 @@ fn check(file: &ReviewFile) -> Result<(), String> {
 }
 
 /// The file's text: a short header comment, then the TOML.
-pub fn render(file: &ReviewFile) -> String {
+pub(crate) fn render(file: &ReviewFile) -> String {
     let body = toml::to_string(file).expect("a review always serialises");
     format!("{HEADER}\n{body}")
 }

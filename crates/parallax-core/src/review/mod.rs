@@ -19,8 +19,8 @@
 //! # Ok::<(), parallax_core::review::ReviewError>(())
 //! ```
 
-pub mod anchor;
-pub mod file;
+pub(crate) mod anchor;
+pub(crate) mod file;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -70,7 +70,7 @@ pub struct Note {
     /// Where those words are in the file now; `None` when they are gone (detached).
     pub span: Option<Range<usize>>,
     /// Where the words were when last found.
-    pub last_span: Range<usize>,
+    pub(crate) last_span: Range<usize>,
 }
 
 impl Note {

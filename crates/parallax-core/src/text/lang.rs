@@ -33,7 +33,7 @@ impl Language {
         }
     }
 
-    pub fn stemmer(self) -> Algorithm {
+    pub(crate) fn stemmer(self) -> Algorithm {
         match self {
             Language::English => Algorithm::English,
             Language::Portuguese => Algorithm::Portuguese,
@@ -54,7 +54,8 @@ impl Language {
 
     /// True for an everyday content word of this language (given folded: lowercase,
     /// no accents): words so frequent in any text that sharing one says little.
-    pub fn is_common(self, word: &str) -> bool {
+    #[cfg(test)]
+    pub(crate) fn is_common(self, word: &str) -> bool {
         match self {
             Language::English => COMMON_EN.contains(word),
             Language::Portuguese => COMMON_PT.contains(word),
@@ -63,7 +64,7 @@ impl Language {
     }
 
     /// The everyday words of [`Language::is_common`], for building their keys.
-    pub fn common_words(self) -> impl Iterator<Item = &'static str> {
+    pub(crate) fn common_words(self) -> impl Iterator<Item = &'static str> {
         let list = match self {
             Language::English => EVERYDAY_EN,
             Language::Portuguese => EVERYDAY_PT,
@@ -73,7 +74,7 @@ impl Language {
     }
 
     /// Picks the language whose function words are most frequent in `texts`.
-    pub fn detect<'a>(texts: impl IntoIterator<Item = &'a str>) -> Language {
+    pub(crate) fn detect<'a>(texts: impl IntoIterator<Item = &'a str>) -> Language {
         let mut counts = [0usize; 5];
         for text in texts {
             for (total, n) in counts.iter_mut().zip(Self::function_words(text)) {
@@ -86,7 +87,7 @@ impl Language {
     /// How many of the first 20,000 words of `text` are function words of each
     /// language (in the order of [`Self::most_counted`]): counts add up over texts,
     /// so texts may be counted apart (in parallel) and summed.
-    pub fn function_words(text: &str) -> [usize; 5] {
+    pub(crate) fn function_words(text: &str) -> [usize; 5] {
         let mut counts = [0usize; 5];
         let mut lower = String::new();
         for w in text
@@ -113,7 +114,7 @@ impl Language {
 
     /// The language with the most function words counted (English, Portuguese,
     /// Spanish, French, German; English on a tie for first).
-    pub fn most_counted(counts: [usize; 5]) -> Language {
+    pub(crate) fn most_counted(counts: [usize; 5]) -> Language {
         const ALL: [Language; 5] = [
             Language::English,
             Language::Portuguese,
@@ -166,8 +167,10 @@ ano anos dia dias vez vezes hoje ontem amanha agora sempre apenas cerca menos gr
 primeiro primeira ultimo ultima ultimos outro outra outros outras todo toda todos todas parte forma caso lugar \
 semana mes meses hora horas durante entao porque pessoa pessoas coisa tempo ja tambem so";
 
+#[cfg(test)]
 static COMMON_EN: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| EVERYDAY_EN.split_whitespace().collect());
+#[cfg(test)]
 static COMMON_PT: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| EVERYDAY_PT.split_whitespace().collect());
 

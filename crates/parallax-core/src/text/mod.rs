@@ -2,6 +2,6 @@
 //! tokens made once per comparison.
 
 pub mod lang;
-pub mod synonyms;
-pub mod tokenized;
+pub(crate) mod synonyms;
+pub(crate) mod tokenized;
 pub mod tokens;

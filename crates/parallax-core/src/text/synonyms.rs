@@ -8,7 +8,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
-use crate::lang::Language;
+use crate::text::lang::Language;
 
 const EN: &str = include_str!("../../../../data/synonyms_en.tsv");
 
@@ -22,7 +22,7 @@ fn parse(text: &'static str) -> HashMap<&'static str, &'static str> {
 }
 
 /// The representative of a key from `Normalizer::base_key`, if the language has a table and the key is in it.
-pub fn canonical(lang: Language, key: &str) -> Option<&'static str> {
+pub(crate) fn canonical(lang: Language, key: &str) -> Option<&'static str> {
     match lang {
         Language::English => TABLE_EN.get(key).copied(),
         _ => None,
@@ -32,7 +32,7 @@ pub fn canonical(lang: Language, key: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokens::Normalizer;
+    use crate::text::tokens::Normalizer;
 
     #[test]
     fn synonyms_through_the_dominant_sense_share_a_key() {

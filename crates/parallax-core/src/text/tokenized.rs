@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use crate::source::Source;
-use crate::tokens::{KeyIds, Kind, Normalizer, Token, starts_safely};
+use crate::text::tokens::{KeyIds, Kind, Normalizer, Token, starts_safely};
 
 /// One source's tokens, sentence after sentence.
 struct SourceTokens {
@@ -52,7 +52,7 @@ impl Packed {
     }
 }
 
-pub struct Tokenized {
+pub(crate) struct Tokenized {
     sources: Vec<SourceTokens>,
     /// One numbering of keys for every source.
     keys: KeyIds,
@@ -61,7 +61,7 @@ pub struct Tokenized {
 impl Tokenized {
     /// Tokenises every sentence of `sources` (in parallel on large inputs; the result
     /// is the same).
-    pub fn build(sources: &[Source], norm: &Normalizer) -> Self {
+    pub(crate) fn build(sources: &[Source], norm: &Normalizer) -> Self {
         use rayon::prelude::*;
         // Each source numbers its own keys, so that sources are tokenised in parallel;
         // then one numbering is made for all, in source order.
@@ -116,12 +116,12 @@ impl Tokenized {
     }
 
     /// The numbering of every token's key.
-    pub fn keys(&self) -> &KeyIds {
+    pub(crate) fn keys(&self) -> &KeyIds {
         &self.keys
     }
 
     /// The tokens of sentence `index` of `source`, with ranges in the source's text.
-    pub fn sentence(
+    pub(crate) fn sentence(
         &self,
         source: usize,
         index: usize,
@@ -142,7 +142,7 @@ impl Tokenized {
     /// sentences' tokens put together are: the sentences are apart by ASCII whitespace
     /// only, and each starts with a character that nothing before the whitespace can
     /// change ([`starts_safely`]). `None` otherwise (tokenise the text instead).
-    pub fn span(
+    pub(crate) fn span(
         &self,
         sources: &[Source],
         source: usize,
@@ -187,7 +187,7 @@ mod tests {
     fn spans_agree_with_the_text(text: &str) -> usize {
         let Some(src) = source(text) else { return 0 };
         let sources = vec![src];
-        let norm = Normalizer::new(crate::lang::Language::English);
+        let norm = Normalizer::new(crate::text::lang::Language::English);
         let t = Tokenized::build(&sources, &norm);
         let s = &sources[0];
         let mut checked = 0;

@@ -14,11 +14,11 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::lang::Language;
-use crate::synonyms;
+use crate::text::lang::Language;
+use crate::text::synonyms;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Kind {
+pub(crate) enum Kind {
     Word,
     Number,
     Punct,
@@ -27,16 +27,16 @@ pub enum Kind {
 /// A token; its key is a string, or (`Token<u32>`, see [`KeyIds`]) a number
 /// standing for one.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token<K = String> {
+pub(crate) struct Token<K = String> {
     /// Byte range in the text that was tokenized.
-    pub range: Range<usize>,
-    pub kind: Kind,
+    pub(crate) range: Range<usize>,
+    pub(crate) kind: Kind,
     /// The normalised key compared across sources.
-    pub key: K,
+    pub(crate) key: K,
     /// Starts with a capital letter (names, places; or a sentence start).
-    pub capitalized: bool,
+    pub(crate) capitalized: bool,
     /// A function word of the language ("the", "and", "de").
-    pub stop: bool,
+    pub(crate) stop: bool,
 }
 
 /// Normalises tokens for one language.
@@ -53,12 +53,13 @@ impl Normalizer {
         }
     }
 
-    pub fn language(&self) -> Language {
+    pub(crate) fn language(&self) -> Language {
         self.lang
     }
 
     /// Splits `text` into word, number and punctuation tokens (no whitespace).
-    pub fn tokens(&self, text: &str) -> Vec<Token> {
+    #[cfg(test)]
+    pub(crate) fn tokens(&self, text: &str) -> Vec<Token> {
         self.tokens_with(text, &mut Fresh)
     }
 
@@ -67,7 +68,7 @@ impl Normalizer {
     /// of the cost, and a story repeats its words); comparing and hashing numbers is
     /// cheaper than strings, and a token costs no allocation. Numbers from one `KeyIds` (used with one normaliser) compare as
     /// their keys do.
-    pub fn id_tokens(&self, text: &str, ids: &mut KeyIds) -> Vec<Token<u32>> {
+    pub(crate) fn id_tokens(&self, text: &str, ids: &mut KeyIds) -> Vec<Token<u32>> {
         self.tokens_with(text, ids)
     }
 
@@ -197,7 +198,7 @@ impl Normalizer {
     }
 
     /// The comparison key of one word.
-    pub fn word_key(&self, word: &str) -> String {
+    pub(crate) fn word_key(&self, word: &str) -> String {
         self.key_from_folded(fold(word))
     }
 
@@ -268,8 +269,10 @@ trait Keys {
 }
 
 /// Keys made afresh for every token.
+#[cfg(test)]
 struct Fresh;
 
+#[cfg(test)]
 impl Keys for Fresh {
     type Key = String;
     fn analyse(&mut self, norm: &Normalizer, w: &str) -> Analysis<String> {
@@ -290,7 +293,7 @@ impl Keys for Fresh {
 /// distinct word normalises to is remembered. Use one with one
 /// [`Normalizer`] only.
 #[derive(Default)]
-pub struct KeyIds {
+pub(crate) struct KeyIds {
     analyses: FxHashMap<Box<str>, Analysis<u32>>,
     /// Keys of words rejoined across a zero-width character.
     rejoined: FxHashMap<Box<str>, u32>,
@@ -300,21 +303,17 @@ pub struct KeyIds {
 
 impl KeyIds {
     /// The key string numbered `id`.
-    pub fn key(&self, id: u32) -> &str {
+    pub(crate) fn key(&self, id: u32) -> &str {
         &self.keys[id as usize]
     }
 
     /// How many keys have a number: they are numbered from 0.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.keys.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
-    }
-
     /// The number of `key`, given it if it has none yet.
-    pub fn intern(&mut self, key: &str) -> u32 {
+    pub(crate) fn intern(&mut self, key: &str) -> u32 {
         if let Some(&id) = self.ids.get(key) {
             return id;
         }
@@ -408,7 +407,7 @@ fn runs_start_safely(text: &str) -> bool {
 /// of a text, and tokenising glues nothing across that whitespace: ASCII that is not
 /// a control character, letters of the alphabetic scripts before Hebrew (no marks),
 /// common quotes and dashes.
-pub fn starts_safely(c: char) -> bool {
+pub(crate) fn starts_safely(c: char) -> bool {
     (c.is_ascii() && !c.is_ascii_control())
         || (c.is_alphabetic() && !is_combining_mark(c) && (c as u32) < 0x0590)
         || matches!(
@@ -503,12 +502,12 @@ impl<'a> Iterator for Pieces<'a> {
 }
 
 /// Zero-width and format characters that must not change how words match.
-pub fn is_invisible(c: char) -> bool {
+pub(crate) fn is_invisible(c: char) -> bool {
     matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Lowercase, without accents.
-pub fn fold(word: &str) -> String {
+pub(crate) fn fold(word: &str) -> String {
     // ASCII has no decompositions, marks or invisible characters.
     if word.is_ascii() {
         return word.to_ascii_lowercase();

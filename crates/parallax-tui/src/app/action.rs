@@ -59,7 +59,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 40] = [
+    pub(crate) const ALL: [Action; 40] = [
         Action::NextPassage,
         Action::PrevPassage,
         Action::HalfPageDown,
@@ -103,7 +103,7 @@ impl Action {
     ];
 
     /// One line for the help overlay.
-    pub fn describe(self) -> &'static str {
+    pub(crate) fn describe(self) -> &'static str {
         match self {
             Action::NextPassage => "next passage",
             Action::PrevPassage => "previous passage",
@@ -149,7 +149,7 @@ impl Action {
     }
 
     /// The pane a `focus_pane_N` action jumps to (0-based).
-    pub fn pane(self) -> Option<usize> {
+    pub(crate) fn pane(self) -> Option<usize> {
         let n = match self {
             Action::FocusPane1 => 0,
             Action::FocusPane2 => 1,
@@ -166,7 +166,7 @@ impl Action {
     }
 
     /// The snake_case name used in the config file.
-    pub fn name(self) -> String {
+    pub(crate) fn name(self) -> String {
         let debug = format!("{self:?}");
         let mut out = String::new();
         for (i, c) in debug.chars().enumerate() {

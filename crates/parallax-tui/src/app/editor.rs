@@ -9,28 +9,28 @@ use unicode_width::UnicodeWidthStr;
 
 /// What the note is attached to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NoteTarget {
-    pub source: usize,
-    pub passage: usize,
+pub(crate) struct NoteTarget {
+    pub(crate) source: usize,
+    pub(crate) passage: usize,
     /// The passage's bytes in the file (the span the note is keyed by).
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
     /// The note being edited; `None` for a new note.
-    pub id: Option<u64>,
+    pub(crate) id: Option<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Editor {
-    pub target: NoteTarget,
+    pub(crate) target: NoteTarget,
     pub text: String,
     /// Byte offset of the cursor, always on a grapheme boundary.
-    pub cursor: usize,
+    pub(crate) cursor: usize,
     /// Saving an empty note asks first: the next `y` deletes it.
-    pub confirm_delete: bool,
+    pub(crate) confirm_delete: bool,
 }
 
 impl Editor {
     /// An editor over `text` with the cursor at its end.
-    pub fn new(target: NoteTarget, text: &str) -> Editor {
+    pub(crate) fn new(target: NoteTarget, text: &str) -> Editor {
         Editor {
             target,
             text: text.to_owned(),
@@ -39,51 +39,51 @@ impl Editor {
         }
     }
 
-    pub fn insert(&mut self, c: char) {
+    pub(crate) fn insert(&mut self, c: char) {
         self.text.insert(self.cursor, c);
         self.cursor += c.len_utf8();
     }
 
-    pub fn newline(&mut self) {
+    pub(crate) fn newline(&mut self) {
         self.insert('\n');
     }
 
     /// Removes the grapheme before the cursor.
-    pub fn backspace(&mut self) {
+    pub(crate) fn backspace(&mut self) {
         let start = self.prev_boundary();
         self.text.replace_range(start..self.cursor, "");
         self.cursor = start;
     }
 
     /// Removes the grapheme under the cursor.
-    pub fn delete(&mut self) {
+    pub(crate) fn delete(&mut self) {
         let end = self.next_boundary();
         self.text.replace_range(self.cursor..end, "");
     }
 
-    pub fn clear(&mut self) {
+    pub(crate) fn clear(&mut self) {
         self.text.clear();
         self.cursor = 0;
     }
 
-    pub fn left(&mut self) {
+    pub(crate) fn left(&mut self) {
         self.cursor = self.prev_boundary();
     }
 
-    pub fn right(&mut self) {
+    pub(crate) fn right(&mut self) {
         self.cursor = self.next_boundary();
     }
 
-    pub fn home(&mut self) {
+    pub(crate) fn home(&mut self) {
         self.cursor = self.line_start(self.cursor);
     }
 
-    pub fn end(&mut self) {
+    pub(crate) fn end(&mut self) {
         self.cursor = self.line_end(self.cursor);
     }
 
     /// To the previous line, at the same display column (or its end if shorter).
-    pub fn up(&mut self) {
+    pub(crate) fn up(&mut self) {
         let start = self.line_start(self.cursor);
         if start == 0 {
             self.cursor = 0;
@@ -95,7 +95,7 @@ impl Editor {
     }
 
     /// To the next line, at the same display column (or its end if shorter).
-    pub fn down(&mut self) {
+    pub(crate) fn down(&mut self) {
         let end = self.line_end(self.cursor);
         if end == self.text.len() {
             self.cursor = end;
@@ -106,7 +106,7 @@ impl Editor {
     }
 
     /// The cursor's display column on its line.
-    pub fn column(&self) -> usize {
+    pub(crate) fn column(&self) -> usize {
         self.text[self.line_start(self.cursor)..self.cursor].width()
     }
 

@@ -12,13 +12,14 @@ mod reader;
 mod search;
 
 pub use action::Action;
-pub use editor::{Editor, NoteTarget};
-pub use nav::{Dir, Motion, Nav};
-pub use notes::{ListedNote, Notes};
-pub use reader::{Order, Passage, Reader};
-pub use search::{Search, find_all};
+pub(crate) use editor::{Editor, NoteTarget};
+pub(crate) use nav::{Dir, Motion, Nav};
+pub use notes::ListedNote;
+pub(crate) use notes::Notes;
+pub(crate) use reader::{Passage, Reader};
+pub(crate) use search::Search;
 
-use crate::discrepancy::DiscrepancyKind;
+use parallax_core::compare::discrepancy::DiscrepancyKind;
 
 use crate::keymap::{Code, Key};
 
@@ -34,7 +35,7 @@ pub enum ViewKind {
 }
 
 impl ViewKind {
-    pub const NAMES: [&'static str; 3] = ["reading", "aligned", "coverage"];
+    pub(crate) const NAMES: [&'static str; 3] = ["reading", "aligned", "coverage"];
 
     pub fn parse(s: &str) -> Option<ViewKind> {
         match s.to_ascii_lowercase().as_str() {
@@ -45,7 +46,7 @@ impl ViewKind {
         }
     }
 
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         Self::NAMES[self as usize]
     }
 
@@ -60,11 +61,11 @@ impl ViewKind {
 
 /// Where the focused pane (or the row list) is scrolled to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Scroll {
+pub(crate) struct Scroll {
     /// First line (reading) or row (aligned, coverage) on screen.
-    pub top: usize,
+    pub(crate) top: usize,
     /// Keep the cursor on screen; off after the user scrolls by hand.
-    pub follow: bool,
+    pub(crate) follow: bool,
 }
 
 /// A box drawn over the view.
@@ -122,14 +123,14 @@ impl<T> Picker<T> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Disagreement {
     pub group: usize,
-    pub kind: DiscrepancyKind,
+    pub(crate) kind: DiscrepancyKind,
     /// (source, the words as that source has them).
-    pub values: Vec<(usize, String)>,
+    pub(crate) values: Vec<(usize, String)>,
 }
 
 /// Every disagreement in the comparison, group by group. Disagreements do not depend
 /// on the pivot, so they are found once without diffing any group.
-pub fn disagreements(reader: &Reader, _pivot: usize) -> Vec<Disagreement> {
+pub(crate) fn disagreements(reader: &Reader, _pivot: usize) -> Vec<Disagreement> {
     reader
         .discrepancies()
         .iter()
@@ -149,30 +150,30 @@ pub fn disagreements(reader: &Reader, _pivot: usize) -> Vec<Disagreement> {
 
 /// A line for the status bar.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Message {
-    pub text: String,
-    pub warning: bool,
+pub(crate) struct Message {
+    pub(crate) text: String,
+    pub(crate) warning: bool,
 }
 
 pub struct App {
     pub nav: Nav,
     pub view: ViewKind,
-    pub scroll: Scroll,
+    pub(crate) scroll: Scroll,
     /// Each pane's first line as last drawn, so a newly focused pane does not jump.
-    pub tops: Vec<isize>,
+    pub(crate) tops: Vec<isize>,
     pub overlay: Option<Overlay>,
-    pub search: Search,
+    pub(crate) search: Search,
     /// Theme names, and the one in use.
-    pub themes: Vec<String>,
-    pub theme: usize,
-    pub message: Option<Message>,
+    pub(crate) themes: Vec<String>,
+    pub(crate) theme: usize,
+    pub(crate) message: Option<Message>,
     /// The review file's notes (empty when the reader runs without one).
-    pub notes: Notes,
-    pub quit: bool,
+    pub(crate) notes: Notes,
+    pub(crate) quit: bool,
 }
 
 impl App {
-    pub fn new(
+    pub(crate) fn new(
         reader: &Reader,
         pivot: usize,
         view: ViewKind,
@@ -198,14 +199,14 @@ impl App {
         }
     }
 
-    pub fn say(&mut self, text: impl Into<String>) {
+    pub(crate) fn say(&mut self, text: impl Into<String>) {
         self.message = Some(Message {
             text: text.into(),
             warning: false,
         });
     }
 
-    pub fn warn(&mut self, text: impl Into<String>) {
+    pub(crate) fn warn(&mut self, text: impl Into<String>) {
         self.message = Some(Message {
             text: text.into(),
             warning: true,
@@ -227,7 +228,7 @@ impl App {
 
     /// Does what `action` asks. Page motions in the reading view need the layout and
     /// are resolved by the caller (see `view::reading::page_target`).
-    pub fn apply(&mut self, action: Action, reader: &Reader) {
+    pub(crate) fn apply(&mut self, action: Action, reader: &Reader) {
         if !matches!(action, Action::CycleTheme | Action::MakePivot) {
             self.message = None;
         }
@@ -307,7 +308,7 @@ impl App {
     }
 
     /// A key typed while the search prompt is open.
-    pub fn prompt_key(&mut self, key: Key, reader: &Reader) {
+    pub(crate) fn prompt_key(&mut self, key: Key, reader: &Reader) {
         let Some(Overlay::Search { draft, previous }) = &mut self.overlay else {
             return;
         };
@@ -374,13 +375,13 @@ impl App {
     }
 
     /// Scrolls by hand (wheel, Ctrl-e/y); the cursor stays where it is.
-    pub fn scroll_by(&mut self, lines: isize) {
+    pub(crate) fn scroll_by(&mut self, lines: isize) {
         self.scroll.top = self.scroll.top.saturating_add_signed(lines);
         self.scroll.follow = false;
     }
 
     /// Moves the focus to `source`, carrying the selected group along when it has it.
-    pub fn focus(&mut self, source: usize, reader: &Reader) {
+    pub(crate) fn focus(&mut self, source: usize, reader: &Reader) {
         if source == self.nav.focus {
             return;
         }
@@ -403,7 +404,7 @@ impl App {
         }
     }
 
-    pub fn set_view(&mut self, view: ViewKind, reader: &Reader) {
+    pub(crate) fn set_view(&mut self, view: ViewKind, reader: &Reader) {
         let g = self.group(reader);
         self.view = view;
         self.scroll = Scroll {
@@ -427,7 +428,7 @@ impl App {
     }
 
     /// Shows `g` in the reading view, in the focused source when it has it.
-    pub fn read_group(&mut self, g: usize, reader: &Reader) {
+    pub(crate) fn read_group(&mut self, g: usize, reader: &Reader) {
         if reader.passage_in(g, self.nav.focus).is_none()
             && let Some(&(s, _)) = reader.members[g].first()
         {
@@ -444,7 +445,7 @@ impl App {
     }
 
     /// Selects a passage by mouse.
-    pub fn select_passage(&mut self, source: usize, passage: usize, reader: &Reader) {
+    pub(crate) fn select_passage(&mut self, source: usize, passage: usize, reader: &Reader) {
         if source != self.nav.focus {
             self.nav.focus = source;
             self.scroll = Scroll {
@@ -458,7 +459,7 @@ impl App {
     }
 
     /// Selects a row of the aligned or coverage view by mouse.
-    pub fn select_row(&mut self, row: usize, reader: &Reader) {
+    pub(crate) fn select_row(&mut self, row: usize, reader: &Reader) {
         if row < reader.group_count() {
             self.nav.row = row;
         }
@@ -643,7 +644,7 @@ impl App {
 
     /// A key typed while the note editor is open. Text keys never go through the
     /// keymap: every printable character is text here.
-    pub fn editor_key(&mut self, key: Key) {
+    pub(crate) fn editor_key(&mut self, key: Key) {
         let Some(Overlay::Note(ed)) = &mut self.overlay else {
             return;
         };

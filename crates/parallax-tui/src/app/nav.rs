@@ -5,14 +5,14 @@ use super::{Action, Reader};
 
 /// Which way a motion goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Dir {
+pub(crate) enum Dir {
     Forward,
     Back,
 }
 
 /// A cursor motion, independent of the view it moves in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Motion {
+pub(crate) enum Motion {
     Step(Dir),
     /// A whole (`true`) or half page; resolved with the layout in the reading view.
     Page(Dir, bool),
@@ -24,7 +24,7 @@ pub enum Motion {
 }
 
 impl Motion {
-    pub fn of(action: Action) -> Option<Motion> {
+    pub(crate) fn of(action: Action) -> Option<Motion> {
         use Dir::{Back, Forward};
         Some(match action {
             Action::NextPassage => Motion::Step(Forward),
@@ -54,13 +54,13 @@ pub struct Nav {
     /// `cursor[source]`: the selected passage in each source (kept when focus moves).
     pub cursor: Vec<usize>,
     /// The selected row of the aligned and coverage views.
-    pub row: usize,
+    pub(crate) row: usize,
     /// Rows a page motion moves in the row views (the body height last drawn).
-    pub page_rows: usize,
+    pub(crate) page_rows: usize,
 }
 
 impl Nav {
-    pub fn new(sources: usize, pivot: usize) -> Nav {
+    pub(crate) fn new(sources: usize, pivot: usize) -> Nav {
         Nav {
             focus: pivot,
             pivot,
@@ -71,14 +71,14 @@ impl Nav {
     }
 
     /// The group of the cursor passage in the focused source.
-    pub fn group(&self, reader: &Reader) -> usize {
+    pub(crate) fn group(&self, reader: &Reader) -> usize {
         reader.passages[self.focus]
             .get(self.cursor[self.focus])
             .map_or(0, |p| p.group)
     }
 
     /// Moves the reading cursor; false if it could not move.
-    pub fn move_passage(&mut self, motion: Motion, reader: &Reader) -> bool {
+    pub(crate) fn move_passage(&mut self, motion: Motion, reader: &Reader) -> bool {
         let f = self.focus;
         let passages = &reader.passages[f];
         let at = self.cursor[f];
@@ -120,7 +120,7 @@ impl Nav {
     }
 
     /// Moves the row cursor of the row views; false if it could not move.
-    pub fn move_row(&mut self, motion: Motion, reader: &Reader) -> bool {
+    pub(crate) fn move_row(&mut self, motion: Motion, reader: &Reader) -> bool {
         let order = reader.order(self.focus);
         let rows = &order.rows;
         let at = self.row;
@@ -161,7 +161,7 @@ impl Nav {
 
     /// Puts the reading cursor on `group` in the focused source, or, when the focused
     /// source lacks it, on the nearest passage that follows it in the row order.
-    pub fn select_group_near(&mut self, group: usize, reader: &Reader) {
+    pub(crate) fn select_group_near(&mut self, group: usize, reader: &Reader) {
         let f = self.focus;
         if let Some(p) = reader.passage_in(group, f) {
             self.cursor[f] = p;

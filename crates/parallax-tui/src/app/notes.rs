@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use super::Reader;
-use crate::review::{Note, Review};
+use parallax_core::review::{Note, Review};
 
 /// A note in the list, with where it is in the reader.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,7 +18,7 @@ pub struct ListedNote {
 }
 
 #[derive(Debug, Default)]
-pub struct Notes {
+pub(crate) struct Notes {
     review: Option<Review>,
     /// The path each source was opened under in the review.
     paths: Vec<String>,
@@ -30,7 +30,7 @@ pub struct Notes {
 
 impl Notes {
     /// Notes from `review` (its sources already opened), or none at all.
-    pub fn new(review: Option<Review>, reader: &Reader) -> Notes {
+    pub(crate) fn new(review: Option<Review>, reader: &Reader) -> Notes {
         let sources = &reader.comparison.sources;
         let spans = sources
             .iter()
@@ -51,26 +51,26 @@ impl Notes {
         notes
     }
 
-    pub fn has_review(&self) -> bool {
+    pub(crate) fn has_review(&self) -> bool {
         self.review.is_some()
     }
 
-    pub fn path(&self) -> Option<&Path> {
+    pub(crate) fn path(&self) -> Option<&Path> {
         self.review.as_ref().map(Review::path)
     }
 
     /// Which passages of `source` carry a note.
-    pub fn marks(&self, source: usize) -> &[bool] {
+    pub(crate) fn marks(&self, source: usize) -> &[bool] {
         self.marked.get(source).map_or(&[], Vec::as_slice)
     }
 
     /// The passage's bytes in its file.
-    pub fn span(&self, source: usize, passage: usize) -> Option<Range<usize>> {
+    pub(crate) fn span(&self, source: usize, passage: usize) -> Option<Range<usize>> {
         self.spans.get(source)?.get(passage)?.clone()
     }
 
     /// The attached notes on a passage.
-    pub fn on(&self, source: usize, passage: usize) -> Vec<Note> {
+    pub(crate) fn on(&self, source: usize, passage: usize) -> Vec<Note> {
         match (&self.review, self.span(source, passage)) {
             (Some(r), Some(span)) => r.notes_on(&self.paths[source], span),
             _ => Vec::new(),
@@ -78,7 +78,7 @@ impl Notes {
     }
 
     /// Every note, source by source (attached in file order, then detached).
-    pub fn list(&self) -> Vec<ListedNote> {
+    pub(crate) fn list(&self) -> Vec<ListedNote> {
         let Some(r) = &self.review else {
             return Vec::new();
         };
@@ -97,7 +97,7 @@ impl Notes {
     }
 
     /// Adds (no `id`) or replaces a note; the review file is saved either way.
-    pub fn save(
+    pub(crate) fn save(
         &mut self,
         source: usize,
         span: Range<usize>,
@@ -114,7 +114,7 @@ impl Notes {
         Ok(id)
     }
 
-    pub fn delete(&mut self, id: u64) -> Result<(), String> {
+    pub(crate) fn delete(&mut self, id: u64) -> Result<(), String> {
         let r = self.review.as_mut().ok_or_else(no_review)?;
         r.delete_note(id).map_err(|e| e.to_string())?;
         self.refresh();

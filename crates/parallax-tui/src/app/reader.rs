@@ -7,16 +7,16 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
-use crate::compare::Comparison;
-use crate::diff::GroupDiff;
+use parallax_core::compare::Comparison;
+use parallax_core::compare::diff::GroupDiff;
 
 /// A run of consecutive sentences of one source that belong to one group: the unit
 /// the cursor selects.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Passage {
-    pub group: usize,
+    pub(crate) group: usize,
     /// Sentence positions in the source.
-    pub sentences: Range<usize>,
+    pub(crate) sentences: Range<usize>,
     /// Range in the source's extracted text.
     pub range: Range<usize>,
 }
@@ -28,36 +28,32 @@ pub struct Order {
     /// Group indices, row by row.
     pub rows: Vec<usize>,
     /// `row_of[group]`.
-    pub row_of: Vec<usize>,
+    pub(crate) row_of: Vec<usize>,
     /// `moved[group]`: sources in which the group appears out of this order.
-    pub moved: Vec<Vec<usize>>,
+    pub(crate) moved: Vec<Vec<usize>>,
 }
 
 pub struct Reader {
     pub comparison: Comparison,
     /// `passages[source]`, in reading order.
     pub passages: Vec<Vec<Passage>>,
-    /// `passage_of[source][sentence]`.
-    pub passage_of: Vec<Vec<usize>>,
     /// `members[group]`: (source, passage) pairs, by source then position.
-    pub members: Vec<Vec<(usize, usize)>>,
+    pub(crate) members: Vec<Vec<(usize, usize)>>,
     diffs: RefCell<HashMap<(usize, usize), Rc<GroupDiff>>>,
     orders: RefCell<HashMap<usize, Rc<Order>>>,
     discrepancies: std::cell::OnceCell<Rc<Discrepancies>>,
 }
 
 /// `(group, its disagreements)` for the shared groups that have some.
-pub type Discrepancies = Vec<(usize, Vec<crate::discrepancy::Discrepancy>)>;
+pub(crate) type Discrepancies = Vec<(usize, Vec<parallax_core::compare::discrepancy::Discrepancy>)>;
 
 impl Reader {
-    pub fn new(comparison: Comparison) -> Self {
+    pub(crate) fn new(comparison: Comparison) -> Self {
         let a = &comparison.alignment;
         let mut passages: Vec<Vec<Passage>> = Vec::with_capacity(comparison.sources.len());
-        let mut passage_of = Vec::with_capacity(comparison.sources.len());
         let mut members: Vec<Vec<(usize, usize)>> = vec![Vec::new(); a.groups.len()];
         for (s, src) in comparison.sources.iter().enumerate() {
             let mut list: Vec<Passage> = Vec::new();
-            let mut of = Vec::with_capacity(src.sentences.len());
             for (i, sentence) in src.sentences.iter().enumerate() {
                 let g = a.group_of[s][i];
                 match list.last_mut() {
@@ -74,15 +70,12 @@ impl Reader {
                         });
                     }
                 }
-                of.push(list.len() - 1);
             }
             passages.push(list);
-            passage_of.push(of);
         }
         Self {
             comparison,
             passages,
-            passage_of,
             members,
             diffs: RefCell::new(HashMap::new()),
             orders: RefCell::new(HashMap::new()),
@@ -90,11 +83,11 @@ impl Reader {
         }
     }
 
-    pub fn source_count(&self) -> usize {
+    pub(crate) fn source_count(&self) -> usize {
         self.comparison.sources.len()
     }
 
-    pub fn group_count(&self) -> usize {
+    pub(crate) fn group_count(&self) -> usize {
         self.comparison.alignment.groups.len()
     }
 
@@ -118,7 +111,7 @@ impl Reader {
     }
 
     /// The last passage of `group` in `source`.
-    pub fn last_passage_in(&self, group: usize, source: usize) -> Option<usize> {
+    pub(crate) fn last_passage_in(&self, group: usize, source: usize) -> Option<usize> {
         self.members[group]
             .iter()
             .rev()
@@ -127,7 +120,7 @@ impl Reader {
     }
 
     /// The word diff of `group` against `pivot` (cached).
-    pub fn diff(&self, group: usize, pivot: usize) -> Rc<GroupDiff> {
+    pub(crate) fn diff(&self, group: usize, pivot: usize) -> Rc<GroupDiff> {
         if let Some(d) = self.diffs.borrow().get(&(group, pivot)) {
             return Rc::clone(d);
         }
@@ -139,7 +132,7 @@ impl Reader {
     }
 
     /// Every shared group's disagreements (found on first use, then cached).
-    pub fn discrepancies(&self) -> Rc<Discrepancies> {
+    pub(crate) fn discrepancies(&self) -> Rc<Discrepancies> {
         Rc::clone(
             self.discrepancies
                 .get_or_init(|| Rc::new(self.comparison.discrepancies())),

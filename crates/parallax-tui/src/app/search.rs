@@ -4,15 +4,15 @@
 use std::ops::Range;
 
 #[derive(Debug, Clone, Default)]
-pub struct Search {
+pub(crate) struct Search {
     /// The query in force (highlighted, used by `n`/`N`).
-    pub query: String,
+    pub(crate) query: String,
     /// `matches[source]`: ranges in that source's text, ascending.
-    pub matches: Vec<Vec<Range<usize>>>,
+    pub(crate) matches: Vec<Vec<Range<usize>>>,
 }
 
 impl Search {
-    pub fn set<'a>(&mut self, query: &str, texts: impl Iterator<Item = &'a str>) {
+    pub(crate) fn set<'a>(&mut self, query: &str, texts: impl Iterator<Item = &'a str>) {
         self.query = query.to_owned();
         self.matches = if query.is_empty() {
             Vec::new()
@@ -21,22 +21,22 @@ impl Search {
         };
     }
 
-    pub fn clear(&mut self) {
+    pub(crate) fn clear(&mut self) {
         self.query.clear();
         self.matches.clear();
     }
 
-    pub fn in_source(&self, source: usize) -> &[Range<usize>] {
+    pub(crate) fn in_source(&self, source: usize) -> &[Range<usize>] {
         self.matches.get(source).map_or(&[], Vec::as_slice)
     }
 
-    pub fn total(&self) -> usize {
+    pub(crate) fn total(&self) -> usize {
         self.matches.iter().map(Vec::len).sum()
     }
 }
 
 /// Byte ranges of every non-overlapping occurrence of `query` in `text`.
-pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
+pub(crate) fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
     if query.is_empty() {
         return Vec::new();
     }

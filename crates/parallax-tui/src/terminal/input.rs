@@ -4,7 +4,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::keymap::{Code, Key};
 
-pub fn key(ev: KeyEvent) -> Option<Key> {
+pub(crate) fn key(ev: KeyEvent) -> Option<Key> {
     let shift = ev.modifiers.contains(KeyModifiers::SHIFT);
     let code = match ev.code {
         KeyCode::Char(c) => Code::Char(c),

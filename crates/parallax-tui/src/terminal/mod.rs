@@ -3,7 +3,7 @@
 
 mod input;
 mod paint;
-pub mod render;
+pub(crate) mod render;
 mod session;
 
 pub use session::{Session, Settings};
@@ -15,10 +15,10 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use crate::compare::Comparison;
 use crate::config::{self, Overrides};
-use crate::review::Review;
-use crate::theme::{Catalog, Depth};
+use parallax_core::compare::Comparison;
+use parallax_core::review::Review;
+use parallax_core::theme::{Catalog, Depth};
 
 /// Reads the config, then runs the reader until the user quits. Warnings (a bad
 /// config value, an unknown theme) are shown in the status line and printed again on
@@ -56,7 +56,10 @@ pub fn run(
     }
     ratatui::restore();
     for w in &warnings {
-        eprintln!("parallax: warning: {}", crate::sanitize::one_line(w));
+        eprintln!(
+            "parallax: warning: {}",
+            parallax_core::sanitize::one_line(w)
+        );
     }
     result.map_err(|e| format!("terminal error: {e}"))
 }
@@ -93,7 +96,7 @@ fn settings(
 ) -> Result<(Settings, Vec<String>, bool), String> {
     let loaded = config::load(o.config.as_deref())?;
     let label = loaded.path.as_ref().map_or("config".to_owned(), |p| {
-        crate::sanitize::one_line(&p.display().to_string())
+        parallax_core::sanitize::one_line(&p.display().to_string())
     });
     let mut warnings = loaded.warnings;
     let cfg = loaded.config;
@@ -115,7 +118,7 @@ fn settings(
             None => {
                 return Err(format!(
                     "--theme {}: no such theme (have: {names})",
-                    crate::sanitize::one_line(t)
+                    parallax_core::sanitize::one_line(t)
                 ));
             }
         },
@@ -123,7 +126,7 @@ fn settings(
             if depth != Depth::None {
                 warnings.push(format!(
                     "{label}: theme: no theme {:?} (have: {names}); using dark",
-                    crate::sanitize::one_line(t)
+                    parallax_core::sanitize::one_line(t)
                 ));
             }
             catalog.index_of("dark").unwrap_or(0)
@@ -164,8 +167,8 @@ fn settings(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Document, Format};
-    use crate::source::Source;
+    use parallax_core::document::{Document, Format};
+    use parallax_core::source::Source;
 
     fn comparison() -> Comparison {
         let texts = [

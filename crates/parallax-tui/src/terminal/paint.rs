@@ -3,8 +3,8 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::theme::{Colour, Paint, Role, Theme};
 use crate::view::Span;
+use parallax_core::theme::{Colour, Paint, Role, Theme};
 
 fn colour(c: Colour) -> Color {
     match c {
@@ -32,7 +32,7 @@ fn colour(c: Colour) -> Color {
     }
 }
 
-pub fn style(p: Paint) -> Style {
+pub(crate) fn style(p: Paint) -> Style {
     let mut s = Style::default();
     if let Some(fg) = p.fg {
         s = s.fg(colour(fg));
@@ -55,12 +55,12 @@ pub fn style(p: Paint) -> Style {
     s
 }
 
-pub fn role(theme: &Theme, r: Role) -> Style {
+pub(crate) fn role(theme: &Theme, r: Role) -> Style {
     style(theme.paint(r))
 }
 
 /// A span's style: its role drawn over its background role.
-pub fn span(theme: &Theme, s: &Span) -> Style {
+pub(crate) fn span(theme: &Theme, s: &Span) -> Style {
     let under = s.back.map(|b| theme.paint(b)).unwrap_or_default();
     style(theme.paint(s.role).over(under))
 }

@@ -19,13 +19,13 @@ use ratatui::text::{Line as TLine, Span as TSpan};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::paint;
-use crate::theme::{Role, Theme};
 use crate::view::{
     Body, CoverageView, HelpView, Line, PanelView, PanesView, Screen, ViewModel, wrap,
 };
+use parallax_core::theme::{Role, Theme};
 
 /// Draws a whole frame.
-pub fn draw(frame: &mut Frame, vm: &ViewModel, theme: &Theme) {
+pub(crate) fn draw(frame: &mut Frame, vm: &ViewModel, theme: &Theme) {
     let area = frame.area();
     let buf = frame.buffer_mut();
     buf.set_style(area, paint::role(theme, Role::Text));

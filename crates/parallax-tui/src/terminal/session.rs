@@ -7,16 +7,16 @@ use ratatui::Frame;
 
 use super::render;
 use crate::app::{App, Motion, Notes, Overlay, Reader, ViewKind};
-use crate::compare::Comparison;
 use crate::keymap::{Key, Keymap};
-use crate::review::Review;
-use crate::theme::{Catalog, Depth, Theme};
 use crate::view::{self, Body, Inputs, Layouts, Screen, Target, ViewModel};
+use parallax_core::compare::Comparison;
+use parallax_core::review::Review;
+use parallax_core::theme::{Catalog, Depth, Theme};
 
 /// How a session starts.
 pub struct Settings {
-    pub pivot: usize,
-    pub view: ViewKind,
+    pub(crate) pivot: usize,
+    pub(crate) view: ViewKind,
     pub keymap: Keymap,
     pub catalog: Catalog,
     pub theme: usize,
@@ -44,8 +44,8 @@ pub struct Session {
     pub app: App,
     pub reader: Reader,
     pub layouts: Layouts,
-    pub keymap: Keymap,
-    pub catalog: Catalog,
+    pub(crate) keymap: Keymap,
+    pub(crate) catalog: Catalog,
     /// The terminal size the next key's page motions refer to.
     size: (u16, u16),
     last: Option<ViewModel>,
@@ -82,11 +82,11 @@ impl Session {
         }
     }
 
-    pub fn theme(&self) -> &Theme {
+    pub(crate) fn theme(&self) -> &Theme {
         &self.catalog.themes[self.app.theme.min(self.catalog.themes.len() - 1)]
     }
 
-    pub fn quit(&self) -> bool {
+    pub(crate) fn quit(&self) -> bool {
         self.app.quit
     }
 
@@ -197,7 +197,7 @@ impl Session {
     }
 
     /// The mouse wheel: scrolls by `lines` (negative: up).
-    pub fn wheel(&mut self, lines: isize) {
+    pub(crate) fn wheel(&mut self, lines: isize) {
         if let Some(Overlay::Help { scroll }) = &mut self.app.overlay {
             *scroll = scroll.saturating_add_signed(lines);
             return;

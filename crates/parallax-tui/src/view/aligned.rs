@@ -7,10 +7,10 @@ use std::ops::Range;
 
 use super::styled::{Selection, Styler};
 use super::{Inputs, Line, PaneView, PanesView, Settle, Span, Target, pane_window, wrap};
-use crate::theme::Role;
+use parallax_core::theme::Role;
 
 /// Screen lines of `group`'s member in `source`, as ranges of its text (empty when absent).
-pub fn cell(inp: &Inputs, group: usize, source: usize, width: usize) -> Vec<Range<usize>> {
+pub(crate) fn cell(inp: &Inputs, group: usize, source: usize, width: usize) -> Vec<Range<usize>> {
     let reader = inp.reader;
     let doc = &reader.comparison.sources[source].doc;
     let mut out = Vec::new();
@@ -39,7 +39,7 @@ pub fn cell(inp: &Inputs, group: usize, source: usize, width: usize) -> Vec<Rang
 }
 
 /// A row's height on screen: its tallest cell (at least one line) plus the rule below it.
-pub fn row_height(inp: &Inputs, group: usize, columns: &[(usize, usize)]) -> usize {
+pub(crate) fn row_height(inp: &Inputs, group: usize, columns: &[(usize, usize)]) -> usize {
     columns
         .iter()
         .map(|&(s, w)| cell(inp, group, s, w).len())
@@ -79,7 +79,7 @@ fn follow(
     top
 }
 
-pub fn build(inp: &Inputs, width: u16, rows: u16) -> (PanesView, Settle) {
+pub(crate) fn build(inp: &Inputs, width: u16, rows: u16) -> (PanesView, Settle) {
     let reader = inp.reader;
     let app = inp.app;
     let n = reader.source_count();

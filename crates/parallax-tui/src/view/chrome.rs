@@ -5,9 +5,9 @@
 use super::{HelpView, Inputs, Line, Span, wrap};
 use crate::app::{Action, Overlay, ViewKind};
 use crate::keymap::Keymap;
-use crate::theme::Role;
+use parallax_core::theme::Role;
 
-pub fn header(inp: &Inputs, (before, after): (usize, usize), width: u16) -> Line {
+pub(crate) fn header(inp: &Inputs, (before, after): (usize, usize), width: u16) -> Line {
     let reader = inp.reader;
     let a = &reader.comparison.alignment;
     let (n, groups, shared) = (reader.source_count(), a.groups.len(), a.shared_count());
@@ -39,7 +39,7 @@ pub fn header(inp: &Inputs, (before, after): (usize, usize), width: u16) -> Line
 }
 
 /// Cuts a line to `width` columns, or pads it with `fill` so a bar spans the screen.
-pub fn fit(line: Line, width: usize, fill: Role) -> Line {
+pub(crate) fn fit(line: Line, width: usize, fill: Role) -> Line {
     let mut out = Vec::new();
     let mut used = 0;
     for s in line {
@@ -61,7 +61,7 @@ pub fn fit(line: Line, width: usize, fill: Role) -> Line {
 
 /// The left part (group information, a message or the search prompt) and the key
 /// hints that fit after it.
-pub fn status(inp: &Inputs, width: u16) -> (Line, Line) {
+pub(crate) fn status(inp: &Inputs, width: u16) -> (Line, Line) {
     let app = inp.app;
     let width = usize::from(width);
     if let Some(Overlay::Search { draft, .. }) = &app.overlay {
@@ -232,7 +232,7 @@ fn hints(keymap: &Keymap, room: usize) -> Line {
 }
 
 /// The help overlay: every action with its keys, then what the marks mean.
-pub fn help(keymap: &Keymap, scroll: usize) -> HelpView {
+pub(crate) fn help(keymap: &Keymap, scroll: usize) -> HelpView {
     let mut lines: Vec<Line> = Vec::new();
     for a in Action::ALL {
         // The nine pane jumps make one line.

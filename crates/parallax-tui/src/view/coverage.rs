@@ -3,9 +3,9 @@
 //! source's order. Enter opens the selected group in the reading view.
 
 use super::{CoverageView, Inputs, Line, Settle, Span, Target, wrap};
-use crate::theme::Role;
+use parallax_core::theme::Role;
 
-pub fn build(inp: &Inputs, width: u16, rows: u16) -> (CoverageView, Settle) {
+pub(crate) fn build(inp: &Inputs, width: u16, rows: u16) -> (CoverageView, Settle) {
     let reader = inp.reader;
     let app = inp.app;
     let n = reader.source_count();
@@ -101,7 +101,7 @@ pub fn build(inp: &Inputs, width: u16, rows: u16) -> (CoverageView, Settle) {
 }
 
 /// A group's label: the start of its member in the focused source, else the first.
-pub fn label(inp: &Inputs, group: usize) -> String {
+pub(crate) fn label(inp: &Inputs, group: usize) -> String {
     let reader = inp.reader;
     let focus = inp.app.nav.focus;
     let (s, p) = reader

@@ -13,15 +13,15 @@ use crate::app::{Passage, Reader};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocLayout {
-    pub width: usize,
+    pub(crate) width: usize,
     /// Each screen line as a range of the source text; an empty range is a blank line.
-    pub lines: Vec<Range<usize>>,
+    pub(crate) lines: Vec<Range<usize>>,
     /// `passage_lines[p]`: first and last line of passage p (inclusive).
-    pub passage_lines: Vec<(usize, usize)>,
+    pub(crate) passage_lines: Vec<(usize, usize)>,
 }
 
 impl DocLayout {
-    pub fn build(
+    pub(crate) fn build(
         text: &str,
         paragraphs: &[Range<usize>],
         passages: &[Passage],
@@ -46,13 +46,6 @@ impl DocLayout {
             passage_lines,
         }
     }
-
-    /// The line holding byte `at` (or the next line after it).
-    pub fn line_at(&self, at: usize) -> usize {
-        self.lines
-            .partition_point(|l| l.end <= at && !(l.is_empty() && l.start == at))
-            .min(self.lines.len().saturating_sub(1))
-    }
 }
 
 /// First and last line a text range touches.
@@ -70,7 +63,7 @@ pub struct Layouts {
 }
 
 impl Layouts {
-    pub fn get(&self, reader: &Reader, source: usize, width: usize) -> Rc<DocLayout> {
+    pub(crate) fn get(&self, reader: &Reader, source: usize, width: usize) -> Rc<DocLayout> {
         if let Some(l) = self.cache.borrow().get(&(source, width)) {
             return Rc::clone(l);
         }
@@ -131,6 +124,5 @@ mod tests {
             ]
         );
         assert_eq!(l.passage_lines, vec![(0, 1), (2, 2), (4, 6)]);
-        assert_eq!(l.line_at(22), 2);
     }
 }

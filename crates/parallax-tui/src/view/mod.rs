@@ -5,13 +5,13 @@
 //! Only what is visible is computed: wrapped layouts are cached per width, diffs per
 //! group, and each frame styles just the lines on screen.
 
-pub mod aligned;
-pub mod chrome;
-pub mod coverage;
-pub mod layout;
-pub mod panel;
-pub mod reading;
-pub mod styled;
+pub(crate) mod aligned;
+pub(crate) mod chrome;
+pub(crate) mod coverage;
+pub(crate) mod layout;
+pub(crate) mod panel;
+pub(crate) mod reading;
+pub(crate) mod styled;
 pub mod wrap;
 
 pub use layout::{DocLayout, Layouts};
@@ -19,15 +19,15 @@ pub use panel::PanelView;
 
 use crate::app::{App, Overlay, Reader, ViewKind};
 use crate::keymap::Keymap;
-use crate::theme::Role;
+use parallax_core::theme::Role;
 
 /// Smallest screen the reader draws on; below it a notice says so.
-pub const MIN_WIDTH: u16 = 40;
-pub const MIN_HEIGHT: u16 = 10;
+pub(crate) const MIN_WIDTH: u16 = 40;
+pub(crate) const MIN_HEIGHT: u16 = 10;
 /// Below this many columns a pane is not worth showing: show fewer panes.
-pub const MIN_PANE: u16 = 30;
+pub(crate) const MIN_PANE: u16 = 30;
 /// Columns before the text in a pane: the selection bar and a mark.
-pub const GUTTER: u16 = 2;
+pub(crate) const GUTTER: u16 = 2;
 
 /// A piece of text and how it looks: `role` gives the colour and weight, `back` the
 /// background (cursor, linked or unique passage) it sits on.
@@ -35,11 +35,11 @@ pub const GUTTER: u16 = 2;
 pub struct Span {
     pub text: String,
     pub role: Role,
-    pub back: Option<Role>,
+    pub(crate) back: Option<Role>,
 }
 
 impl Span {
-    pub fn new(text: impl Into<String>, role: Role) -> Span {
+    pub(crate) fn new(text: impl Into<String>, role: Role) -> Span {
         Span {
             text: text.into(),
             role,
@@ -47,7 +47,7 @@ impl Span {
         }
     }
 
-    pub fn on(mut self, back: Option<Role>) -> Span {
+    pub(crate) fn on(mut self, back: Option<Role>) -> Span {
         self.back = back;
         self
     }
@@ -69,7 +69,7 @@ pub struct PaneView {
     /// Left edge and width on screen, separator excluded.
     pub x: u16,
     pub width: u16,
-    pub title: Line,
+    pub(crate) title: Line,
     pub focused: bool,
     /// Rows under the title, already cut to the pane's height.
     pub lines: Vec<Line>,
@@ -108,11 +108,11 @@ pub struct HelpView {
 
 /// Scroll positions the view settled on, written back into the app after a frame.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Settle {
-    pub top: usize,
+pub(crate) struct Settle {
+    pub(crate) top: usize,
     /// (source, first line) of each visible pane in the reading view.
-    pub tops: Vec<(usize, isize)>,
-    pub body_rows: usize,
+    pub(crate) tops: Vec<(usize, isize)>,
+    pub(crate) body_rows: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,22 +132,22 @@ pub enum Screen {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ViewModel {
-    pub width: u16,
-    pub height: u16,
+    pub(crate) width: u16,
+    pub(crate) height: u16,
     pub screen: Screen,
-    pub settle: Settle,
+    pub(crate) settle: Settle,
 }
 
 /// Everything a frame is computed from.
-pub struct Inputs<'a> {
-    pub app: &'a App,
-    pub reader: &'a Reader,
-    pub layouts: &'a Layouts,
-    pub keymap: &'a Keymap,
+pub(crate) struct Inputs<'a> {
+    pub(crate) app: &'a App,
+    pub(crate) reader: &'a Reader,
+    pub(crate) layouts: &'a Layouts,
+    pub(crate) keymap: &'a Keymap,
 }
 
 /// The view model for a `width`×`height` terminal.
-pub fn build(inp: &Inputs, width: u16, height: u16) -> ViewModel {
+pub(crate) fn build(inp: &Inputs, width: u16, height: u16) -> ViewModel {
     if width < MIN_WIDTH || height < MIN_HEIGHT {
         let lines = vec![
             "parallax".to_owned(),
@@ -213,7 +213,7 @@ pub fn build(inp: &Inputs, width: u16, height: u16) -> ViewModel {
 
 /// Which sources get a pane: all when they fit at [`MIN_PANE`] columns, else the
 /// focused one and its neighbours. Returns (first, count) and each pane's x and width.
-pub fn pane_window(sources: usize, focus: usize, width: u16) -> (usize, Vec<(u16, u16)>) {
+pub(crate) fn pane_window(sources: usize, focus: usize, width: u16) -> (usize, Vec<(u16, u16)>) {
     let fit = usize::from((width + 1) / (MIN_PANE + 1)).max(1);
     let count = fit.min(sources).max(1);
     let first = focus.saturating_sub((count - 1) / 2).min(sources - count);

@@ -7,8 +7,8 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::chrome::fit;
 use super::{Inputs, Line, Span, wrap};
 use crate::app::{Disagreement, Editor, ListedNote, Picker};
-use crate::discrepancy::DiscrepancyKind;
-use crate::theme::Role;
+use parallax_core::compare::discrepancy::DiscrepancyKind;
+use parallax_core::theme::Role;
 
 /// A box centred over the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,7 +87,7 @@ fn source_name(inp: &Inputs, source: usize) -> String {
 }
 
 /// `M`: every note with its source, quoted words and first line.
-pub fn notes(inp: &Inputs, picker: &Picker<ListedNote>, width: u16, rows: u16) -> PanelView {
+pub(crate) fn notes(inp: &Inputs, picker: &Picker<ListedNote>, width: u16, rows: u16) -> PanelView {
     let row = |n: &ListedNote, inner: usize| {
         let quote = wrap::truncate(&n.note.quote, (inner / 3).max(8));
         let first = n.note.text.lines().next().unwrap_or("");
@@ -112,7 +112,7 @@ pub fn notes(inp: &Inputs, picker: &Picker<ListedNote>, width: u16, rows: u16) -
 }
 
 /// `x`: every disagreement, with the values each source gives.
-pub fn disagreements(picker: &Picker<Disagreement>, width: u16, rows: u16) -> PanelView {
+pub(crate) fn disagreements(picker: &Picker<Disagreement>, width: u16, rows: u16) -> PanelView {
     let row = |d: &Disagreement, _: usize| {
         let kind = match d.kind {
             DiscrepancyKind::Number => "number",
@@ -142,7 +142,7 @@ pub fn disagreements(picker: &Picker<Disagreement>, width: u16, rows: u16) -> Pa
 }
 
 /// `m`: the note being written, soft-wrapped, with the caret shown as a reversed cell.
-pub fn editor(inp: &Inputs, ed: &Editor, width: u16, rows: u16) -> PanelView {
+pub(crate) fn editor(inp: &Inputs, ed: &Editor, width: u16, rows: u16) -> PanelView {
     let width = outer_width(width);
     let inner = usize::from(width.saturating_sub(2));
     // One column stays free for the caret at the end of a full row.

@@ -9,7 +9,7 @@ use std::ops::Range;
 use super::styled::{Selection, Styler};
 use super::{Inputs, Line, PaneView, PanesView, Settle, Span, Target, pane_window};
 use crate::app::Dir;
-use crate::theme::Role;
+use parallax_core::theme::Role;
 
 /// Lines kept between the cursor and the pane's top or bottom edge.
 fn margin(rows: usize) -> usize {
@@ -18,7 +18,13 @@ fn margin(rows: usize) -> usize {
 
 /// The focused pane's first line: `top` moved as little as needed to show the
 /// passage on `lines` (with a margin), when following the cursor.
-pub fn follow(top: usize, lines: (usize, usize), rows: usize, total: usize, follow: bool) -> usize {
+pub(crate) fn follow(
+    top: usize,
+    lines: (usize, usize),
+    rows: usize,
+    total: usize,
+    follow: bool,
+) -> usize {
     let rows = rows.max(1);
     let m = margin(rows);
     let (a, b) = lines;
@@ -36,7 +42,13 @@ pub fn follow(top: usize, lines: (usize, usize), rows: usize, total: usize, foll
 }
 
 /// Title line of a pane: number, title, file name, pivot and focus marks.
-pub fn title(inp: &Inputs, source: usize, width: u16, focused: bool, note: Option<&str>) -> Line {
+pub(crate) fn title(
+    inp: &Inputs,
+    source: usize,
+    width: u16,
+    focused: bool,
+    note: Option<&str>,
+) -> Line {
     let doc = &inp.reader.comparison.sources[source].doc;
     let role = if focused {
         Role::TitleFocused
@@ -81,7 +93,7 @@ pub fn title(inp: &Inputs, source: usize, width: u16, focused: bool, note: Optio
     line
 }
 
-pub fn build(inp: &Inputs, width: u16, rows: u16) -> (PanesView, Settle) {
+pub(crate) fn build(inp: &Inputs, width: u16, rows: u16) -> (PanesView, Settle) {
     let reader = inp.reader;
     let app = inp.app;
     let n = reader.source_count();
@@ -218,7 +230,7 @@ fn context_line(inp: &Inputs, source: usize, passage_lines: &[(usize, usize)]) -
 /// Resolves a page motion in the reading view: the passage to select and the new
 /// first line, moving the view and the cursor by the same number of lines (like a
 /// pager). `None` when the motion cannot move.
-pub fn page_target(
+pub(crate) fn page_target(
     inp: &Inputs,
     width: u16,
     rows: u16,

@@ -7,28 +7,28 @@ use std::ops::Range;
 
 use super::{Line, Span, wrap};
 use crate::app::Reader;
-use crate::diff::FragmentKind;
-use crate::theme::Role;
+use parallax_core::compare::diff::FragmentKind;
+use parallax_core::theme::Role;
 
 /// Which passages of the pane are selected, and how they are shown.
 #[derive(Debug, Clone, Copy)]
-pub struct Selection {
-    pub group: usize,
+pub(crate) struct Selection {
+    pub(crate) group: usize,
     /// Only this passage (the cursor), else every passage of the group.
-    pub passage: Option<usize>,
+    pub(crate) passage: Option<usize>,
     /// `Cursor` in the focused pane, `Linked` elsewhere.
-    pub back: Role,
+    pub(crate) back: Role,
 }
 
 /// Styles lines of one source.
-pub struct Styler<'a> {
-    pub reader: &'a Reader,
-    pub source: usize,
-    pub pivot: usize,
-    pub selection: Option<Selection>,
-    pub matches: &'a [Range<usize>],
+pub(crate) struct Styler<'a> {
+    pub(crate) reader: &'a Reader,
+    pub(crate) source: usize,
+    pub(crate) pivot: usize,
+    pub(crate) selection: Option<Selection>,
+    pub(crate) matches: &'a [Range<usize>],
     /// `notes[passage]`: the passage carries a note (✎ on its first line).
-    pub notes: &'a [bool],
+    pub(crate) notes: &'a [bool],
 }
 
 impl Styler<'_> {
@@ -39,7 +39,7 @@ impl Styler<'_> {
     }
 
     /// The gutter and text of the screen line showing `range` of the source text.
-    pub fn line(&self, range: Range<usize>) -> Line {
+    pub(crate) fn line(&self, range: Range<usize>) -> Line {
         let text = &self.reader.comparison.sources[self.source].doc.text;
         let passages = &self.reader.passages[self.source];
         let first = passages.partition_point(|p| p.range.end <= range.start);
@@ -159,9 +159,4 @@ impl Styler<'_> {
         }
         line
     }
-}
-
-/// The text of a line, gutter included (for tests and plain captures).
-pub fn plain(line: &Line) -> String {
-    line.iter().map(|s| s.text.as_str()).collect()
 }

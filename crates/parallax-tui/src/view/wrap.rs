@@ -10,10 +10,10 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use crate::sanitize;
+use parallax_core::sanitize;
 
 /// Columns a grapheme takes on screen once made visible (a newline shows as a space).
-pub fn grapheme_width(g: &str) -> usize {
+pub(crate) fn grapheme_width(g: &str) -> usize {
     if g == "\n" || g == "\r\n" {
         return 1;
     }
@@ -33,12 +33,12 @@ pub fn width(s: &str) -> usize {
 }
 
 /// `s` made safe to draw on one line: control characters visible, newlines as spaces.
-pub fn drawable(s: &str) -> String {
+pub(crate) fn drawable(s: &str) -> String {
     sanitize::visible(s).replace('\n', " ")
 }
 
 /// `s` cut to at most `max` columns, with an ellipsis when something was cut.
-pub fn truncate(s: &str, max: usize) -> String {
+pub(crate) fn truncate(s: &str, max: usize) -> String {
     let s = drawable(s);
     if width(&s) <= max {
         return s;
@@ -64,7 +64,7 @@ pub fn truncate(s: &str, max: usize) -> String {
 /// Returns byte ranges of `text`; whitespace at a break belongs to no line. A word
 /// wider than a line is cut at grapheme boundaries; a lone grapheme wider than the
 /// line gets a line of its own.
-pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
     let width = width.max(1);
     let mut lines = Vec::new();
     // The line being built: its start, its end so far and its width so far.

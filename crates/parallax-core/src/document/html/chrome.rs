@@ -157,7 +157,7 @@ const HIDDEN_TOKENS: &[&str] = &[
 ];
 
 /// True when `el` and everything inside it is page chrome.
-pub fn is_chrome(el: &Element) -> bool {
+pub(crate) fn is_chrome(el: &Element) -> bool {
     let name = el.name();
     if TAGS.contains(&name) {
         return true;
@@ -216,7 +216,7 @@ pub fn is_chrome(el: &Element) -> bool {
 }
 
 /// True when the class or id of `el` names a byline or author line.
-pub fn is_byline(el: &Element) -> bool {
+pub(crate) fn is_byline(el: &Element) -> bool {
     el.attr("class")
         .into_iter()
         .chain(el.attr("id"))

@@ -14,13 +14,13 @@ use web_atoms::{C1_REPLACEMENTS, NAMED_ENTITIES};
 
 /// A stretch of a text node and the source bytes it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Seg {
+pub(crate) struct Seg {
     /// Range in the node's text.
-    pub text: Range<usize>,
+    pub(crate) text: Range<usize>,
     /// Range in the source.
-    pub src: Range<usize>,
+    pub(crate) src: Range<usize>,
     /// True when `text` equals the source bytes (so offsets inside map one to one).
-    pub verbatim: bool,
+    pub(crate) verbatim: bool,
 }
 
 /// How far past the previous node a node is searched for before giving up: keeps a
@@ -28,7 +28,7 @@ pub struct Seg {
 const MAX_SCAN: usize = 1 << 20;
 
 /// Locates text nodes in document order.
-pub struct Locator<'a> {
+pub(crate) struct Locator<'a> {
     src: &'a str,
     runs: Vec<Range<usize>>,
     run: usize,
@@ -39,7 +39,7 @@ pub struct Locator<'a> {
 
 impl<'a> Locator<'a> {
     /// A locator over `src`, whose text runs `scan` found.
-    pub fn new(src: &'a str, runs: Vec<Range<usize>>) -> Self {
+    pub(crate) fn new(src: &'a str, runs: Vec<Range<usize>>) -> Self {
         Self {
             src,
             runs,
@@ -51,7 +51,7 @@ impl<'a> Locator<'a> {
 
     /// Finds `text` (node number `id`) after the previous node. Returns the segments of
     /// this node and those of earlier lost nodes whose region is now known.
-    pub fn find(&mut self, id: usize, text: &str) -> Vec<(usize, Vec<Seg>)> {
+    pub(crate) fn find(&mut self, id: usize, text: &str) -> Vec<(usize, Vec<Seg>)> {
         let mut out = Vec::new();
         match self.search(text) {
             Some((start, segs, end)) => {
@@ -65,7 +65,7 @@ impl<'a> Locator<'a> {
     }
 
     /// Places the nodes that were never found in the gap up to the end of the file.
-    pub fn finish(mut self) -> Vec<(usize, Vec<Seg>)> {
+    pub(crate) fn finish(mut self) -> Vec<(usize, Vec<Seg>)> {
         let mut out = Vec::new();
         self.settle_lost(self.src.len(), &mut out);
         out
@@ -191,7 +191,7 @@ fn match_at(src: &str, p: usize, t: &str) -> Option<(Vec<Seg>, usize)> {
 /// Decodes the character reference at the start of `s` (which begins with '&') as
 /// html5ever does: numeric references with the Windows-1252 fix-up for 0x80–0x9F,
 /// named references from html5ever's own table, legacy names without a semicolon.
-pub fn char_ref(s: &str) -> Option<(String, usize)> {
+pub(crate) fn char_ref(s: &str) -> Option<(String, usize)> {
     let b = s.as_bytes();
     if b.get(1) == Some(&b'#') {
         let hex = matches!(b.get(2), Some(b'x' | b'X'));
@@ -272,15 +272,15 @@ const RAW: &[&str] = &[
 ];
 
 /// What one pass over the markup learns before html5ever parses it.
-pub struct Scan {
+pub(crate) struct Scan {
     /// Byte ranges outside tags, comments and declarations: the only places a text
     /// node can start.
-    pub runs: Vec<Range<usize>>,
+    pub(crate) runs: Vec<Range<usize>>,
     /// An estimate of the element-stack scanning html5ever will do: the sum over start
     /// tags of the nesting depth. html5ever scans its stack of open elements at every
     /// start tag, so deliberately deep nesting makes parsing quadratic.
-    pub parse_cost: u64,
-    pub max_depth: usize,
+    pub(crate) parse_cost: u64,
+    pub(crate) max_depth: usize,
 }
 
 /// Elements that never stay open (void) or close themselves implicitly; left out of
@@ -327,7 +327,7 @@ impl Nesting {
 }
 
 /// Finds the text runs of `src` and estimates how hard it is to parse.
-pub fn scan(src: &str) -> Scan {
+pub(crate) fn scan(src: &str) -> Scan {
     let mut nesting = Nesting::default();
     let runs = text_runs(src, &mut nesting);
     Scan {

@@ -10,13 +10,13 @@ use super::chrome;
 
 /// What the page says about its article.
 #[derive(Debug, Default)]
-pub struct PageMeta {
+pub(crate) struct PageMeta {
     /// The article's `<h1>`, kept as a node because it is also prose.
-    pub h1: Option<NodeId>,
+    pub(crate) h1: Option<NodeId>,
     /// Headline from og:title, JSON-LD or `<title>` (site suffix removed).
-    pub title: Option<String>,
-    pub date: Option<String>,
-    pub byline: Option<String>,
+    pub(crate) title: Option<String>,
+    pub(crate) date: Option<String>,
+    pub(crate) byline: Option<String>,
 }
 
 const DATE_KEYS: &[&str] = &[
@@ -55,7 +55,7 @@ const TITLE_KEYS: &[&str] = &[
     "sailthru.title",
 ];
 
-pub fn read(doc: &Html, root: NodeId) -> PageMeta {
+pub(crate) fn read(doc: &Html, root: NodeId) -> PageMeta {
     let mut m = PageMeta::default();
     let (mut metas_title, mut doc_title) = (None, None);
     let (mut time, mut byline_el, mut any_h1) = (None, None, None);
@@ -197,7 +197,7 @@ fn json_ld(blocks: &[serde_json::Value]) -> (Option<String>, Option<String>, Opt
 }
 
 /// The visible text of an element, whitespace collapsed.
-pub fn text_of(n: NodeRef<'_, Node>) -> String {
+pub(crate) fn text_of(n: NodeRef<'_, Node>) -> String {
     clean(&text_of_raw(n))
 }
 

@@ -29,7 +29,7 @@ use locate::{Locator, Seg};
 const MAX_PARSE_COST: u64 = 200_000_000;
 
 /// The article of the page in `src`, or why the page is refused.
-pub fn parse(src: &str) -> Result<Builder, String> {
+pub(crate) fn parse(src: &str) -> Result<Builder, String> {
     let scan = locate::scan(src);
     if scan.parse_cost > MAX_PARSE_COST {
         return Err(format!(

@@ -16,7 +16,7 @@ use scraper::{Html, Node};
 use super::chrome;
 
 /// The node whose content is the article (the document root if nothing better).
-pub fn article_root(doc: &Html) -> NodeId {
+pub(crate) fn article_root(doc: &Html) -> NodeId {
     let mut chrome_depth = 0usize;
     let mut link_depth = 0usize;
     let (mut body, mut main, mut article_body) = (None, None, None);

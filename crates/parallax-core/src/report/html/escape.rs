@@ -7,7 +7,7 @@ use std::fmt::Write;
 use crate::sanitize;
 
 /// `s` as HTML text or a double- or single-quoted attribute value; newlines kept.
-pub fn text(s: &str) -> String {
+pub(crate) fn text(s: &str) -> String {
     let s = sanitize::visible(s);
     let mut out = String::with_capacity(s.len() + 16);
     for c in s.chars() {
@@ -26,7 +26,7 @@ pub fn text(s: &str) -> String {
 }
 
 /// `s` on one line (whitespace runs become one space), escaped.
-pub fn line(s: &str) -> String {
+pub(crate) fn line(s: &str) -> String {
     text(&s.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 

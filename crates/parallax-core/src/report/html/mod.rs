@@ -12,14 +12,14 @@
 //! Notes         the editors' notes, linked to their passages (or detached)
 //! ```
 
-pub mod escape;
-pub mod palette;
+pub(crate) mod escape;
+pub(crate) mod palette;
 
 use std::fmt::Write;
 
 use super::{GroupReport, MemberReport, NoteReport, Report};
-use crate::diff::FragmentKind;
-use crate::discrepancy::DiscrepancyKind;
+use crate::compare::diff::FragmentKind;
+use crate::compare::discrepancy::DiscrepancyKind;
 use escape::{line, text};
 pub use palette::Palette;
 

@@ -5,7 +5,7 @@
 use crate::theme::{Colour, Role, Theme};
 
 /// Every role the stylesheet uses, with the default (light, print-safe) colour.
-pub const ROLES: [(&str, &str); 14] = [
+pub(crate) const ROLES: [(&str, &str); 14] = [
     ("background", "#fdfdfb"),
     ("text", "#1f2328"),
     ("muted", "#656d76"),
@@ -38,7 +38,7 @@ impl Default for Palette {
 
 impl Palette {
     /// Sets `role` to a CSS colour (`#rgb`, `#rrggbb`, `#rrggbbaa` or a colour name).
-    pub fn set(&mut self, role: &str, colour: &str) -> Result<(), String> {
+    pub(crate) fn set(&mut self, role: &str, colour: &str) -> Result<(), String> {
         let slot = self
             .colours
             .iter_mut()
@@ -53,7 +53,7 @@ impl Palette {
         Ok(())
     }
 
-    pub fn get(&self, role: &str) -> Option<&str> {
+    pub(crate) fn get(&self, role: &str) -> Option<&str> {
         self.colours
             .iter()
             .find(|(r, _)| *r == role)
@@ -61,7 +61,7 @@ impl Palette {
     }
 
     /// The `:root { --role: colour; … }` rule the stylesheet reads.
-    pub fn css(&self) -> String {
+    pub(crate) fn css(&self) -> String {
         let vars: String = self
             .colours
             .iter()
