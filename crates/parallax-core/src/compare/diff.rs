@@ -6,48 +6,11 @@ use std::ops::Range;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use crate::align::Group;
-use crate::compare::discrepancy::{self, Discrepancy};
+use crate::compare::discrepancy;
+use crate::compare::model::{Discrepancy, Fragment, FragmentKind, GroupDiff, Member};
 use crate::source::Source;
 use crate::text::tokenized::Tokenized;
 use crate::text::tokens::{KeyIds, Kind, Normalizer, Token};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FragmentKind {
-    /// Words the pivot has too.
-    Same,
-    /// Words that stand where the pivot has other words.
-    Changed,
-    /// Words no counterpart has (in the pivot: no other member has them).
-    OnlyHere,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Fragment {
-    /// Range in the source's extracted text.
-    pub range: Range<usize>,
-    pub kind: FragmentKind,
-}
-
-/// A run of adjacent sentences of one source inside a group.
-#[derive(Debug, Clone)]
-pub struct Member {
-    pub source: usize,
-    /// Sentence positions in the source.
-    pub(crate) sentences: Vec<usize>,
-    /// Range in the source's extracted text, first sentence start to last end.
-    pub range: Range<usize>,
-    pub fragments: Vec<Fragment>,
-}
-
-/// A group's members with their differences from the pivot.
-#[derive(Debug, Clone)]
-pub struct GroupDiff {
-    /// The source whose member the others are compared with.
-    pub pivot: usize,
-    pub members: Vec<Member>,
-    pub discrepancies: Vec<Discrepancy>,
-}
 
 /// Splits a group into members: runs of consecutive sentences per source.
 pub(crate) fn members(sources: &[Source], group: &Group) -> Vec<Member> {

@@ -5,34 +5,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use crate::compare::diff::Member;
+use crate::compare::model::{Discrepancy, DiscrepancyKind, Member, Value};
 use crate::source::Source;
 use crate::text::tokens::{KeyIds, Kind, Token, fold};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DiscrepancyKind {
-    Number,
-    Quote,
-}
-
-/// What one source says in a disagreement.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Value {
-    pub source: usize,
-    /// The words as the source has them.
-    pub text: String,
-    /// Range in the source's extracted text.
-    pub range: Range<usize>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Discrepancy {
-    pub kind: DiscrepancyKind,
-    /// What the numbers count ("injur", "°c"); empty for quotes.
-    pub(crate) about: String,
-    pub values: Vec<Value>,
-}
 
 /// Finds disagreements among the members of one group (`tokens[m]` are member m's
 /// tokens with absolute ranges, their keys numbered in `ids`).

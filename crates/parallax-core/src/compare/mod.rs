@@ -1,14 +1,15 @@
 //! One comparison: the loaded sources, their alignment and the word diffs of each group.
 
-pub mod diff;
-pub mod discrepancy;
+pub(crate) mod diff;
+pub(crate) mod discrepancy;
+pub mod model;
 
 use crate::align::{self, Alignment};
-use crate::compare::discrepancy::Discrepancy;
+use crate::compare::model::Discrepancy;
+use crate::compare::model::GroupDiff;
 use crate::source::Source;
 use crate::text::tokenized::Tokenized;
 use crate::text::tokens::Normalizer;
-use diff::GroupDiff;
 
 pub struct Comparison {
     pub sources: Vec<Source>,

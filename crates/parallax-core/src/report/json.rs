@@ -13,8 +13,8 @@ use serde::Serialize;
 use serde_json::ser::Formatter;
 
 use super::{GroupReport, Report};
-use crate::compare::diff::FragmentKind;
-use crate::compare::discrepancy::DiscrepancyKind;
+use crate::compare::model::DiscrepancyKind;
+use crate::compare::model::FragmentKind;
 
 /// The report as text (see [`write`]).
 pub fn render(report: &Report) -> String {

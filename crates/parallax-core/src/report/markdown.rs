@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::{GroupReport, Report};
-use crate::compare::diff::FragmentKind;
+use crate::compare::model::FragmentKind;
 use crate::sanitize::one_line;
 
 /// Escapes text so Markdown shows it literally.
@@ -256,8 +256,8 @@ fn notes(o: &mut String, r: &Report) {
 
 fn discrepancy_line(r: &Report, d: &super::DiscrepancyReport) -> String {
     let what = match d.kind {
-        crate::compare::discrepancy::DiscrepancyKind::Number => "numbers differ",
-        crate::compare::discrepancy::DiscrepancyKind::Quote => "quote worded differently",
+        crate::compare::model::DiscrepancyKind::Number => "numbers differ",
+        crate::compare::model::DiscrepancyKind::Quote => "quote worded differently",
     };
     let values: Vec<String> = d
         .values

@@ -13,8 +13,8 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::compare::Comparison;
-use crate::compare::diff::FragmentKind;
-use crate::compare::discrepancy::DiscrepancyKind;
+use crate::compare::model::DiscrepancyKind;
+use crate::compare::model::FragmentKind;
 
 /// The JSON report, version 1 (the contract in DESIGN.md; fields may be added).
 /// Passages' texts are borrowed from the comparison: a report of large sources would

@@ -19,7 +19,7 @@ pub(crate) use notes::Notes;
 pub(crate) use reader::{Passage, Reader};
 pub(crate) use search::Search;
 
-use parallax_core::compare::discrepancy::DiscrepancyKind;
+use parallax_core::compare::model::DiscrepancyKind;
 
 use crate::keymap::{Code, Key};
 

@@ -8,7 +8,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use parallax_core::compare::Comparison;
-use parallax_core::compare::diff::GroupDiff;
+use parallax_core::compare::model::GroupDiff;
 
 /// A run of consecutive sentences of one source that belong to one group: the unit
 /// the cursor selects.
@@ -45,7 +45,7 @@ pub struct Reader {
 }
 
 /// `(group, its disagreements)` for the shared groups that have some.
-pub(crate) type Discrepancies = Vec<(usize, Vec<parallax_core::compare::discrepancy::Discrepancy>)>;
+pub(crate) type Discrepancies = Vec<(usize, Vec<parallax_core::compare::model::Discrepancy>)>;
 
 impl Reader {
     pub(crate) fn new(comparison: Comparison) -> Self {

@@ -7,7 +7,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::chrome::fit;
 use super::{Inputs, Line, Span, wrap};
 use crate::app::{Disagreement, Editor, ListedNote, Picker};
-use parallax_core::compare::discrepancy::DiscrepancyKind;
+use parallax_core::compare::model::DiscrepancyKind;
 use parallax_core::theme::Role;
 
 /// A box centred over the body.

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::{Line, Span, wrap};
 use crate::app::Reader;
-use parallax_core::compare::diff::FragmentKind;
+use parallax_core::compare::model::FragmentKind;
 use parallax_core::theme::Role;
 
 /// Which passages of the pane are selected, and how they are shown.

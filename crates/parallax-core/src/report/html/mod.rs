@@ -18,8 +18,8 @@ pub(crate) mod palette;
 use std::fmt::Write;
 
 use super::{GroupReport, MemberReport, NoteReport, Report};
-use crate::compare::diff::FragmentKind;
-use crate::compare::discrepancy::DiscrepancyKind;
+use crate::compare::model::DiscrepancyKind;
+use crate::compare::model::FragmentKind;
 use escape::{line, text};
 pub use palette::Palette;
 
