@@ -346,49 +346,106 @@ struct Data<'a> {
 
 const LAMBDA: f64 = 1.0;
 /// How much mean F1 a higher θ may give up (see `fit_model`).
-const TIE: f64 = 0.005;
+fn tie() -> f64 {
+    std::env::var("FIT_TIE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.005)
+}
 const THETAS: [f32; 11] = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65];
 
 impl Data<'_> {
-    fn fit_model(&self, train: &[usize], order: Order) -> Model {
-        let mut rows: Vec<&[f32]> = Vec::new();
-        let mut labels: Vec<bool> = Vec::new();
-        for &e in train {
-            for (x, &y) in self.trials[e].lexical().iter().zip(&self.labels[e]) {
-                rows.push(x);
-                labels.push(y);
+    /// Both stages' weights fitted on `train`; the second stage learns from
+    /// first-stage probabilities of events the first stage was not fitted on
+    /// (stacking), as it will meet them on new text.
+    fn fit_weights(&self, train: &[usize]) -> ([f32; N1 + 1], [f32; N2 + 1]) {
+        let rows_of = |events: &mut dyn Iterator<Item = usize>| {
+            let (mut r, mut l): (Vec<&[f32]>, Vec<bool>) = (Vec::new(), Vec::new());
+            for e in events {
+                for (x, &y) in self.trials[e].lexical().iter().zip(&self.labels[e]) {
+                    r.push(x);
+                    l.push(y);
+                }
             }
-        }
+            (r, l)
+        };
+        let (rows, labels) = rows_of(&mut train.iter().copied());
         let first: [f32; N1 + 1] = fit(&rows, &labels, LAMBDA).try_into().unwrap();
+        let inner = 5;
+        let firsts: Vec<[f32; N1 + 1]> = (0..inner)
+            .map(|k| {
+                let (r, l) = rows_of(
+                    &mut train
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| i % inner != k)
+                        .map(|(_, &e)| e),
+                );
+                fit(&r, &l, LAMBDA).try_into().unwrap()
+            })
+            .collect();
         let seconds: Vec<Vec<[f32; N2]>> = train
             .iter()
-            .map(|&e| self.trials[e].second(&first))
+            .enumerate()
+            .map(|(i, &e)| self.trials[e].second(&firsts[i % inner]))
             .collect();
         let rows2: Vec<&[f32]> = seconds.iter().flatten().map(|x| &x[..]).collect();
         let second: [f32; N2 + 1] = fit(&rows2, &labels, LAMBDA).try_into().unwrap();
-        let mut model = Model {
-            first,
-            second,
-            theta: 0.5,
-        };
-        // θ: the best mean F1 over the training sets, or the highest θ within
-        // `TIE` of it: a false link misleads an editor more than a missed one,
-        // which the editor can add.
-        let mut scores = Vec::new();
-        for &theta in &THETAS {
-            model.theta = theta;
-            let counts = self.counts(train, &model, order);
-            let fs: Vec<f64> = counts.values().map(|c| c.f1().2).collect();
-            scores.push((theta, fs.iter().sum::<f64>() / fs.len().max(1) as f64));
+        (first, second)
+    }
+
+    /// The model fitted on `train`, with θ chosen on predictions for events its
+    /// weights were not fitted on (inner folds): the best mean F1 over the training
+    /// sets, or the highest θ within `TIE` of it, since a false link misleads an
+    /// editor more than a missed one, which the editor can add.
+    fn fit_model(&self, train: &[usize], order: Order) -> Model {
+        let (first, second) = self.fit_weights(train);
+        let inner = 5;
+        let mut per_theta: Vec<BTreeMap<usize, Counts>> = vec![BTreeMap::new(); THETAS.len()];
+        for k in 0..inner {
+            let fit_on: Vec<usize> = train
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % inner != k)
+                .map(|(_, &e)| e)
+                .collect();
+            let held: Vec<usize> = train
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % inner == k)
+                .map(|(_, &e)| e)
+                .collect();
+            let (f, s) = self.fit_weights(&fit_on);
+            for (t, &theta) in THETAS.iter().enumerate() {
+                let m = Model {
+                    first: f,
+                    second: s,
+                    theta,
+                };
+                for (set, c) in self.counts(&held, &m, order) {
+                    per_theta[t].entry(set).or_default().add(c);
+                }
+            }
         }
+        let scores: Vec<(f32, f64)> = THETAS
+            .iter()
+            .zip(&per_theta)
+            .map(|(&theta, counts)| {
+                let fs: Vec<f64> = counts.values().map(|c| c.f1().2).collect();
+                (theta, fs.iter().sum::<f64>() / fs.len().max(1) as f64)
+            })
+            .collect();
         let top = scores.iter().map(|s| s.1).fold(f64::MIN, f64::max);
-        let best = scores
+        let theta = scores
             .iter()
             .rev()
-            .find(|s| s.1 >= top - TIE)
-            .map_or((0.0, 0.5), |&(t, f)| (f, t));
-        model.theta = best.1;
-        model
+            .find(|s| s.1 >= top - tie())
+            .map_or(0.5, |s| s.0);
+        Model {
+            first,
+            second,
+            theta,
+        }
     }
 
     /// Cross-validated counts of a two-stage forest (θ chosen on the training folds).
@@ -538,6 +595,7 @@ fn main() {
             .collect();
         println!("{label}: {}", parts.join("; "));
     };
+    let mut scored_pairs: BTreeMap<usize, Vec<(f32, bool)>> = BTreeMap::new();
     for order in [Order::Auto, Order::Free, Order::Keep] {
         // Cross-validation by event over CSTNews and Aesop together.
         let mut cv: BTreeMap<usize, Counts> = BTreeMap::new();
@@ -548,11 +606,53 @@ fn main() {
             for (s, c) in data.counts(&test, &model, order) {
                 cv.entry(s).or_default().add(c);
             }
+            if order == Order::Auto {
+                for &e in &test {
+                    let x2 = data.trials[e].second(&model.first);
+                    let list = scored_pairs.entry(events[e].set).or_default();
+                    let pairs = data.trials[e].pairs();
+                    for ((x, &y), (a, b)) in x2.iter().zip(&data.labels[e]).zip(pairs) {
+                        let q = align::logistic(&model.second, x);
+                        list.push((q, y));
+                        if std::env::var_os("FIT_DUMP").is_some()
+                            && events[e].set == 1
+                            && ((y && q < 0.3) || (!y && q > 0.4))
+                        {
+                            let ev = &events[e];
+                            let text = |id: SentenceId| {
+                                let sp = &ev.sources[id.source].sentences[id.index].range;
+                                ev.sources[id.source].doc.text[sp.clone()].replace('\n', " ")
+                            };
+                            println!(
+                                "DUMP {} {:.2} | {} || {}",
+                                if y { "MISS" } else { "FALSE" },
+                                q,
+                                text(a),
+                                text(b)
+                            );
+                        }
+                    }
+                }
+            }
         }
         show(
             &format!("{order:?} cross-validated ({folds} folds by event)"),
             &cv,
         );
+        for (set, list) in &mut scored_pairs {
+            // Average precision of the pair probabilities, over every gold link.
+            list.sort_by(|a, b| b.0.total_cmp(&a.0));
+            let gold = recall_ceiling[set].1 as f64;
+            let (mut tp, mut ap) = (0usize, 0.0f64);
+            for (i, &(_, y)) in list.iter().enumerate() {
+                if y {
+                    tp += 1;
+                    ap += tp as f64 / (i + 1) as f64;
+                }
+            }
+            println!("  {} pair AP {:.4}", sets[*set].name, ap / gold);
+        }
+        scored_pairs.clear();
         if order == Order::Auto && std::env::var_os("FIT_PAIRWISE").is_some() {
             // Links by thresholding each pair alone, no grouping: what grouping costs.
             for t in [0.3f32, 0.4, 0.5, 0.6] {
@@ -629,6 +729,101 @@ fn main() {
             show(&format!("theta {theta}"), &all);
         }
         model.theta = chosen;
+    }
+    if std::env::var_os("FIT_DIAG").is_some() {
+        // Where the gold links are lost: never candidates, scored below θ, or scored
+        // above θ and split by grouping; and what grouping adds that no pair carried.
+        for (si, s) in sets.iter().enumerate() {
+            let (mut gold, mut cand, mut high, mut tp, mut high_lost) = (0, 0, 0, 0, 0);
+            let (mut pred_n, mut pulled, mut pulled_ok, mut pw_pred, mut pw_tp) = (0, 0, 0, 0, 0);
+            for e in (0..events.len()).filter(|&e| events[e].set == si) {
+                let ev = &events[e];
+                let t = &data.trials[e];
+                let x2 = t.second(&model.first);
+                let p: Vec<f32> = x2
+                    .iter()
+                    .map(|x| align::logistic(&model.second, x))
+                    .collect();
+                let al = t.group(&p, &x2, model.theta);
+                let pred = predicted(ev, s, &al);
+                let mut prob: HashMap<(Unit, Unit), f32> = HashMap::new();
+                for ((a, b), &q) in t.pairs().into_iter().zip(&p) {
+                    if let (Some(x), Some(y)) = (unit_of(ev, a), unit_of(ev, b)) {
+                        let k = ordered(x, y);
+                        let v = prob.entry(k).or_insert(0.0);
+                        *v = v.max(q);
+                    }
+                }
+                let docs: BTreeSet<&String> = ev.docs.iter().collect();
+                for g in s
+                    .gold
+                    .iter()
+                    .filter(|(a, b)| docs.contains(&a.0) && docs.contains(&b.0))
+                {
+                    if !s
+                        .scope
+                        .as_ref()
+                        .is_none_or(|sc| sc.contains(&g.0) && sc.contains(&g.1))
+                    {
+                        continue;
+                    }
+                    gold += 1;
+                    let q = prob.get(g).copied();
+                    cand += usize::from(q.is_some());
+                    let hi = q.is_some_and(|q| q >= model.theta);
+                    high += usize::from(hi);
+                    let ok = pred.contains(g);
+                    tp += usize::from(ok);
+                    high_lost += usize::from(hi && !ok);
+                    if hi && !ok && std::env::var_os("FIT_SPLIT").is_some() {
+                        let size_of = |u: &Unit| -> usize {
+                            let src = ev.docs.iter().position(|d| *d == u.0).unwrap();
+                            let idx = (0..ev.sources[src].sentences.len()).find(|&i| {
+                                unit_of(
+                                    ev,
+                                    SentenceId {
+                                        source: src,
+                                        index: i,
+                                    },
+                                )
+                                .as_ref()
+                                    == Some(u)
+                            });
+                            idx.map_or(999, |i| al.groups[al.group_of[src][i]].sentences.len())
+                        };
+                        println!("SPLIT {} {} {}", s.name, size_of(&g.0), size_of(&g.1));
+                    }
+                }
+                for k in &pred {
+                    pred_n += 1;
+                    if prob.get(k).is_none_or(|&q| q < model.theta) {
+                        pulled += 1;
+                        pulled_ok += usize::from(s.gold.contains(k));
+                    }
+                }
+                for (k, &q) in &prob {
+                    let in_scope = s
+                        .scope
+                        .as_ref()
+                        .is_none_or(|sc| sc.contains(&k.0) && sc.contains(&k.1));
+                    if q >= model.theta
+                        && in_scope
+                        && s.pairs.contains(&(k.0.0.clone(), k.1.0.clone()))
+                    {
+                        pw_pred += 1;
+                        pw_tp += usize::from(s.gold.contains(k));
+                    }
+                }
+            }
+            println!(
+                "diag {}: gold {gold}, candidates {cand}, p>=theta {high}, linked {tp}, \
+                 p>=theta but split {high_lost}; predicted {pred_n}, of which below theta {pulled} \
+                 ({pulled_ok} right); pairwise at theta P {:.3} R {:.3}",
+                s.name,
+                pw_tp as f64 / pw_pred.max(1) as f64,
+                pw_tp as f64 / gold.max(1) as f64
+            );
+        }
     }
     show(
         "final model, in sample",

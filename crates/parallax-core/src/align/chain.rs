@@ -7,7 +7,9 @@
 //! its two sources.
 
 use super::features::{FastMap, Features};
-use super::scorer::ORDER;
+
+/// How many of the scorer's `ORDER` features come from the chain (the first ones).
+pub(crate) const CHAIN: usize = 6;
 
 /// First-stage probability a pair needs to take part in a chain.
 const IN_CHAIN: f32 = 0.2;
@@ -15,7 +17,7 @@ const IN_CHAIN: f32 = 0.2;
 const CONFIDENT: f32 = 0.5;
 
 /// The order features of each pair (`ORDER`'s names), aligned with `pairs`.
-pub(crate) fn features(f: &Features, pairs: &[(u32, u32)], p1: &[f32]) -> Vec<[f32; ORDER.len()]> {
+pub(crate) fn features(f: &Features, pairs: &[(u32, u32)], p1: &[f32]) -> Vec<[f32; CHAIN]> {
     let source = f.source_table();
     let mut by_sources: FastMap<(u32, u32), Vec<usize>> = FastMap::default();
     for (i, &(a, b)) in pairs.iter().enumerate() {
@@ -24,7 +26,7 @@ pub(crate) fn features(f: &Features, pairs: &[(u32, u32)], p1: &[f32]) -> Vec<[f
             .or_default()
             .push(i);
     }
-    let mut out = vec![[0.0f32; ORDER.len()]; pairs.len()];
+    let mut out = vec![[0.0f32; CHAIN]; pairs.len()];
     let mut keys: Vec<(u32, u32)> = by_sources.keys().copied().collect();
     keys.sort_unstable();
     for key in keys {

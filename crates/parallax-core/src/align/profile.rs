@@ -36,6 +36,31 @@ pub(crate) struct Profiles {
     /// Words (tokens of letters) in each sentence, and how many have a meaning vector.
     pub(crate) words: Vec<u32>,
     pub(crate) known: Vec<u32>,
+    /// Each sentence's content words for soft alignment: (token key, row in
+    /// `word_vectors` or `u32::MAX`, weight), at most [`CONTENT_MAX`], heaviest first.
+    content: Vec<(u32, u32, f32)>,
+    content_at: Vec<u32>,
+    /// The meaning vector of each word looked up, unit length × 127.
+    word_vectors: Vec<i8>,
+}
+
+/// Content words per sentence that soft alignment compares (the heaviest): it costs
+/// the product of two sentences' counts.
+const CONTENT_MAX: usize = 20;
+/// Cosine from which two words count as aligned (related words of the meaning
+/// table score 0.6–0.85, unrelated ones below 0.2).
+const ALIGNED: f32 = 0.55;
+
+/// How well the content words of two sentences align with each other, each word
+/// with its most similar word on the other side (the same key counts 1).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Soft {
+    /// Weighted mean of the best similarity of `a`'s words in `b`, and of `b`'s in `a`.
+    pub(crate) a_in_b: f32,
+    pub(crate) b_in_a: f32,
+    /// Weight share of `a`'s (`b`'s) words with a counterpart at [`ALIGNED`] or more.
+    pub(crate) aligned_a: f32,
+    pub(crate) aligned_b: f32,
 }
 
 impl Profiles {
@@ -58,6 +83,8 @@ impl Profiles {
         let mut vectors: Vec<i8> = Vec::with_capacity(f.sentences.len() * DIMS);
         let mut words = Vec::with_capacity(f.sentences.len());
         let mut known = Vec::with_capacity(f.sentences.len());
+        let mut content: Vec<(u32, u32, f32)> = Vec::new();
+        let mut content_at = vec![0u32];
         // Each token key's words are looked up by its smallest lower-case form, so
         // that what is looked up does not depend on which source came first.
         let mut form: Vec<Option<String>> = vec![None; keys];
@@ -87,6 +114,7 @@ impl Profiles {
                 let mut vector = [0.0f32; DIMS];
                 let (mut n_words, mut n_known) = (0u32, 0u32);
                 let start = quoted.len();
+                let content_start = content.len();
                 for t in tokens.sentence(s, i) {
                     if t.kind == Kind::Punct {
                         continue;
@@ -109,10 +137,13 @@ impl Profiles {
                             meaning.push(Some(v));
                         }
                     }
+                    let p = 10f32.powf(zipf[k] - 9.0);
+                    let w = if zipf[k] > 0.0 { SIF / (SIF + p) } else { 1.0 };
+                    if w >= 0.05 && !content[content_start..].iter().any(|c| c.0 == t.key) {
+                        content.push((t.key, meaning_of[k], w));
+                    }
                     if let Some(Some(v)) = meaning.get(meaning_of[k] as usize) {
                         n_known += 1;
-                        let p = 10f32.powf(zipf[k] - 9.0);
-                        let w = if zipf[k] > 0.0 { SIF / (SIF + p) } else { 1.0 };
                         for (o, x) in vector.iter_mut().zip(v) {
                             *o += w * x;
                         }
@@ -127,6 +158,10 @@ impl Profiles {
                     }
                 }
                 quoted.truncate(unique);
+                // Heaviest first, ties by key: the same words whatever the order read.
+                content[content_start..].sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)));
+                content.truncate(content_start + (content.len() - content_start).min(CONTENT_MAX));
+                content_at.push(content.len() as u32);
                 seq_at.push(seqs.len() as u32);
                 quoted_at.push(quoted.len() as u32);
                 let norm = vector.iter().map(|x| x * x).sum::<f32>().sqrt();
@@ -164,7 +199,19 @@ impl Profiles {
             background_total.push(terms.iter().map(|t| background[t.key as usize]).sum());
             numbers.push(terms.iter().filter(|t| f.is_number[t.key as usize]).count() as u16);
         }
+        let mut word_vectors = Vec::with_capacity(meaning.len() * DIMS);
+        for v in meaning.iter().flatten() {
+            let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+            let scale = if norm > 0.0 { 127.0 / norm } else { 0.0 };
+            word_vectors.extend(
+                v.iter()
+                    .map(|x| (x * scale).round().clamp(-127.0, 127.0) as i8),
+            );
+        }
         Profiles {
+            content,
+            content_at,
+            word_vectors,
             seqs,
             seq_at,
             quoted,
@@ -188,6 +235,61 @@ impl Profiles {
 
     pub(crate) fn vector(&self, g: usize) -> &[i8] {
         &self.vectors[g * DIMS..(g + 1) * DIMS]
+    }
+
+    fn content(&self, g: usize) -> &[(u32, u32, f32)] {
+        &self.content[self.content_at[g] as usize..self.content_at[g + 1] as usize]
+    }
+
+    fn word_vector(&self, row: u32) -> Option<&[i8]> {
+        let at = row as usize * DIMS;
+        self.word_vectors.get(at..at + DIMS)
+    }
+
+    /// Soft alignment of sentences `a` and `b`'s content words.
+    pub(crate) fn soft(&self, a: usize, b: usize) -> Soft {
+        let (ca, cb) = (self.content(a), self.content(b));
+        if ca.is_empty() || cb.is_empty() {
+            return Soft::default();
+        }
+        // Best similarity of each word on either side, filled in one pass over the
+        // product.
+        let mut best_b = [0.0f32; CONTENT_MAX];
+        let mut out = Soft::default();
+        let (mut wa, mut wb) = (0.0f32, 0.0f32);
+        for &(ka, ra, w) in ca {
+            let va = self.word_vector(ra);
+            let mut best = 0.0f32;
+            for (j, &(kb, rb, _)) in cb.iter().enumerate() {
+                let sim = if ka == kb {
+                    1.0
+                } else if let (Some(x), Some(y)) = (va, self.word_vector(rb)) {
+                    let dot: i32 = x
+                        .iter()
+                        .zip(y)
+                        .map(|(&p, &q)| i32::from(p) * i32::from(q))
+                        .sum();
+                    (dot as f32 / (127.0 * 127.0)).max(0.0)
+                } else {
+                    0.0
+                };
+                best = best.max(sim);
+                best_b[j] = best_b[j].max(sim);
+            }
+            wa += w;
+            out.a_in_b += w * best;
+            out.aligned_a += if best >= ALIGNED { w } else { 0.0 };
+        }
+        for (&(_, _, w), &best) in cb.iter().zip(&best_b) {
+            wb += w;
+            out.b_in_a += w * best;
+            out.aligned_b += if best >= ALIGNED { w } else { 0.0 };
+        }
+        out.a_in_b /= wa;
+        out.aligned_a /= wa;
+        out.b_in_a /= wb;
+        out.aligned_b /= wb;
+        out
     }
 
     /// Cosine of two sentences' meaning vectors (0 when either has none).

@@ -14,7 +14,7 @@ use super::score::{self, Scored};
 use super::weights;
 
 /// Names of the first stage's features, in order.
-pub const LEXICAL: [&str; 27] = [
+pub const LEXICAL: [&str; 31] = [
     "dice",
     "cover",
     "exact",
@@ -42,16 +42,22 @@ pub const LEXICAL: [&str; 27] = [
     "neighbours",
     "strength",
     "weighed",
+    "soft_f",
+    "soft_min",
+    "aligned_min",
+    "aligned_max",
 ];
 
 /// Names of the features the second stage adds.
-pub const ORDER: [&str; 6] = [
+pub const ORDER: [&str; 8] = [
     "on_chain",
     "share",
     "chain_share",
     "fits_share",
     "neighbour_p",
     "sole_gap",
+    "triangle",
+    "support",
 ];
 
 /// Features of the first stage.
@@ -278,6 +284,12 @@ pub(crate) fn prepare(
             .ln()
             .abs();
         let neighbours = same_source_neighbour(a, b, -1).max(same_source_neighbour(a, b, 1));
+        let soft = prof.soft(a, b);
+        let soft_f = if soft.a_in_b + soft.b_in_a > 0.0 {
+            2.0 * soft.a_in_b * soft.b_in_a / (soft.a_in_b + soft.b_in_a)
+        } else {
+            0.0
+        };
         [
             p.dice,
             p.cover,
@@ -314,6 +326,10 @@ pub(crate) fn prepare(
             neighbours,
             v,
             v * (0.2 + 0.8 * rel_a.min(rel_b)),
+            soft_f,
+            soft.a_in_b.min(soft.b_in_a),
+            soft.aligned_a.min(soft.aligned_b),
+            soft.aligned_a.max(soft.aligned_b),
         ]
     };
     let lexical: Vec<[f32; N1]> = if super::parallel(n) {
@@ -358,14 +374,72 @@ pub(crate) fn first_stage(prep: &Prepared, w: &[f32; N1 + 1]) -> Vec<f32> {
 /// first stage's probabilities make.
 pub(crate) fn second_features(f: &Features, prep: &Prepared, p1: &[f32]) -> Vec<[f32; N2]> {
     let order = chain::features(f, &prep.pairs, p1);
+    let third = third_sources(f, prep, p1);
     prep.lexical
         .iter()
         .zip(order)
-        .map(|(x, o)| {
+        .zip(third)
+        .map(|((x, o), t)| {
             let mut out = [0.0f32; N2];
             out[..N1].copy_from_slice(x);
-            out[N1..].copy_from_slice(&o);
+            out[N1..N1 + o.len()].copy_from_slice(&o);
+            out[N1 + o.len()..].copy_from_slice(&t);
             out
+        })
+        .collect()
+}
+
+/// First-stage probability a third sentence must have with both sides of a pair to
+/// count as that source's support for it.
+const SUPPORT: f32 = 0.3;
+
+/// What the other sources say about each pair: the strongest sentence elsewhere
+/// that both sides match (the smaller of its two first-stage probabilities), and
+/// the share of the other sources that hold such a sentence at [`SUPPORT`] or more.
+/// With many outlets, a pair both sides of which match the same third report is
+/// likelier to tell the same thing; with two sources both are 0.
+fn third_sources(f: &Features, prep: &Prepared, p1: &[f32]) -> Vec<[f32; 2]> {
+    let n = f.sentences.len();
+    let sources = f.sources();
+    let source = f.source_table();
+    let mut near: Vec<Vec<(u32, f32)>> = vec![Vec::new(); n];
+    for (&(a, b), &p) in prep.pairs.iter().zip(p1) {
+        if p >= 0.05 {
+            near[a as usize].push((b, p));
+            near[b as usize].push((a, p));
+        }
+    }
+    for l in &mut near {
+        l.sort_unstable_by_key(|x| x.0);
+    }
+    let mut seen: Vec<u32> = Vec::new();
+    prep.pairs
+        .iter()
+        .map(|&(a, b)| {
+            if sources < 3 {
+                return [0.0, 0.0];
+            }
+            let (la, lb) = (&near[a as usize], &near[b as usize]);
+            let (mut i, mut j, mut best) = (0, 0, 0.0f32);
+            seen.clear();
+            while i < la.len() && j < lb.len() {
+                match la[i].0.cmp(&lb[j].0) {
+                    std::cmp::Ordering::Less => i += 1,
+                    std::cmp::Ordering::Greater => j += 1,
+                    std::cmp::Ordering::Equal => {
+                        let q = la[i].1.min(lb[j].1);
+                        best = best.max(q);
+                        if q >= SUPPORT {
+                            seen.push(source[la[i].0 as usize]);
+                        }
+                        i += 1;
+                        j += 1;
+                    }
+                }
+            }
+            seen.sort_unstable();
+            seen.dedup();
+            [best, seen.len() as f32 / (sources - 2) as f32]
         })
         .collect()
 }
