@@ -20,7 +20,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::app::{Action, ViewKind};
-use crate::keymap::{Key, Keymap, KeymapError};
+use crate::key::Key;
+use crate::keymap::{Keymap, KeymapError};
 use parallax_core::theme::Depth;
 
 /// Settings from the command line, which win over the file.

@@ -21,7 +21,7 @@ pub(crate) use search::Search;
 
 use parallax_core::compare::model::DiscrepancyKind;
 
-use crate::keymap::{Code, Key};
+use crate::key::{Code, Key};
 
 /// The three ways to look at a comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

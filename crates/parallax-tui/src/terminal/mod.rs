@@ -267,7 +267,7 @@ mod tests {
             "{w:?}"
         );
         assert_eq!(
-            s.keymap.action(crate::keymap::Key::ch('j')),
+            s.keymap.action(crate::key::Key::ch('j')),
             Some(crate::app::Action::NextPassage)
         );
     }

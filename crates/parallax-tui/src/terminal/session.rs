@@ -7,7 +7,8 @@ use ratatui::Frame;
 
 use super::render;
 use crate::app::{App, Motion, Notes, Overlay, Reader, ViewKind};
-use crate::keymap::{Key, Keymap};
+use crate::key::Key;
+use crate::keymap::Keymap;
 use crate::view::{self, Body, Inputs, Layouts, Screen, Target, ViewModel};
 use parallax_core::compare::Comparison;
 use parallax_core::review::Review;

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use crate::support::*;
-use parallax_tui::keymap::{Code, Key};
+use parallax_tui::key::{Code, Key};
 use parallax_tui::terminal::{Session, Settings};
 
 /// A session on the fixtures with notes kept in the review file at `review`.
