@@ -1,5 +1,5 @@
 //! Key bindings: a key (written as in the config file: `j`, `ctrl-d`, `shift-tab`,
-//! `pgdn`) maps to one [`Action`]. The defaults follow the issue; the `[keys]` table
+//! `pgdn`) maps to one [`Command`]. The defaults follow the issue; the `[keys]` table
 //! of the config file replaces an action's default keys, and a key bound to two
 //! actions is rejected with an error naming both.
 //!
@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::app::Action;
+use crate::app::Command;
 use crate::key::{Code, Key};
 
 /// Why a set of bindings was refused.
@@ -24,15 +24,15 @@ pub enum KeymapError {
 /// The bindings in force: every key maps to at most one action.
 #[derive(Debug, Clone)]
 pub struct Keymap {
-    by_key: BTreeMap<Key, Action>,
+    by_key: BTreeMap<Key, Command>,
     /// Each action's keys in the order they were given (the first is shown in hints).
-    by_action: BTreeMap<Action, Vec<Key>>,
+    by_action: BTreeMap<Command, Vec<Key>>,
 }
 
 /// The default keys of each action.
-pub(crate) fn defaults() -> Vec<(Action, Vec<Key>)> {
-    use Action as A;
+pub(crate) fn defaults() -> Vec<(Command, Vec<Key>)> {
     use Code as C;
+    use Command as A;
     let p = Key::plain;
     let c = Key::ch;
     vec![
@@ -90,9 +90,9 @@ impl Default for Keymap {
 
 impl Keymap {
     /// The defaults with some actions' keys replaced; an empty list unbinds an action.
-    pub fn with_overrides(overrides: &BTreeMap<Action, Vec<Key>>) -> Result<Keymap, KeymapError> {
-        let mut by_key: BTreeMap<Key, Action> = BTreeMap::new();
-        let mut by_action: BTreeMap<Action, Vec<Key>> = BTreeMap::new();
+    pub fn with_overrides(overrides: &BTreeMap<Command, Vec<Key>>) -> Result<Keymap, KeymapError> {
+        let mut by_key: BTreeMap<Key, Command> = BTreeMap::new();
+        let mut by_action: BTreeMap<Command, Vec<Key>> = BTreeMap::new();
         for (action, keys) in defaults() {
             let keys = overrides.get(&action).unwrap_or(&keys);
             by_action.insert(action, keys.clone());
@@ -112,19 +112,19 @@ impl Keymap {
         Ok(Keymap { by_key, by_action })
     }
 
-    pub(crate) fn action(&self, key: Key) -> Option<Action> {
+    pub(crate) fn action(&self, key: Key) -> Option<Command> {
         self.by_key.get(&key).copied()
     }
 
     /// The keys bound to `action`, in a stable order.
-    pub(crate) fn keys_of(&self, action: Action) -> Vec<Key> {
+    pub(crate) fn keys_of(&self, action: Command) -> Vec<Key> {
         let mut keys = self.by_action.get(&action).cloned().unwrap_or_default();
         keys.dedup();
         keys
     }
 
     /// The keys of `action` as shown to users ("j ↓").
-    pub(crate) fn label(&self, action: Action) -> String {
+    pub(crate) fn label(&self, action: Command) -> String {
         self.keys_of(action)
             .iter()
             .map(Key::to_string)
@@ -140,30 +140,33 @@ mod tests {
     #[test]
     fn defaults_follow_the_issue() {
         let k = Keymap::default();
-        assert_eq!(k.action(Key::ch(']')), Some(Action::NextShared));
-        assert_eq!(k.action(Key::ch('}')), Some(Action::NextUnique));
-        assert_eq!(k.action(Key::ctrl('d')), Some(Action::HalfPageDown));
-        assert_eq!(k.action(Key::plain(Code::BackTab)), Some(Action::FocusPrev));
-        assert_eq!(k.action(Key::ch('q')), Some(Action::Quit));
-        assert_eq!(k.action(Key::ch('x')), Some(Action::Disagreements));
-        assert_eq!(k.action(Key::ch('m')), Some(Action::Note));
-        assert_eq!(k.action(Key::ch('M')), Some(Action::NoteList));
+        assert_eq!(k.action(Key::ch(']')), Some(Command::NextShared));
+        assert_eq!(k.action(Key::ch('}')), Some(Command::NextUnique));
+        assert_eq!(k.action(Key::ctrl('d')), Some(Command::HalfPageDown));
+        assert_eq!(
+            k.action(Key::plain(Code::BackTab)),
+            Some(Command::FocusPrev)
+        );
+        assert_eq!(k.action(Key::ch('q')), Some(Command::Quit));
+        assert_eq!(k.action(Key::ch('x')), Some(Command::Disagreements));
+        assert_eq!(k.action(Key::ch('m')), Some(Command::Note));
+        assert_eq!(k.action(Key::ch('M')), Some(Command::NoteList));
         assert_eq!(k.action(Key::ch('z')), None);
     }
 
     #[test]
     fn overriding_replaces_an_actions_keys() {
         let mut o = BTreeMap::new();
-        o.insert(Action::NextPassage, vec![Key::ch('J')]);
+        o.insert(Command::NextPassage, vec![Key::ch('J')]);
         let k = Keymap::with_overrides(&o).unwrap();
-        assert_eq!(k.action(Key::ch('J')), Some(Action::NextPassage));
+        assert_eq!(k.action(Key::ch('J')), Some(Command::NextPassage));
         assert_eq!(k.action(Key::ch('j')), None);
     }
 
     #[test]
     fn conflicting_bindings_are_rejected_naming_both_actions() {
         let mut o = BTreeMap::new();
-        o.insert(Action::FocusNext, vec![Key::ch('j')]);
+        o.insert(Command::FocusNext, vec![Key::ch('j')]);
         let err = Keymap::with_overrides(&o).unwrap_err();
         let msg = err.to_string();
         assert!(

@@ -164,7 +164,10 @@ fn without_a_review_file_notes_are_off_with_a_message() {
 #[test]
 fn note_and_panel_keys_are_rebindable_and_listed_in_help() {
     let mut o = std::collections::BTreeMap::new();
-    o.insert(parallax_tui::app::Action::Disagreements, vec![Key::ch('X')]);
+    o.insert(
+        parallax_tui::app::Command::Disagreements,
+        vec![Key::ch('X')],
+    );
     let keymap = parallax_tui::keymap::Keymap::with_overrides(&o).unwrap();
     let mut settings = Settings::defaults(0);
     settings.keymap = keymap;
@@ -184,7 +187,7 @@ fn note_and_panel_keys_are_rebindable_and_listed_in_help() {
         "{help}"
     );
     // m bound to another action too is a conflict.
-    o.insert(parallax_tui::app::Action::CycleView, vec![Key::ch('m')]);
+    o.insert(parallax_tui::app::Command::CycleView, vec![Key::ch('m')]);
     assert!(parallax_tui::keymap::Keymap::with_overrides(&o).is_err());
 }
 
