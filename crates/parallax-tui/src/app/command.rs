@@ -144,8 +144,8 @@ impl Command {
             Command::NoteList => "list all notes (Enter jumps to one)",
             Command::Disagreements => "list every disagreement (Enter jumps to it)",
             Command::Help => "show or hide this help",
-            Command::Close => "close the overlay, clear the search",
-            Command::Quit => "quit",
+            Command::Close => "close the pop-up, clear the search",
+            Command::Quit => "quit (in a pop-up: close it)",
         }
     }
 

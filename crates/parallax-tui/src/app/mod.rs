@@ -295,7 +295,7 @@ impl App {
                 Command::PageDown | Command::HalfPageDown => *scroll += 10,
                 Command::PageUp | Command::HalfPageUp => *scroll = scroll.saturating_sub(10),
                 Command::First => *scroll = 0,
-                Command::Quit => effects.push(Effect::Quit),
+                // Any other key closes the help; q too (q quits from the main view only).
                 _ => self.overlay = None,
             }
             return;
@@ -304,7 +304,7 @@ impl App {
             self.overlay,
             Some(Overlay::Notes(_) | Overlay::Disagreements(_))
         ) {
-            self.list_command(command, reader, effects);
+            self.list_command(command, reader);
             return;
         }
         if let Some(motion) = Motion::of(command) {
@@ -638,12 +638,11 @@ impl App {
     }
 
     /// A command while a list (notes, disagreements) is open: motions move the
-    /// selection, Enter jumps, the list's own key or Esc closes it.
-    fn list_command(&mut self, command: Command, reader: &Reader, effects: &mut Vec<Effect>) {
+    /// selection, Enter jumps, the list's own key, Esc or q closes it.
+    fn list_command(&mut self, command: Command, reader: &Reader) {
         let page = self.nav.page_rows.saturating_sub(4);
         match (&mut self.overlay, command) {
-            (_, Command::Quit) => effects.push(Effect::Quit),
-            (_, Command::Close)
+            (_, Command::Close | Command::Quit)
             | (Some(Overlay::Notes(_)), Command::NoteList)
             | (Some(Overlay::Disagreements(_)), Command::Disagreements) => self.overlay = None,
             (Some(Overlay::Notes(p)), a) if Motion::of(a).is_some() => {
@@ -826,3 +825,6 @@ impl App {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

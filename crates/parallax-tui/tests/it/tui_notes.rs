@@ -244,3 +244,26 @@ fn a_detached_note_is_listed_as_such_and_cannot_be_jumped_to() {
     s.key(Key::plain(Code::Enter));
     assert!(status(&mut s).contains("detached"), "{}", status(&mut s));
 }
+
+#[test]
+fn q_closes_the_help_and_the_lists_and_quits_only_from_the_main_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = with_review(&dir.path().join("review.toml"));
+    // A note, so that the notes list opens; q in the editor is text.
+    s.keys("mq for quote");
+    save(&mut s);
+    assert!(status(&mut s).contains("note saved"), "{}", status(&mut s));
+    for open in ["?", "x", "M"] {
+        s.keys(open);
+        assert!(s.app.overlay.is_some(), "{open} opens a pop-up");
+        s.keys("q");
+        assert!(s.app.overlay.is_none(), "q closes the pop-up of {open}");
+        assert!(!s.quit(), "q in the pop-up of {open} does not quit");
+    }
+    // In the search prompt q is text too.
+    s.keys("/q");
+    s.key(Key::plain(Code::Esc));
+    assert!(!s.quit());
+    s.keys("q");
+    assert!(s.quit(), "q quits from the main view");
+}
