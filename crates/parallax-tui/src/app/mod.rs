@@ -131,7 +131,7 @@ pub struct Disagreement {
 
 /// Every disagreement in the comparison, group by group. Disagreements do not depend
 /// on the pivot, so they are found once without diffing any group.
-pub(crate) fn disagreements(reader: &Reader, _pivot: usize) -> Vec<Disagreement> {
+pub(crate) fn disagreements(reader: &Reader) -> Vec<Disagreement> {
     reader
         .discrepancies()
         .iter()
@@ -667,7 +667,7 @@ impl App {
     }
 
     fn open_disagreements(&mut self, reader: &Reader) {
-        let rows = disagreements(reader, self.nav.pivot);
+        let rows = disagreements(reader);
         if rows.is_empty() {
             self.say("no disagreements: the sources agree on every number and quote");
             return;
