@@ -79,13 +79,9 @@ pub fn load_all(files: &[PathBuf], opts: &LoadOptions) -> Result<Vec<Source>, So
         .filter_map(|f| std::fs::metadata(f).ok())
         .map(|m| m.len())
         .sum();
-    if bytes >= PARALLEL_LOAD_BYTES {
-        use rayon::prelude::*;
-        let loaded: Vec<Result<Source, SourcesError>> = files.par_iter().map(load).collect();
-        loaded.into_iter().collect()
-    } else {
-        files.iter().map(load).collect()
-    }
+    let loaded: Vec<Result<Source, SourcesError>> =
+        crate::perf::par::Par::when(bytes >= PARALLEL_LOAD_BYTES).map(files, load);
+    loaded.into_iter().collect()
 }
 
 /// Total input size from which loading is spread over threads (below, starting the

@@ -29,6 +29,7 @@ mod scorer;
 mod soft;
 mod weights;
 
+use crate::perf::Parallelism;
 use crate::source::Source;
 use crate::text::lang::Language;
 use crate::text::tokenized::Tokenized;
@@ -37,13 +38,6 @@ use crate::text::tokens::Normalizer;
 pub use features::Weighting;
 pub use params::{Order, Params};
 pub use scorer::{LEXICAL, Model, N1, N2, ORDER, logistic};
-
-/// Whether work over `sentences` sentences is worth spreading over threads. Below
-/// this, handing work to the thread pool (and waiting for it to be scheduled on a
-/// busy machine) costs more than it saves; above, both paths give the same result.
-pub(crate) fn parallel(sentences: usize) -> bool {
-    sentences >= 2_000
-}
 
 /// One sentence, by source and position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -134,22 +128,20 @@ pub fn align(sources: &[Source]) -> Alignment {
 }
 
 pub fn align_with(sources: &[Source], params: &Params) -> Alignment {
-    let normalizer = Normalizer::new(language_of(sources));
-    let tokens = Tokenized::build(sources, &normalizer);
+    let normalizer = Normalizer::new(language_of(sources, params.parallelism));
+    let tokens = Tokenized::build(sources, &normalizer, params.parallelism);
     align_tokenized(sources, &tokens, &normalizer, params)
 }
 
 /// The language the sources are written in (one for all of them).
-pub(crate) fn language_of(sources: &[Source]) -> Language {
+pub(crate) fn language_of(sources: &[Source], parallelism: Parallelism) -> Language {
     let sentences = sources.iter().map(|s| s.sentences.len()).sum();
-    if !parallel(sentences) {
-        return Language::detect(sources.iter().map(|s| s.doc.text.as_str()));
-    }
-    use rayon::prelude::*;
-    let counts = sources
-        .par_iter()
-        .map(|s| Language::function_words(&s.doc.text))
-        .reduce(|| [0; 5], |a, b| std::array::from_fn(|i| a[i] + b[i]));
+    let counts = parallelism.over(sentences).map_reduce(
+        sources,
+        |s| Language::function_words(&s.doc.text),
+        || [0; 5],
+        |a, b| std::array::from_fn(|i| a[i] + b[i]),
+    );
     Language::most_counted(counts)
 }
 
@@ -205,8 +197,8 @@ impl<'a> Trial<'a> {
 
     /// Measures `sources` with a tokenisation of their own.
     pub fn of(sources: &'a [Source], params: &Params) -> Trial<'a> {
-        let normalizer = Normalizer::new(language_of(sources));
-        let tokens = Tokenized::build(sources, &normalizer);
+        let normalizer = Normalizer::new(language_of(sources, params.parallelism));
+        let tokens = Tokenized::build(sources, &normalizer, params.parallelism);
         Trial::new(sources, &tokens, &normalizer, params)
     }
 
@@ -350,8 +342,8 @@ impl<'a> Trial<'a> {
 
 /// Every sentence's content keys with their weights, for diagnostics.
 pub fn sentence_keys(sources: &[Source], params: &Params) -> Vec<(SentenceId, Vec<(String, f32)>)> {
-    let normalizer = Normalizer::new(language_of(sources));
-    let tokens = Tokenized::build(sources, &normalizer);
+    let normalizer = Normalizer::new(language_of(sources, params.parallelism));
+    let tokens = Tokenized::build(sources, &normalizer, params.parallelism);
     let feats = features_of(sources, &tokens, &normalizer, params);
     feats
         .ids
@@ -388,6 +380,7 @@ fn features_of(
         normalizer,
         &params.weighting,
         params.phrase > 0.0,
+        params.parallelism,
     )
 }
 

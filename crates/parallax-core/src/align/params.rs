@@ -1,6 +1,7 @@
 //! The aligner's tunable numbers, with the values chosen on real data (QUALITY.md).
 
 use super::features::Weighting;
+use crate::perf::Parallelism;
 
 /// What the aligner may assume about the order in which sources tell things.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -42,6 +43,9 @@ pub struct Params {
     pub order: Order,
     /// The pair scorer's weights and threshold.
     pub model: super::Model,
+    /// From how many sentences every stage of the comparison (tokenising, aligning,
+    /// diffing, writing the JSON) is spread over threads; the result is the same.
+    pub parallelism: Parallelism,
 }
 
 impl Default for Params {
@@ -56,6 +60,7 @@ impl Default for Params {
             link: 0.2,
             order: Order::Auto,
             model: super::Model::default(),
+            parallelism: Parallelism::default(),
         }
     }
 }

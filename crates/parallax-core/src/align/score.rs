@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use super::Params;
 use super::features::{Features, Sentence};
+use crate::perf::par::Par;
 
 /// What two sentences of different sources share.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -64,7 +65,6 @@ impl Scored {
 /// the number of sentences, not its square, and neither depends on the order of the
 /// sources. `rank` orders sentences by [`Features::tiebreak`].
 pub(crate) fn candidates(f: &Features, rank: &[u32], params: &Params) -> Scored {
-    use rayon::prelude::*;
     let n = f.sentences.len();
     let cap = ((n as f32 * params.common_share) as u32).clamp(8, MAX_POSTINGS);
     let max = params
@@ -86,22 +86,16 @@ pub(crate) fn candidates(f: &Features, rank: &[u32], params: &Params) -> Scored 
             NOTHING
         }
     };
-    let parallel = super::parallel(n);
+    let par = params.parallelism.over(n);
     // Kept block by block: flattening would copy them all once more, and hold both.
-    let (proposed, reads): (Vec<Proposed>, Vec<usize>) = if parallel {
-        all.par_chunks(1024)
-            .map_init(
-                || vec![0.0f32; n],
-                |shared, block| partners(f, &postings, rank, block, max, shared),
-            )
-            .unzip()
-    } else {
-        let (pairs, reads) = partners(f, &postings, rank, &all, max, &mut vec![0.0; n]);
-        (vec![pairs], vec![reads])
-    };
+    let (proposed, reads): (Vec<Proposed>, Vec<usize>) = par.map_init(
+        par.blocks(n, BLOCK),
+        || vec![0.0f32; n],
+        |shared, block| partners(f, &postings, rank, &all[block], max, shared),
+    );
     let index_reads = reads.iter().sum();
-    let wanted = sorted_unique(proposed, n, parallel);
-    let ranges = blocks_of(n, parallel);
+    let wanted = sorted_unique(proposed, n, par);
+    let ranges = par.blocks(n, BLOCK);
     let counts: Vec<usize> = ranges.iter().map(|r| wanted.count(r.clone())).collect();
     let comparisons = counts.iter().sum();
     // Each block of sentences measured into its own part of one list made at its
@@ -120,17 +114,8 @@ pub(crate) fn candidates(f: &Features, rank: &[u32], params: &Params) -> Scored 
         wanted.pairs(range, block);
         measure_all(f, block, part, measured);
     };
-    if parallel {
-        ranges
-            .into_par_iter()
-            .zip(parts)
-            .for_each_init(Vec::new, measure_block);
-    } else {
-        let mut block = Vec::new();
-        for job in ranges.into_iter().zip(parts) {
-            measure_block(&mut block, job);
-        }
-    }
+    let jobs: Vec<(Range<usize>, &mut [_])> = ranges.into_iter().zip(parts).collect();
+    par.for_each_init(jobs, Vec::new, measure_block);
     drop(wanted);
     pairs.retain(|&p| p.0 != NOTHING.0);
     Scored {
@@ -254,14 +239,8 @@ fn measure_all<T>(
     }
 }
 
-/// Ranges of sentences worked on as one: blocks of 1024 when `parallel`, else all.
-fn blocks_of(n: usize, parallel: bool) -> Vec<Range<usize>> {
-    if parallel {
-        (0..n).step_by(1024).map(|s| s..(s + 1024).min(n)).collect()
-    } else {
-        std::iter::once(0..n).collect()
-    }
-}
+/// Sentences worked on as one on the thread pool (see [`Par::blocks`]).
+const BLOCK: usize = 1024;
 
 /// Candidate pairs by their lower sentence, each once: sentence `lo`'s higher
 /// partners are `higher[starts[lo]..][..len[lo]]`, ascending. Half the memory of a
@@ -292,8 +271,7 @@ impl Buckets {
 /// Sorting millions of pairs was a tenth of the aligner's work: they are bucketed
 /// by their lower index instead, in one pass, and only each bucket (a sentence's
 /// few dozen partners) is sorted, in place.
-fn sorted_unique(blocks: Vec<Proposed>, n: usize, parallel: bool) -> Buckets {
-    use rayon::prelude::*;
+fn sorted_unique(blocks: Vec<Proposed>, n: usize, par: Par) -> Buckets {
     let mut starts = vec![0usize; n + 1];
     for block in &blocks {
         block.each(|lo, _| starts[lo as usize + 1] += 1);
@@ -330,20 +308,17 @@ fn sorted_unique(blocks: Vec<Proposed>, n: usize, parallel: bool) -> Buckets {
     };
     let mut jobs = Vec::new();
     let (mut rest, mut rest_len) = (&mut higher[..], &mut len[..]);
-    for range in blocks_of(n, parallel) {
+    for range in par.blocks(n, BLOCK) {
         let (part, tail) = rest.split_at_mut(starts[range.end] - starts[range.start]);
         let (counts, tail_len) = rest_len.split_at_mut(range.len());
         jobs.push((range, part, counts));
         (rest, rest_len) = (tail, tail_len);
     }
-    if parallel {
-        jobs.into_par_iter()
-            .for_each(|(range, part, counts)| dedup(range, part, counts));
-    } else {
-        for (range, part, counts) in jobs {
-            dedup(range, part, counts);
-        }
-    }
+    par.for_each_init(
+        jobs,
+        || (),
+        |_, (range, part, counts)| dedup(range, part, counts),
+    );
     Buckets {
         starts,
         len,
@@ -631,8 +606,9 @@ mod tests {
         use crate::text::tokenized::Tokenized;
         use crate::text::tokens::Normalizer;
         let sources = crate::corpus::sources(count, bytes, seed);
-        let norm = Normalizer::new(super::super::language_of(&sources));
-        let tokens = Tokenized::build(&sources, &norm);
+        let p = crate::perf::Parallelism::default();
+        let norm = Normalizer::new(super::super::language_of(&sources, p));
+        let tokens = Tokenized::build(&sources, &norm, p);
         super::super::features_of(&sources, &tokens, &norm, &Params::default())
     }
 
@@ -759,7 +735,12 @@ mod tests {
                 .collect();
             blocks.push(Proposed { first: 5, list: vec![2, 9, 1, 0, 1, 3] });
             let mut got = Vec::new();
-            sorted_unique(blocks, 3000, parallel).pairs(0..3000, &mut got);
+            let parallelism = if parallel {
+                crate::perf::Parallelism::ALWAYS
+            } else {
+                crate::perf::Parallelism::SERIAL
+            };
+            sorted_unique(blocks, 3000, parallelism.over(3000)).pairs(0..3000, &mut got);
             proptest::prop_assert_eq!(got, expected);
         }
     }

@@ -316,12 +316,7 @@ pub(crate) fn prepare(
             v * (0.2 + 0.8 * rel_a.min(rel_b)),
         ]
     };
-    let lexical: Vec<[f32; N1]> = if super::parallel(n) {
-        use rayon::prelude::*;
-        scored.pairs.par_iter().map(measure).collect()
-    } else {
-        scored.pairs.iter().map(measure).collect()
-    };
+    let lexical: Vec<[f32; N1]> = params.parallelism.over(n).map(&scored.pairs, measure);
     let pairs = scored.pairs.iter().map(|&(a, b, _)| (a, b)).collect();
     Prepared {
         pairs,

@@ -27,7 +27,11 @@ pub fn render(report: &Report) -> String {
 /// writes to a temporary file and renames it only on success).
 pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     let sentences = report.sources.iter().map(|s| s.sentences).sum();
-    let batch = crate::align::parallel(sentences).then_some(BATCH);
+    let batch = report
+        .parallelism
+        .over(sentences)
+        .is_parallel()
+        .then_some(BATCH);
     write_batched(report, batch, w)
 }
 

@@ -30,6 +30,9 @@ pub struct Report<'a> {
     /// Editors' notes from the review file (added field; absent when there are none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<NoteReport>,
+    /// The comparison's: from how many sentences the JSON is written in parallel.
+    #[serde(skip)]
+    pub(crate) parallelism: crate::perf::Parallelism,
 }
 
 #[derive(Debug, Serialize)]
@@ -190,6 +193,7 @@ impl<'a> Report<'a> {
             sources,
             groups,
             notes: Vec::new(),
+            parallelism: c.parallelism,
         }
     }
 }

@@ -508,6 +508,7 @@ mod tests {
                     group: None,
                 },
             ],
+            parallelism: Default::default(),
         }
     }
 
