@@ -4,31 +4,8 @@ use std::ops::Range;
 
 use super::Params;
 use super::features::{Features, Sentence};
+use super::links::Pair;
 use crate::perf::par::Par;
-
-/// What two sentences of different sources share.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Pair {
-    /// Weight of the keys both have (partial matches count by their similarity).
-    pub matched: f32,
-    /// `2·matched / (weight_a + weight_b)`: how much of both sentences is shared.
-    pub dice: f32,
-    /// `matched / min(weight_a, weight_b)`: how much of the lighter one the other covers.
-    pub cover: f32,
-    /// Shared key bigrams over the bigrams of the sentence with fewer: shared phrasing
-    /// (0 unless the phrase weight is set, since only then are bigrams gathered).
-    pub phrase: f32,
-    /// Keys matched exactly.
-    pub exact: u16,
-    /// Keys matched partially.
-    pub partial: u16,
-    /// The heaviest matched key's weight.
-    pub rare: f32,
-    /// Numbers both give.
-    pub numbers: u16,
-    /// Distance between the two sentences' relative positions in their sources.
-    pub offset: f32,
-}
 
 /// Most sentences an indexed key may be found in.
 const MAX_POSTINGS: u32 = 64;
