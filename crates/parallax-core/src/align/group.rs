@@ -7,9 +7,9 @@
 //! (one long sentence elsewhere covering two), since nothing is paid for them.
 
 use super::SentenceId;
+use super::candidates::Scored;
 use super::features::{FastMap, Features};
 use super::params::Params;
-use super::score::Scored;
 
 /// Groups larger than this stop growing: nothing a reader compares is that big, and
 /// it bounds the cost of a merge.

@@ -4,18 +4,23 @@
 //! - `features`: content keys per sentence, weighted by rarity among the sources
 //!   compared (with a floor), everyday words and the tails of long names lighter;
 //! - `soft`: partial matches between keys sharing a long prefix (inflections);
-//! - `score`: candidate pairs from an inverted index of rare keys (bounded, so the
-//!   work is near-linear) and what each pair shares;
-//! - `links`: evidence per pair: shared weight, a weak position prior, and how the
-//!   pair compares with the other candidates of both sentences;
-//! - `order`: for sources that tell things in the same order, a bonus for pairs on
-//!   the best order-preserving chain;
-//! - `group`: correlation clustering, so that a group's members all agree and
-//!   links do not chain unrelated sentences.
+//! - `candidates`: candidate pairs from an inverted index of rare keys (bounded, so
+//!   the work is near-linear) and what each pair shares;
+//! - `links`: what a pair shares and its lexical strength (shared weight, shared
+//!   phrasing, a weak position prior);
+//! - `lexicon`, `profile`: word tables shipped in `data/` and what the scorer reads
+//!   of each sentence (word runs, quotes, background weights, meaning vectors);
+//! - `layout`, `scorer`, `weights`: the learned pair scorer (its features, the two
+//!   logistic stages, their fitted weights);
+//! - `chain`: order features, from the heaviest order-keeping chain of each pair of
+//!   sources;
+//! - `group`, `repair`: correlation clustering, so that a group's members all agree
+//!   and links do not chain unrelated sentences, then single-sentence moves.
 //!
 //! Nothing depends on the order in which sources are given. Sentences left alone are
 //! material unique to their source. QUALITY.md has the measurements.
 
+mod candidates;
 mod chain;
 mod features;
 mod group;
@@ -24,7 +29,6 @@ mod links;
 mod params;
 mod profile;
 mod repair;
-mod score;
 mod scorer;
 mod soft;
 mod weights;

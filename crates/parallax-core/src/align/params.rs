@@ -28,7 +28,7 @@ pub struct Params {
     /// Partners a sentence proposes for measuring, per other source: its heaviest,
     /// by the weight of the indexed keys they share. A sentence has about one
     /// counterpart in each other source, so the budget grows with their number, up
-    /// to a bound (`score::MAX_PARTNERS`).
+    /// to a bound (`candidates::MAX_PARTNERS`).
     pub partners: usize,
     /// Factor for pairs that share a single key.
     pub single: f32,

@@ -7,10 +7,10 @@
 //! one order at all, so order counts between retellings and not between outlets
 //! that merely happen to agree on a few sentences.
 
+use super::candidates::{self, Scored};
 use super::chain;
 use super::features::{FastMap, Features};
 use super::profile::{Profiles, common, longest_run};
-use super::score::{self, Scored};
 use super::weights;
 
 /// Names of the first stage's features, in order.
@@ -116,7 +116,7 @@ pub(crate) fn prepare(
     rank: &[u32],
     params: &super::Params,
 ) -> Prepared {
-    let mut scored = score::candidates(f, rank, params);
+    let mut scored = candidates::find(f, rank, params);
     let n = f.sentences.len();
     let sources = f.sources();
     let source = f.source_table();
@@ -206,7 +206,7 @@ pub(crate) fn prepare(
     extra.sort_unstable();
     extra.dedup();
     for &(a, b) in &extra {
-        let p = score::measure(f, f.sentence(a as usize), f.sentence(b as usize));
+        let p = candidates::measure(f, f.sentence(a as usize), f.sentence(b as usize));
         scored.push(a as usize, b as usize, super::links::base(&p, params));
     }
     // Sorted by first sentence, as the clustering reads them.
@@ -248,7 +248,7 @@ pub(crate) fn prepare(
     let measure = |&(a, b, v): &(u32, u32, f32)| -> [f32; N1] {
         let (a, b) = (a as usize, b as usize);
         let (sa, sb) = (src(a), src(b));
-        let p = score::measure(f, f.sentence(a), f.sentence(b));
+        let p = candidates::measure(f, f.sentence(a), f.sentence(b));
         let (ba, bb) = (best[a * sources + sb], best[b * sources + sa]);
         let rel_a = if ba > 0.0 { v / ba } else { 0.0 };
         let rel_b = if bb > 0.0 { v / bb } else { 0.0 };

@@ -41,7 +41,7 @@ impl Scored {
 /// when either of its sentences kept the other. Both bounds make the work grow with
 /// the number of sentences, not its square, and neither depends on the order of the
 /// sources. `rank` orders sentences by [`Features::tiebreak`].
-pub(crate) fn candidates(f: &Features, rank: &[u32], params: &Params) -> Scored {
+pub(crate) fn find(f: &Features, rank: &[u32], params: &Params) -> Scored {
     let n = f.sentences.len();
     let cap = ((n as f32 * params.common_share) as u32).clamp(8, MAX_POSTINGS);
     let max = params
