@@ -664,16 +664,16 @@ fn main() {
              //! CSTNews and Aesop of `../shared/eval`); do not edit. Reproduce with\n\
              //! `cargo run --release -p parallax-core --example fit_scorer -- ../shared/eval --write {path}`.\n\
              \n\
-             use super::scorer::{{N1, N2}};\n\
+             use super::layout::{{N1, N2}};\n\
              \n\
-             /// First stage: [`super::scorer::LEXICAL`], then the bias.\n\
+             /// First stage: [`super::layout::LEXICAL`], then the bias.\n\
              #[rustfmt::skip]\n\
-             pub const FIRST: [f32; N1 + 1] = [{}];\n\
-             /// Second stage: the first stage's features, [`super::scorer::ORDER`], the bias.\n\
+             pub(crate) const FIRST: [f32; N1 + 1] = [{}];\n\
+             /// Second stage: the first stage's features, [`super::layout::ORDER`], the bias.\n\
              #[rustfmt::skip]\n\
-             pub const SECOND: [f32; N2 + 1] = [{}];\n\
+             pub(crate) const SECOND: [f32; N2 + 1] = [{}];\n\
              /// Probability a pair must clear on average within a group.\n\
-             pub const THETA: f32 = {:.2};\n",
+             pub(crate) const THETA: f32 = {:.2};\n",
             list(&model.first),
             list(&model.second),
             model.theta

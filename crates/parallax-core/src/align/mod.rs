@@ -24,6 +24,7 @@ mod candidates;
 mod chain;
 mod features;
 mod group;
+mod layout;
 mod lexicon;
 mod links;
 mod params;
@@ -40,8 +41,9 @@ use crate::text::tokenized::Tokenized;
 use crate::text::tokens::Normalizer;
 
 pub use features::Weighting;
+pub use layout::{LEXICAL, N1, N2, ORDER};
 pub use params::{Order, Params};
-pub use scorer::{LEXICAL, Model, N1, N2, ORDER, logistic};
+pub use scorer::{Model, logistic};
 
 /// One sentence, by source and position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

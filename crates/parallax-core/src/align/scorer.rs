@@ -10,62 +10,17 @@
 use super::candidates::{self, Scored};
 use super::chain;
 use super::features::{FastMap, Features};
+use super::layout::{N1, N2};
 use super::profile::{Profiles, common, longest_run};
 use super::weights;
-
-/// Names of the first stage's features, in order.
-pub const LEXICAL: [&str; 27] = [
-    "dice",
-    "cover",
-    "exact",
-    "partial",
-    "rare",
-    "single",
-    "numbers",
-    "number_conflict",
-    "offset",
-    "rel_min",
-    "rel_max",
-    "mutual_best",
-    "run",
-    "run6",
-    "run_share",
-    "quote_share",
-    "quotes_both",
-    "bg_dice",
-    "bg_cover",
-    "cosine",
-    "margin",
-    "meaning_best",
-    "meaning_known",
-    "length_ratio",
-    "neighbours",
-    "strength",
-    "weighed",
-];
-
-/// Names of the features the second stage adds.
-pub const ORDER: [&str; 6] = [
-    "on_chain",
-    "share",
-    "chain_share",
-    "fits_share",
-    "neighbour_p",
-    "sole_gap",
-];
-
-/// Features of the first stage.
-pub const N1: usize = LEXICAL.len();
-/// Features of the second stage.
-pub const N2: usize = N1 + ORDER.len();
 
 /// Logistic weights of both stages (features standardised into them; the bias is
 /// last) and the probability a pair must clear on average within a group.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
-    /// First stage: one weight per [`LEXICAL`] feature, then the bias.
+    /// First stage: one weight per [`super::LEXICAL`] feature, then the bias.
     pub first: [f32; N1 + 1],
-    /// Second stage: the [`LEXICAL`] features, then [`ORDER`]'s, then the bias.
+    /// Second stage: the [`super::LEXICAL`] features, then [`super::ORDER`]'s, then the bias.
     pub second: [f32; N2 + 1],
     /// Probability each pair of sentences in one group must clear on average.
     pub theta: f32,
