@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::Params;
-use super::features::{Features, Sentence};
+use super::features::{Features, SentenceView};
 use super::links::Pair;
 use crate::perf::par::Par;
 
@@ -421,7 +421,7 @@ thread_local! {
 /// What sentences `a` and `b` share: exact key matches first, then partial matches
 /// between keys left over on both sides, each key used once. A matched key counts
 /// with the lighter of its two weights.
-pub(crate) fn measure(f: &Features, a: Sentence<'_>, b: Sentence<'_>) -> Pair {
+pub(crate) fn measure(f: &Features, a: SentenceView<'_>, b: SentenceView<'_>) -> Pair {
     let mut p = Pair {
         offset: (a.position - b.position).abs(),
         ..Pair::default()
@@ -461,7 +461,7 @@ pub(crate) fn measure(f: &Features, a: Sentence<'_>, b: Sentence<'_>) -> Pair {
     PARTIAL.with_borrow_mut(|partial| {
         partial.clear();
         // The terms of `a` still free that may match partially, in order: among the
-        // first 64, the bits of its mask (`Sentence::soft`) not yet used; then every
+        // first 64, the bits of its mask (`SentenceView::soft`) not yet used; then every
         // free one (beyond 64 terms, any may).
         let mut low = a.soft & !used_a.words()[0];
         let first = std::iter::from_fn(|| {
@@ -512,7 +512,7 @@ pub(crate) fn measure(f: &Features, a: Sentence<'_>, b: Sentence<'_>) -> Pair {
 }
 
 /// The shares of both sentences that `p.matched` makes, and shared phrasing.
-fn finish(mut p: Pair, a: Sentence<'_>, b: Sentence<'_>) -> Pair {
+fn finish(mut p: Pair, a: SentenceView<'_>, b: SentenceView<'_>) -> Pair {
     p.dice = 2.0 * p.matched / (a.weight + b.weight);
     p.cover = (p.matched / a.weight.min(b.weight)).min(1.0);
     if !a.bigrams.is_empty() && !b.bigrams.is_empty() {
@@ -645,11 +645,11 @@ mod tests {
     }
 
     fn features(keys: &[&[u32]], weight: &[f32], soft: Vec<Vec<(u32, f32)>>) -> Features {
-        use super::super::features::{OwnedSentence, Term};
-        let sentences: Vec<OwnedSentence> = keys
+        use super::super::features::{OwnedSentenceFeatures, Term};
+        let sentences: Vec<OwnedSentenceFeatures> = keys
             .iter()
             .enumerate()
-            .map(|(i, k)| OwnedSentence {
+            .map(|(i, k)| OwnedSentenceFeatures {
                 terms: k
                     .iter()
                     .map(|&key| Term {

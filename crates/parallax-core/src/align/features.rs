@@ -38,7 +38,7 @@ pub(crate) struct SentenceFeatures {
 
 /// One sentence's evidence, borrowed: what measuring reads.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Sentence<'a> {
+pub(crate) struct SentenceView<'a> {
     /// Terms sorted by key, keys unique.
     pub(crate) terms: &'a [Term],
     /// Hashes of adjacent content-key pairs, sorted and unique (empty unless phrases
@@ -53,7 +53,7 @@ pub(crate) struct Sentence<'a> {
     pub(crate) position: f32,
 }
 
-impl Sentence<'_> {
+impl SentenceView<'_> {
     /// Whether any of its terms may match a key partially.
     pub(crate) fn may_match_partially(&self) -> bool {
         self.soft != 0 || self.terms.len() > 64
@@ -63,7 +63,7 @@ impl Sentence<'_> {
 /// A sentence's evidence made up rather than stored, for tests.
 #[cfg(test)]
 #[derive(Debug, Clone, Default)]
-pub(crate) struct OwnedSentence {
+pub(crate) struct OwnedSentenceFeatures {
     pub(crate) terms: Vec<Term>,
     pub(crate) bigrams: Vec<u64>,
     pub(crate) weight: f32,
@@ -346,9 +346,9 @@ impl Features {
     }
 
     /// The evidence of sentence `g` (a global index).
-    pub(crate) fn sentence(&self, g: usize) -> Sentence<'_> {
+    pub(crate) fn sentence(&self, g: usize) -> SentenceView<'_> {
         let s = &self.sentences[g];
-        Sentence {
+        SentenceView {
             terms: &self.terms[s.terms.0 as usize..s.terms.1 as usize],
             bigrams: &self.bigrams[s.bigrams.0 as usize..s.bigrams.1 as usize],
             soft: s.soft,
@@ -365,7 +365,7 @@ impl Features {
         mask_of(&self.soft, terms)
     }
 
-    /// The prefix classes of `terms`' keys (see [`Sentence::classes`]).
+    /// The prefix classes of `terms`' keys (see [`SentenceView::classes`]).
     #[cfg(test)]
     pub(crate) fn soft_classes(&self, terms: &[Term]) -> u64 {
         classes_of(&self.soft, terms)
@@ -373,7 +373,7 @@ impl Features {
 
     /// Stores `sentences`' evidence, for tests that make features by hand.
     #[cfg(test)]
-    pub(crate) fn store(&mut self, sentences: &[OwnedSentence]) {
+    pub(crate) fn store(&mut self, sentences: &[OwnedSentenceFeatures]) {
         self.sentences.clear();
         self.terms.clear();
         self.bigrams.clear();

@@ -42,7 +42,7 @@ use crate::text::tokens::Normalizer;
 
 pub use features::Weighting;
 pub use layout::{LEXICAL, N1, N2, ORDER};
-pub use params::{Order, Params};
+pub use params::{OrderMode, Params};
 pub use scorer::{Model, logistic};
 
 /// One sentence, by source and position.
@@ -234,14 +234,14 @@ impl<'a> Trial<'a> {
     }
 
     /// Groups the sentences by `model`'s probabilities.
-    pub fn align(&self, model: &Model, order: Order) -> Alignment {
+    pub fn align(&self, model: &Model, order: OrderMode) -> Alignment {
         use crate::perf::stages::mark;
         let x2 = self.second(&model.first);
         let mut p: Vec<f32> = match order {
-            Order::Free => scorer::first_stage(&self.prep, &model.first),
-            Order::Auto | Order::Keep => scorer::second_stage(&x2, &model.second),
+            OrderMode::Free => scorer::first_stage(&self.prep, &model.first),
+            OrderMode::Auto | OrderMode::Keep => scorer::second_stage(&x2, &model.second),
         };
-        if order == Order::Keep {
+        if order == OrderMode::Keep {
             // Only pairs on the order-preserving chain of their sources, or between
             // its links, may link; the one pair left between two consecutive links
             // is linked, whatever it shares: the sources are said to keep one order.

@@ -5,7 +5,7 @@ use crate::perf::Parallelism;
 
 /// What the aligner may assume about the order in which sources tell things.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Order {
+pub enum OrderMode {
     /// Order as the scorer weighs it (the default): how well a pair fits the best
     /// order-preserving chain of its two sources, worth as much as those two sources
     /// keep one order.
@@ -40,7 +40,7 @@ pub struct Params {
     /// Evidence each pair of sentences in one group must clear on average (set to
     /// the model's θ when grouping).
     pub link: f32,
-    pub order: Order,
+    pub order: OrderMode,
     /// The pair scorer's weights and threshold.
     pub model: super::Model,
     /// From how many sentences every stage of the comparison (tokenising, aligning,
@@ -58,7 +58,7 @@ impl Default for Params {
             single: 0.5,
             position: 0.2,
             link: 0.2,
-            order: Order::Auto,
+            order: OrderMode::Auto,
             model: super::Model::default(),
             parallelism: Parallelism::default(),
         }
@@ -86,9 +86,9 @@ impl Params {
             }
             "order" => {
                 self.order = match value as i32 {
-                    0 => Order::Auto,
-                    1 => Order::Keep,
-                    2 => Order::Free,
+                    0 => OrderMode::Auto,
+                    1 => OrderMode::Keep,
+                    2 => OrderMode::Free,
                     _ => return Err(format!("order={value}: 0 auto, 1 keep, 2 free")),
                 };
                 return Ok(());

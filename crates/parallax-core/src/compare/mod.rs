@@ -24,11 +24,11 @@ pub struct Comparison {
 
 impl Comparison {
     pub fn new(sources: Vec<Source>) -> Self {
-        Self::with_order(sources, align::Order::default())
+        Self::with_order(sources, align::OrderMode::default())
     }
 
     /// Aligns `sources` assuming `order` about the order they tell things in.
-    pub fn with_order(sources: Vec<Source>, order: align::Order) -> Self {
+    pub fn with_order(sources: Vec<Source>, order: align::OrderMode) -> Self {
         let params = align::Params {
             order,
             ..align::Params::default()
