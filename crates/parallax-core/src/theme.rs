@@ -6,7 +6,6 @@
 //! Terminal-free: colours are this module's own [`Colour`], reduced here to what the
 //! terminal can show ([`Depth`]); the TUI only converts them.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -64,6 +63,9 @@ pub enum Role {
 }
 
 impl Role {
+    /// How many roles there are: a theme holds one paint per role, indexed by it.
+    const COUNT: usize = Role::PanelSelected as usize + 1;
+
     #[cfg(test)]
     pub(crate) const ALL: [Role; 23] = [
         Role::Text,
@@ -332,7 +334,8 @@ struct PaintSpec {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
     pub name: String,
-    paints: BTreeMap<Role, Paint>,
+    /// Indexed by [`Role`].
+    paints: [Paint; Role::COUNT],
 }
 
 /// The themes shipped in the binary: (name, TOML).
@@ -362,7 +365,7 @@ impl Theme {
             .parse()
             .map_err(|e: toml::de::Error| format!("theme {name}: {}", e.message()))?;
         let mut warnings = Vec::new();
-        let mut paints = base.map(|b| b.paints.clone()).unwrap_or_default();
+        let mut paints = base.map_or([Paint::default(); Role::COUNT], |b| b.paints);
         for (key, v) in &value {
             match (key.as_str(), v) {
                 ("roles", toml::Value::Table(roles)) => {
@@ -405,7 +408,7 @@ impl Theme {
                             underline: spec.underline,
                             reversed: spec.reversed,
                         };
-                        paints.insert(role, paint);
+                        paints[role as usize] = paint;
                     }
                 }
                 ("name" | "description", _) => {}
@@ -423,18 +426,14 @@ impl Theme {
 
     /// How `role` looks.
     pub fn paint(&self, role: Role) -> Paint {
-        self.paints.get(&role).copied().unwrap_or_default()
+        self.paints[role as usize]
     }
 
     /// This theme with its colours reduced to `depth`.
     pub(crate) fn reduced(&self, depth: Depth) -> Theme {
         Theme {
             name: self.name.clone(),
-            paints: self
-                .paints
-                .iter()
-                .map(|(r, p)| (*r, p.reduce(depth)))
-                .collect(),
+            paints: self.paints.map(|p| p.reduce(depth)),
         }
     }
 }
@@ -485,7 +484,7 @@ impl Catalog {
             (
                 Theme {
                     name: "dark".into(),
-                    paints: BTreeMap::new(),
+                    paints: [Paint::default(); Role::COUNT],
                 },
                 vec![],
             )
@@ -525,10 +524,17 @@ mod tests {
     #[test]
     fn every_built_in_theme_parses_cleanly_and_names_every_role() {
         for (name, text) in BUILT_IN {
-            let (t, w) = Theme::parse(name, text, None).unwrap();
+            let (_, w) = Theme::parse(name, text, None).unwrap();
             assert!(w.is_empty(), "{name}: {w:?}");
+            let table: toml::Table = text.parse().unwrap();
+            let named: Vec<Role> = table["roles"]
+                .as_table()
+                .unwrap()
+                .keys()
+                .map(|k| toml::Value::String(k.clone()).try_into().unwrap())
+                .collect();
             for r in Role::ALL {
-                assert!(t.paints.contains_key(&r), "{name} lacks {r:?}");
+                assert!(named.contains(&r), "{name} lacks {r:?}");
             }
         }
     }

@@ -132,7 +132,7 @@ fn group(out: &mut Vec<u8>, g: &GroupReport) {
     key(out, 3, false, "sources");
     array(out, 3, &g.sources, |out, &s| number(out, s));
     key(out, 3, false, "kind");
-    string(out, g.kind);
+    string(out, g.kind.as_str());
     if let Some(c) = g.confidence {
         key(out, 3, false, "confidence");
         // As serde_json writes an f64: the shortest form that reads back, with ".0"

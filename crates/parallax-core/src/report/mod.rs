@@ -52,8 +52,8 @@ pub struct SourceInfo {
 pub struct GroupReport<'a> {
     pub id: usize,
     pub sources: Vec<usize>,
-    /// "shared" or "unique".
-    pub kind: &'static str,
+    /// Whether several sources carry the group.
+    pub kind: GroupKind,
     /// How sure the scorer is of the group's links (0–1, two decimals): the mean
     /// probability of its pairs of sentences from different sources. Shared groups
     /// only.
@@ -61,6 +61,26 @@ pub struct GroupReport<'a> {
     pub confidence: Option<f64>,
     pub members: Vec<MemberReport<'a>>,
     pub discrepancies: Vec<DiscrepancyReport>,
+}
+
+/// A group's kind, written `"shared"` or `"unique"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GroupKind {
+    /// Sentences of two sources or more.
+    Shared,
+    /// Material of one source alone.
+    Unique,
+}
+
+impl GroupKind {
+    /// The kind as the JSON report writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GroupKind::Shared => "shared",
+            GroupKind::Unique => "unique",
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -171,9 +191,9 @@ impl<'a> Report<'a> {
                 id,
                 sources: group.sources(),
                 kind: if group.is_shared() {
-                    "shared"
+                    GroupKind::Shared
                 } else {
-                    "unique"
+                    GroupKind::Unique
                 },
                 confidence: c
                     .alignment
