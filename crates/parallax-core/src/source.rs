@@ -6,13 +6,17 @@ use std::path::{Path, PathBuf};
 use crate::document::{self, Document, LoadOptions};
 use crate::segment::{self, Sentence};
 
+/// One input of a comparison: a document and its sentences.
 #[derive(Debug, Clone)]
 pub struct Source {
+    /// The document, reduced to its prose.
     pub doc: Document,
+    /// Its sentences, in order, as ranges of `doc.text`.
     pub sentences: Vec<Sentence>,
 }
 
 impl Source {
+    /// Splits `doc` into sentences.
     pub fn new(doc: Document) -> Self {
         let sentences = segment::sentences(&doc);
         Self { doc, sentences }

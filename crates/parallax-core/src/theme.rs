@@ -103,6 +103,7 @@ pub enum Colour {
     Ansi(u8),
     /// An xterm 256-colour index.
     Indexed(u8),
+    /// A 24-bit colour: red, green, blue.
     Rgb(u8, u8, u8),
 }
 
@@ -241,8 +242,11 @@ fn nearest_16(r: u8, g: u8, b: u8) -> u8 {
 pub enum Depth {
     /// No colour at all (`NO_COLOR`): only bold, underline, reverse…
     None,
+    /// The 16 ANSI colours.
     Ansi16,
+    /// The xterm 256-colour palette.
     Ansi256,
+    /// 24-bit colour.
     TrueColor,
 }
 
@@ -266,6 +270,8 @@ impl Depth {
         }
     }
 
+    /// A depth as the configuration or `--color` names it ("none", "16", "256",
+    /// "truecolor" and synonyms).
     pub fn parse(s: &str) -> Option<Depth> {
         match s.to_ascii_lowercase().as_str() {
             "none" | "no" | "off" | "mono" => Some(Depth::None),
@@ -280,12 +286,19 @@ impl Depth {
 /// How one role looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Paint {
+    /// Text colour (`None`: left as it is).
     pub fg: Option<Colour>,
+    /// Background colour (`None`: left as it is).
     pub bg: Option<Colour>,
+    /// Bold.
     pub bold: bool,
+    /// Dim (faint).
     pub dim: bool,
+    /// Italic.
     pub italic: bool,
+    /// Underlined.
     pub underline: bool,
+    /// Foreground and background swapped.
     pub reversed: bool,
 }
 
@@ -333,6 +346,7 @@ struct PaintSpec {
 /// A complete theme: a paint for every role.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
+    /// Its name: the file's stem (`dark`, `light`, …).
     pub name: String,
     /// Indexed by [`Role`].
     paints: [Paint; Role::COUNT],
@@ -441,7 +455,9 @@ impl Theme {
 /// The themes available to cycle through, in order, reduced for the terminal.
 #[derive(Debug, Clone)]
 pub struct Catalog {
+    /// The themes, built-in ones first.
     pub themes: Vec<Theme>,
+    /// Problems found while reading theme files (the themes still work).
     pub warnings: Vec<String>,
 }
 
@@ -508,10 +524,12 @@ impl Catalog {
         Catalog { themes, warnings }
     }
 
+    /// The position of the theme called `name`.
     pub fn index_of(&self, name: &str) -> Option<usize> {
         self.themes.iter().position(|t| t.name == name)
     }
 
+    /// The themes' names, in order.
     pub fn names(&self) -> Vec<&str> {
         self.themes.iter().map(|t| t.name.as_str()).collect()
     }

@@ -48,7 +48,9 @@ pub use scorer::{Model, logistic};
 /// One sentence, by source and position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SentenceId {
+    /// The source's position among the comparison's sources.
     pub source: usize,
+    /// The sentence's position in its source.
     pub index: usize,
 }
 
@@ -67,6 +69,7 @@ impl Group {
         s
     }
 
+    /// Whether sentences of two sources or more are in it.
     pub fn is_shared(&self) -> bool {
         self.sentences.first().map(|f| f.source) != self.sentences.last().map(|l| l.source)
     }
@@ -87,6 +90,7 @@ impl Group {
 /// The result of aligning sources.
 #[derive(Debug, Clone)]
 pub struct Alignment {
+    /// Every sentence in exactly one group, groups in reading order.
     pub groups: Vec<Group>,
     /// `group_of[source][sentence]` is the group holding that sentence.
     pub group_of: Vec<Vec<usize>>,
@@ -123,6 +127,7 @@ pub struct PairEvidence {
 const EVIDENCE_FLOOR: f32 = 0.05;
 
 impl Alignment {
+    /// How many groups are shared by two sources or more.
     pub fn shared_count(&self) -> usize {
         self.groups.iter().filter(|g| g.is_shared()).count()
     }
@@ -133,6 +138,7 @@ pub fn align(sources: &[Source]) -> Alignment {
     align_with(sources, &Params::default())
 }
 
+/// Aligns `sources` with `params`.
 pub fn align_with(sources: &[Source], params: &Params) -> Alignment {
     let normalizer = Normalizer::new(language_of(sources, params.parallelism));
     let tokens = Tokenized::build(sources, &normalizer, params.parallelism);
@@ -344,34 +350,6 @@ impl<'a> Trial<'a> {
             evidence,
         }
     }
-}
-
-/// Every sentence's content keys with their weights, for diagnostics.
-pub fn sentence_keys(sources: &[Source], params: &Params) -> Vec<(SentenceId, Vec<(String, f32)>)> {
-    let normalizer = Normalizer::new(language_of(sources, params.parallelism));
-    let tokens = Tokenized::build(sources, &normalizer, params.parallelism);
-    let feats = features_of(sources, &tokens, &normalizer, params);
-    feats
-        .ids
-        .iter()
-        .enumerate()
-        .map(|(g, &id)| {
-            (
-                id,
-                feats
-                    .sentence(g)
-                    .terms
-                    .iter()
-                    .map(|t| {
-                        (
-                            feats.names[t.key as usize].clone(),
-                            feats.weight[t.key as usize],
-                        )
-                    })
-                    .collect(),
-            )
-        })
-        .collect()
 }
 
 fn features_of(

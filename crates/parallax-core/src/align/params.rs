@@ -20,8 +20,11 @@ pub enum OrderMode {
     Free,
 }
 
+/// Everything the aligner can be told: how keys are weighed, how candidates are found,
+/// the scorer's model, what to assume about order, and when to use threads.
 #[derive(Debug, Clone)]
 pub struct Params {
+    /// How content keys are weighed.
     pub weighting: Weighting,
     /// Keys in more than this share of all sentences are not used to find candidates.
     pub common_share: f32,
@@ -40,6 +43,7 @@ pub struct Params {
     /// Evidence each pair of sentences in one group must clear on average (set to
     /// the model's θ when grouping).
     pub link: f32,
+    /// What to assume about the order in which sources tell things (`--order`).
     pub order: OrderMode,
     /// The pair scorer's weights and threshold.
     pub model: super::Model,

@@ -12,8 +12,11 @@ use crate::source::Source;
 use crate::text::tokenized::Tokenized;
 use crate::text::tokens::Normalizer;
 
+/// Sources compared: what the reader shows and every report is built from.
 pub struct Comparison {
+    /// The sources, in the order given.
     pub sources: Vec<Source>,
+    /// Their sentences grouped across sources.
     pub alignment: Alignment,
     /// From how many sentences the diffs and the report are made in parallel.
     pub(crate) parallelism: Parallelism,
@@ -23,6 +26,7 @@ pub struct Comparison {
 }
 
 impl Comparison {
+    /// Aligns `sources` with the default parameters.
     pub fn new(sources: Vec<Source>) -> Self {
         Self::with_order(sources, align::OrderMode::default())
     }

@@ -2,7 +2,7 @@
 //!
 //! The bytes are those of `serde_json::to_string_pretty` with the characters it leaves
 //! raw inside strings (DEL, C1 controls, bidi formatting, line separators) escaped as
-//! [`crate::sanitize::json`] escapes them, plus a final newline. They are written as
+//! `sanitize::json` escapes them, plus a final newline. They are written as
 //! they are made, in one pass: a report of large sources is tens of megabytes, which
 //! building as one string, scanning again for escapes and copying out cost as much as
 //! making it. Groups, nearly all of it, are rendered in parallel on large inputs.
@@ -16,7 +16,7 @@ use super::{GroupReport, Report};
 use crate::compare::model::DiscrepancyKind;
 use crate::compare::model::FragmentKind;
 
-/// The report as text (see [`write`]).
+/// The report as text (see [`write()`]).
 pub fn render(report: &Report) -> String {
     let mut out = Vec::new();
     write(report, &mut out).expect("writing to memory cannot fail");

@@ -69,6 +69,7 @@ fn name(r: &Report, i: usize) -> String {
     format!("[{}] {}", i + 1, esc(&r.sources[i].title))
 }
 
+/// The report as a Markdown review (see the module's description).
 pub fn render(r: &Report) -> String {
     let mut o = String::new();
     let shared = r

@@ -7,12 +7,18 @@ use std::sync::LazyLock;
 use rust_stemmers::Algorithm;
 use rustc_hash::FxHashSet as HashSet;
 
+/// A language parallax has word lists and a stemmer for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Language {
+    /// English.
     English,
+    /// Portuguese.
     Portuguese,
+    /// Spanish.
     Spanish,
+    /// French.
     French,
+    /// German.
     German,
 }
 

@@ -28,6 +28,7 @@ const SCRIPT: &str = include_str!("page.js");
 /// No request of any kind may leave the page: styles and script are inline.
 const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
+/// The report as one self-contained HTML page in `palette`'s colours.
 pub fn render(r: &Report, palette: &Palette) -> String {
     let mut o = String::with_capacity(64 * 1024);
     let titles: Vec<String> = r.sources.iter().map(|s| line(&s.title)).collect();
