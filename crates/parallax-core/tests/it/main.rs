@@ -10,3 +10,4 @@ mod parallel;
 mod props;
 mod review_file;
 mod samples_quality;
+mod schema;
