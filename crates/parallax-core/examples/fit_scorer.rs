@@ -16,7 +16,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
-use parallax_core::align::{self, Model, N1, N2, Order, Params, SentenceId, Trial};
+use parallax_core::align::{self, Model, N1, N2, OrderMode, Params, SentenceId, Trial};
 use parallax_core::document::{Document, Format};
 use parallax_core::source::Source;
 
@@ -227,7 +227,7 @@ impl Counts {
     }
 }
 
-fn score_event(ev: &Event, set: &Set, trial: &Trial, model: &Model, order: Order) -> Counts {
+fn score_event(ev: &Event, set: &Set, trial: &Trial, model: &Model, order: OrderMode) -> Counts {
     let al = trial.align(model, order);
     let pred = predicted(ev, set, &al);
     let tp = pred.iter().filter(|p| set.gold.contains(p)).count();
@@ -350,7 +350,7 @@ const TIE: f64 = 0.005;
 const THETAS: [f32; 11] = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65];
 
 impl Data<'_> {
-    fn fit_model(&self, train: &[usize], order: Order) -> Model {
+    fn fit_model(&self, train: &[usize], order: OrderMode) -> Model {
         let mut rows: Vec<&[f32]> = Vec::new();
         let mut labels: Vec<bool> = Vec::new();
         for &e in train {
@@ -448,7 +448,7 @@ impl Data<'_> {
         run(test, best.1)
     }
 
-    fn counts(&self, events: &[usize], model: &Model, order: Order) -> BTreeMap<usize, Counts> {
+    fn counts(&self, events: &[usize], model: &Model, order: OrderMode) -> BTreeMap<usize, Counts> {
         let mut out: BTreeMap<usize, Counts> = BTreeMap::new();
         for &e in events {
             let ev = &self.events[e];
@@ -538,7 +538,7 @@ fn main() {
             .collect();
         println!("{label}: {}", parts.join("; "));
     };
-    for order in [Order::Auto, Order::Free, Order::Keep] {
+    for order in [OrderMode::Auto, OrderMode::Free, OrderMode::Keep] {
         // Cross-validation by event over CSTNews and Aesop together.
         let mut cv: BTreeMap<usize, Counts> = BTreeMap::new();
         for k in 0..folds {
@@ -553,7 +553,7 @@ fn main() {
             &format!("{order:?} cross-validated ({folds} folds by event)"),
             &cv,
         );
-        if order == Order::Auto && std::env::var_os("FIT_PAIRWISE").is_some() {
+        if order == OrderMode::Auto && std::env::var_os("FIT_PAIRWISE").is_some() {
             // Links by thresholding each pair alone, no grouping: what grouping costs.
             for t in [0.3f32, 0.4, 0.5, 0.6] {
                 let mut out: BTreeMap<usize, Counts> = BTreeMap::new();
@@ -585,7 +585,7 @@ fn main() {
                 show(&format!("pairwise at {t}"), &out);
             }
         }
-        if order != Order::Auto {
+        if order != OrderMode::Auto {
             continue;
         }
         // One set fitted, the other scored.
@@ -619,24 +619,24 @@ fn main() {
         show("forest cross-validated", &cv);
         show("forest on ecbplus", &data.forest_counts(&fitted, &ecb));
     }
-    let mut model = data.fit_model(&fitted, Order::Auto);
+    let mut model = data.fit_model(&fitted, OrderMode::Auto);
     if std::env::var_os("FIT_THETAS").is_some() {
         let chosen = model.theta;
         for &theta in &THETAS {
             model.theta = theta;
-            let mut all = data.counts(&fitted, &model, Order::Auto);
-            all.extend(data.counts(&ecb, &model, Order::Auto));
+            let mut all = data.counts(&fitted, &model, OrderMode::Auto);
+            all.extend(data.counts(&ecb, &model, OrderMode::Auto));
             show(&format!("theta {theta}"), &all);
         }
         model.theta = chosen;
     }
     show(
         "final model, in sample",
-        &data.counts(&fitted, &model, Order::Auto),
+        &data.counts(&fitted, &model, OrderMode::Auto),
     );
     show(
         "final model on ecbplus (not fitted on)",
-        &data.counts(&ecb, &model, Order::Auto),
+        &data.counts(&ecb, &model, OrderMode::Auto),
     );
     println!("theta {}", model.theta);
     let names: Vec<&str> = align::LEXICAL
@@ -664,16 +664,16 @@ fn main() {
              //! CSTNews and Aesop of `../shared/eval`); do not edit. Reproduce with\n\
              //! `cargo run --release -p parallax-core --example fit_scorer -- ../shared/eval --write {path}`.\n\
              \n\
-             use super::scorer::{{N1, N2}};\n\
+             use super::layout::{{N1, N2}};\n\
              \n\
-             /// First stage: [`super::scorer::LEXICAL`], then the bias.\n\
+             /// First stage: [`super::layout::LEXICAL`], then the bias.\n\
              #[rustfmt::skip]\n\
-             pub const FIRST: [f32; N1 + 1] = [{}];\n\
-             /// Second stage: the first stage's features, [`super::scorer::ORDER`], the bias.\n\
+             pub(crate) const FIRST: [f32; N1 + 1] = [{}];\n\
+             /// Second stage: the first stage's features, [`super::layout::ORDER`], the bias.\n\
              #[rustfmt::skip]\n\
-             pub const SECOND: [f32; N2 + 1] = [{}];\n\
+             pub(crate) const SECOND: [f32; N2 + 1] = [{}];\n\
              /// Probability a pair must clear on average within a group.\n\
-             pub const THETA: f32 = {:.2};\n",
+             pub(crate) const THETA: f32 = {:.2};\n",
             list(&model.first),
             list(&model.second),
             model.theta

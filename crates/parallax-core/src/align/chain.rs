@@ -7,7 +7,7 @@
 //! its two sources.
 
 use super::features::{FastMap, Features};
-use super::scorer::ORDER;
+use super::layout::ORDER;
 
 /// First-stage probability a pair needs to take part in a chain.
 const IN_CHAIN: f32 = 0.2;
