@@ -11,7 +11,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 eval_dir=$root/../shared/eval
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 sets=("$root/samples/wire.txt $root/samples/ledger.md $root/samples/harbor-daily.txt $root/samples/courier.txt")
-for ds in cstnews aesop; do
+for ds in cstnews aesop ecbplus; do
   if [ ! -d "$eval_dir/$ds" ]; then
     echo "warning: $eval_dir/$ds not found; its comparisons are skipped" >&2
     continue

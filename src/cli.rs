@@ -113,7 +113,7 @@ pub enum OrderArg {
     Free,
 }
 
-impl From<OrderArg> for parallax_core::align::Order {
+impl From<OrderArg> for parallax_core::align::OrderMode {
     fn from(o: OrderArg) -> Self {
         match o {
             OrderArg::Auto => Self::Auto,

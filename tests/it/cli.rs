@@ -5,15 +5,10 @@ use crate::common;
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-fn parallax() -> Command {
-    let mut c = Command::cargo_bin("parallax").unwrap();
-    c.current_dir(env!("CARGO_MANIFEST_DIR"));
-    c
-}
+use common::{Parallax, parallax};
 
 fn sample_args() -> Vec<String> {
     common::SAMPLES
@@ -29,7 +24,7 @@ fn json_of_samples() -> Value {
 }
 
 /// Runs `c`, which must succeed, and parses its standard output as JSON.
-fn json_of(mut c: Command) -> Value {
+fn json_of(mut c: Parallax) -> Value {
     let out = c.output().unwrap();
     assert!(
         out.status.success(),

@@ -4,17 +4,14 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use serde_json::Value;
+
+use crate::common::parallax;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/hostile")
         .join(name)
-}
-
-fn parallax() -> Command {
-    Command::cargo_bin("parallax").unwrap()
 }
 
 /// Characters that must never reach a terminal raw: C0 (but newline), DEL, C1, bidi

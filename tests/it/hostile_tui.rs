@@ -118,10 +118,13 @@ fn a_hostile_article_changes_neither_title_nor_clipboard_in_a_real_terminal() {
     drop(control);
 
     let t = tmux("reader");
-    let bin = env!("CARGO_BIN_EXE_parallax");
+    let dir = tempfile::tempdir().unwrap();
     let cmd = format!(
-        "XDG_CONFIG_HOME=/nonexistent PARALLAX_CONFIG= {bin} {escapes} {}; echo EXIT=$?",
-        fixture("bidi.txt").display()
+        "{}; echo EXIT=$?",
+        crate::common::shell_line(
+            dir.path(),
+            &format!("{escapes} {}", fixture("bidi.txt").display())
+        )
     );
     t.send(&["-l", &cmd]);
     t.send(&["Enter"]);

@@ -2,8 +2,10 @@
 //! script added, which writes what it finds into the DOM (read back with --dump-dom);
 //! a screenshot is saved under target/tmp/html-report/ and checked for content.
 //!
-//! Needs `chromium` (Debian's package; CI installs it). Set PARALLAX_SKIP_BROWSER=1 to
-//! skip on a machine without it.
+//! Needs `chromium` (Debian's package; CI installs it). Without it the checks are
+//! skipped with a note on stderr, unless `CI` or `PARALLAX_REQUIRE_BROWSER` is set:
+//! then a missing browser fails the test. PARALLAX_SKIP_BROWSER=1 skips them anyway
+//! (but not under CI or PARALLAX_REQUIRE_BROWSER).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -85,19 +87,71 @@ fn chromium() -> Option<PathBuf> {
         })
 }
 
-fn skip() -> bool {
-    if std::env::var_os("PARALLAX_SKIP_BROWSER").is_some() {
-        eprintln!("PARALLAX_SKIP_BROWSER is set: browser test skipped");
-        return true;
+/// Whether an environment variable is set to something other than empty, `0` or `false`.
+fn set(name: &str) -> bool {
+    std::env::var(name).is_ok_and(|v| !matches!(v.trim(), "" | "0" | "false"))
+}
+
+/// What to do about the browser checks, given whether they must run (CI), whether
+/// the user asked to skip them and whether a browser was found.
+#[derive(Debug, PartialEq, Eq)]
+enum Plan {
+    Run,
+    /// Skip, with the note to print.
+    Skip(&'static str),
+    /// Fail, with the reason.
+    Fail(&'static str),
+}
+
+fn plan(required: bool, skip_asked: bool, found: bool) -> Plan {
+    match (required, skip_asked, found) {
+        (true, true, _) => Plan::Fail(
+            "PARALLAX_SKIP_BROWSER is set, but CI or PARALLAX_REQUIRE_BROWSER requires the browser checks",
+        ),
+        (true, false, false) => Plan::Fail(
+            "chromium not found, and CI or PARALLAX_REQUIRE_BROWSER requires the browser checks: install it (apt-get install chromium)",
+        ),
+        (false, true, _) => Plan::Skip("PARALLAX_SKIP_BROWSER is set"),
+        (false, false, false) => Plan::Skip(
+            "chromium not found (install it, e.g. apt-get install chromium, to run them)",
+        ),
+        (_, false, true) => Plan::Run,
     }
-    false
+}
+
+/// True when the test should return at once (the browser checks are skipped, with a
+/// note on stderr); panics when they must run and cannot.
+fn skip(test: &str) -> bool {
+    let required = set("CI") || set("PARALLAX_REQUIRE_BROWSER");
+    match plan(required, set("PARALLAX_SKIP_BROWSER"), chromium().is_some()) {
+        Plan::Run => false,
+        Plan::Skip(why) => {
+            // Written to stderr directly: the test harness captures `eprintln!` of a
+            // passing test, and this note must be seen.
+            use std::io::Write;
+            let _ = writeln!(
+                std::io::stderr(),
+                "note: {test}: browser checks skipped: {why}"
+            );
+            true
+        }
+        Plan::Fail(why) => panic!("{test}: {why}"),
+    }
+}
+
+#[test]
+fn a_missing_browser_is_skipped_with_a_note_unless_required() {
+    assert_eq!(plan(false, false, true), Plan::Run);
+    assert!(matches!(plan(false, false, false), Plan::Skip(w) if w.contains("not found")));
+    assert!(matches!(plan(false, true, true), Plan::Skip(_)));
+    assert!(matches!(plan(true, false, false), Plan::Fail(w) if w.contains("not found")));
+    assert!(matches!(plan(true, true, true), Plan::Fail(_)));
+    assert_eq!(plan(true, false, true), Plan::Run);
 }
 
 /// Runs headless Chromium with `args` on `page`, with a time limit; returns stdout.
 fn run_chromium(page: &Path, args: &[&str]) -> String {
-    let browser = chromium().expect(
-        "chromium not found: install it (apt-get install chromium) or set PARALLAX_SKIP_BROWSER=1",
-    );
+    let browser = chromium().expect("chromium was found when the test started");
     let profile = tempfile::tempdir().unwrap();
     let out = tempfile::NamedTempFile::new().unwrap();
     let mut child = Command::new(browser)
@@ -135,8 +189,7 @@ fn run_chromium(page: &Path, args: &[&str]) -> String {
 
 /// The report of `files` (with the review file `review`) as HTML.
 fn report(files: &[&str], review: &Path) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+    let out = crate::common::parallax()
         .args(["--format", "html", "--review"])
         .arg(review)
         .args(files)
@@ -235,15 +288,14 @@ fn artifact_dir() -> PathBuf {
 
 #[test]
 fn samples_report_in_chromium() {
-    if skip() {
+    if skip("samples_report_in_chromium") {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
     let review = sample_review(tmp.path());
     let html = report(&SAMPLES, &review);
     let json: serde_json::Value = serde_json::from_slice(
-        &Command::new(env!("CARGO_BIN_EXE_parallax"))
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
+        &crate::common::parallax()
             .args(["--format", "json", "--review"])
             .arg(&review)
             .args(SAMPLES)
@@ -335,7 +387,7 @@ fn samples_report_in_chromium() {
 
 #[test]
 fn article_markup_and_control_characters_stay_text() {
-    if skip() {
+    if skip("article_markup_and_control_characters_stay_text") {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();

@@ -7,6 +7,7 @@ mod common;
 mod hostile;
 mod hostile_tui;
 mod html_browser;
+mod isolation;
 mod review_cli;
 mod review_kill;
 mod tmux;

@@ -6,7 +6,6 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use assert_cmd::Command;
 use parallax_core::review::Review;
 
 const A: &str = "tests/fixtures/review/gazette.txt";
@@ -46,12 +45,7 @@ fn reviewed() -> (tempfile::TempDir, PathBuf) {
 }
 
 fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::cargo_bin("parallax")
-        .unwrap()
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .unwrap()
+    crate::common::parallax_in(dir).args(args).output().unwrap()
 }
 
 #[test]
@@ -246,9 +240,7 @@ fn html_takes_its_colours_from_the_chosen_theme() {
         if let Some(t) = theme {
             args.extend(["--theme", t]);
         }
-        let out = Command::cargo_bin("parallax")
-            .unwrap()
-            .current_dir(dir.path())
+        let out = crate::common::parallax_in(dir.path())
             .env("XDG_CONFIG_HOME", dir.path())
             .args(&args)
             .output()

@@ -2,14 +2,9 @@
 //! from the clap definition (so they know the reader's flags), and bad reader flags
 //! are refused with exit status 2.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn parallax() -> Command {
-    let mut c = Command::cargo_bin("parallax").unwrap();
-    c.current_dir(env!("CARGO_MANIFEST_DIR"));
-    c
-}
+use crate::common::parallax;
 
 #[test]
 fn completions_for_each_shell_know_the_reader_flags() {

@@ -1,7 +1,8 @@
 //! End to end in a real terminal: tmux runs `parallax` in a shell, `send-keys` types,
 //! `capture-pane` reads the screen. Checks the panes, that `]` selects a shared
-//! passage and another pane scrolls level with it, that `?` shows the help, that a
-//! resize reflows, and that `q` leaves the shell clean (main screen, no mouse mode).
+//! passage and another pane scrolls level with it, that `?` shows the help and `q`
+//! closes it (and the disagreement list) without quitting, that a resize reflows, and
+//! that `q` from the main view leaves the shell clean (main screen, no mouse mode).
 //!
 //! Needs tmux; without it the test is skipped, except under CI where it fails.
 
@@ -49,15 +50,16 @@ fn reader_in_a_real_terminal() {
         .iter()
         .map(|f| dir.join(f).display().to_string())
         .collect();
-    let bin = env!("CARGO_BIN_EXE_parallax");
     // A plain shell, so that we can see what the reader leaves behind.
     let t = crate::tmux::Tmux::start("reader");
     let notes_dir = tempfile::tempdir().unwrap();
     let review = notes_dir.path().join("review.toml");
     let cmd = format!(
-        "XDG_CONFIG_HOME=/nonexistent PARALLAX_CONFIG= {bin} --review {} {}; echo EXIT=$?",
-        review.display(),
-        files.join(" ")
+        "{}; echo EXIT=$?",
+        crate::common::shell_line(
+            notes_dir.path(),
+            &format!("--review {} {}", review.display(), files.join(" "))
+        )
     );
     t.send(&["-l", &cmd]);
     t.send(&["Enter"]);
@@ -134,17 +136,18 @@ fn reader_in_a_real_terminal() {
         "no styling reached the terminal"
     );
 
-    // `?` shows the help, Esc closes it.
+    // `?` shows the help; q closes it (and does not quit).
     t.send(&["?"]);
     let screen = t.wait_for("the help", |s| {
         s.iter()
             .any(|l| l.contains("next passage shared with another source"))
     });
     assert!(screen.iter().any(|l| l.contains("help")));
-    t.send(&["Escape"]);
+    t.send(&["q"]);
     t.wait_for("the help to close", |s| {
         !s.iter()
             .any(|l| l.contains("next passage shared with another source"))
+            && s.first().is_some_and(|l| l.contains("parallax │"))
     });
 
     // `x` lists the disagreements; `m` writes a note that Ctrl-S saves (raw mode
@@ -153,7 +156,11 @@ fn reader_in_a_real_terminal() {
     t.wait_for("the disagreement panel", |s| {
         s.iter().any(|l| l.contains("disagreements ("))
     });
-    t.send(&["Escape"]);
+    t.send(&["q"]);
+    t.wait_for("the panel to close, the reader still running", |s| {
+        !s.iter().any(|l| l.contains("disagreements ("))
+            && s.first().is_some_and(|l| l.contains("parallax │"))
+    });
     t.send(&["m"]);
     t.wait_for("the note editor", |s| {
         s.iter().any(|l| l.contains("new note"))

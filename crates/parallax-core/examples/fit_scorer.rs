@@ -16,7 +16,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
-use parallax_core::align::{self, Model, N1, N2, Order, Params, SentenceId, Trial};
+use parallax_core::align::{self, Model, N1, N2, OrderMode, Params, SentenceId, Trial};
 use parallax_core::document::{Document, Format};
 use parallax_core::source::Source;
 
@@ -227,7 +227,7 @@ impl Counts {
     }
 }
 
-fn score_event(ev: &Event, set: &Set, trial: &Trial, model: &Model, order: Order) -> Counts {
+fn score_event(ev: &Event, set: &Set, trial: &Trial, model: &Model, order: OrderMode) -> Counts {
     let al = trial.align(model, order);
     let pred = predicted(ev, set, &al);
     let tp = pred.iter().filter(|p| set.gold.contains(p)).count();
@@ -398,7 +398,7 @@ impl Data<'_> {
     /// weights were not fitted on (inner folds): the best mean F1 over the training
     /// sets, or the highest θ within `TIE` of it, since a false link misleads an
     /// editor more than a missed one, which the editor can add.
-    fn fit_model(&self, train: &[usize], order: Order) -> Model {
+    fn fit_model(&self, train: &[usize], order: OrderMode) -> Model {
         let (first, second) = self.fit_weights(train);
         let inner = 5;
         let mut per_theta: Vec<BTreeMap<usize, Counts>> = vec![BTreeMap::new(); THETAS.len()];
@@ -505,7 +505,7 @@ impl Data<'_> {
         run(test, best.1)
     }
 
-    fn counts(&self, events: &[usize], model: &Model, order: Order) -> BTreeMap<usize, Counts> {
+    fn counts(&self, events: &[usize], model: &Model, order: OrderMode) -> BTreeMap<usize, Counts> {
         let mut out: BTreeMap<usize, Counts> = BTreeMap::new();
         for &e in events {
             let ev = &self.events[e];
@@ -596,7 +596,7 @@ fn main() {
         println!("{label}: {}", parts.join("; "));
     };
     let mut scored_pairs: BTreeMap<usize, Vec<(f32, bool)>> = BTreeMap::new();
-    for order in [Order::Auto, Order::Free, Order::Keep] {
+    for order in [OrderMode::Auto, OrderMode::Free, OrderMode::Keep] {
         // Cross-validation by event over CSTNews and Aesop together.
         let mut cv: BTreeMap<usize, Counts> = BTreeMap::new();
         for k in 0..folds {
@@ -606,7 +606,7 @@ fn main() {
             for (s, c) in data.counts(&test, &model, order) {
                 cv.entry(s).or_default().add(c);
             }
-            if order == Order::Auto {
+            if order == OrderMode::Auto {
                 for &e in &test {
                     let x2 = data.trials[e].second(&model.first);
                     let list = scored_pairs.entry(events[e].set).or_default();
@@ -653,7 +653,7 @@ fn main() {
             println!("  {} pair AP {:.4}", sets[*set].name, ap / gold);
         }
         scored_pairs.clear();
-        if order == Order::Auto && std::env::var_os("FIT_PAIRWISE").is_some() {
+        if order == OrderMode::Auto && std::env::var_os("FIT_PAIRWISE").is_some() {
             // Links by thresholding each pair alone, no grouping: what grouping costs.
             for t in [0.3f32, 0.4, 0.5, 0.6] {
                 let mut out: BTreeMap<usize, Counts> = BTreeMap::new();
@@ -685,7 +685,7 @@ fn main() {
                 show(&format!("pairwise at {t}"), &out);
             }
         }
-        if order != Order::Auto {
+        if order != OrderMode::Auto {
             continue;
         }
         // One set fitted, the other scored.
@@ -719,13 +719,13 @@ fn main() {
         show("forest cross-validated", &cv);
         show("forest on ecbplus", &data.forest_counts(&fitted, &ecb));
     }
-    let mut model = data.fit_model(&fitted, Order::Auto);
+    let mut model = data.fit_model(&fitted, OrderMode::Auto);
     if std::env::var_os("FIT_THETAS").is_some() {
         let chosen = model.theta;
         for &theta in &THETAS {
             model.theta = theta;
-            let mut all = data.counts(&fitted, &model, Order::Auto);
-            all.extend(data.counts(&ecb, &model, Order::Auto));
+            let mut all = data.counts(&fitted, &model, OrderMode::Auto);
+            all.extend(data.counts(&ecb, &model, OrderMode::Auto));
             show(&format!("theta {theta}"), &all);
         }
         model.theta = chosen;
@@ -827,11 +827,11 @@ fn main() {
     }
     show(
         "final model, in sample",
-        &data.counts(&fitted, &model, Order::Auto),
+        &data.counts(&fitted, &model, OrderMode::Auto),
     );
     show(
         "final model on ecbplus (not fitted on)",
-        &data.counts(&ecb, &model, Order::Auto),
+        &data.counts(&ecb, &model, OrderMode::Auto),
     );
     println!("theta {}", model.theta);
     let names: Vec<&str> = align::LEXICAL
@@ -859,16 +859,16 @@ fn main() {
              //! CSTNews and Aesop of `../shared/eval`); do not edit. Reproduce with\n\
              //! `cargo run --release -p parallax-core --example fit_scorer -- ../shared/eval --write {path}`.\n\
              \n\
-             use super::scorer::{{N1, N2}};\n\
+             use super::layout::{{N1, N2}};\n\
              \n\
-             /// First stage: [`super::scorer::LEXICAL`], then the bias.\n\
+             /// First stage: [`super::layout::LEXICAL`], then the bias.\n\
              #[rustfmt::skip]\n\
-             pub const FIRST: [f32; N1 + 1] = [{}];\n\
-             /// Second stage: the first stage's features, [`super::scorer::ORDER`], the bias.\n\
+             pub(crate) const FIRST: [f32; N1 + 1] = [{}];\n\
+             /// Second stage: the first stage's features, [`super::layout::ORDER`], the bias.\n\
              #[rustfmt::skip]\n\
-             pub const SECOND: [f32; N2 + 1] = [{}];\n\
+             pub(crate) const SECOND: [f32; N2 + 1] = [{}];\n\
              /// Probability a pair must clear on average within a group.\n\
-             pub const THETA: f32 = {:.2};\n",
+             pub(crate) const THETA: f32 = {:.2};\n",
             list(&model.first),
             list(&model.second),
             model.theta

@@ -4,6 +4,8 @@
 //! [`segment`] (sentences) → [`align`] (groups across sources) → [`compare`] (word
 //! diffs and disagreements inside groups) → [`report`] (JSON, Markdown, HTML).
 
+#![warn(missing_docs)]
+
 pub mod align;
 pub mod compare;
 pub mod document;

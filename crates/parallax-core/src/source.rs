@@ -6,13 +6,17 @@ use std::path::{Path, PathBuf};
 use crate::document::{self, Document, LoadOptions};
 use crate::segment::{self, Sentence};
 
+/// One input of a comparison: a document and its sentences.
 #[derive(Debug, Clone)]
 pub struct Source {
+    /// The document, reduced to its prose.
     pub doc: Document,
+    /// Its sentences, in order, as ranges of `doc.text`.
     pub sentences: Vec<Sentence>,
 }
 
 impl Source {
+    /// Splits `doc` into sentences.
     pub fn new(doc: Document) -> Self {
         let sentences = segment::sentences(&doc);
         Self { doc, sentences }
@@ -79,13 +83,9 @@ pub fn load_all(files: &[PathBuf], opts: &LoadOptions) -> Result<Vec<Source>, So
         .filter_map(|f| std::fs::metadata(f).ok())
         .map(|m| m.len())
         .sum();
-    if bytes >= PARALLEL_LOAD_BYTES {
-        use rayon::prelude::*;
-        let loaded: Vec<Result<Source, SourcesError>> = files.par_iter().map(load).collect();
-        loaded.into_iter().collect()
-    } else {
-        files.iter().map(load).collect()
-    }
+    let loaded: Vec<Result<Source, SourcesError>> =
+        crate::perf::par::Par::when(bytes >= PARALLEL_LOAD_BYTES).map(files, load);
+    loaded.into_iter().collect()
 }
 
 /// Total input size from which loading is spread over threads (below, starting the

@@ -6,7 +6,6 @@
 //! Terminal-free: colours are this module's own [`Colour`], reduced here to what the
 //! terminal can show ([`Depth`]); the TUI only converts them.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -64,6 +63,9 @@ pub enum Role {
 }
 
 impl Role {
+    /// How many roles there are: a theme holds one paint per role, indexed by it.
+    const COUNT: usize = Role::PanelSelected as usize + 1;
+
     #[cfg(test)]
     pub(crate) const ALL: [Role; 23] = [
         Role::Text,
@@ -101,6 +103,7 @@ pub enum Colour {
     Ansi(u8),
     /// An xterm 256-colour index.
     Indexed(u8),
+    /// A 24-bit colour: red, green, blue.
     Rgb(u8, u8, u8),
 }
 
@@ -239,8 +242,11 @@ fn nearest_16(r: u8, g: u8, b: u8) -> u8 {
 pub enum Depth {
     /// No colour at all (`NO_COLOR`): only bold, underline, reverse…
     None,
+    /// The 16 ANSI colours.
     Ansi16,
+    /// The xterm 256-colour palette.
     Ansi256,
+    /// 24-bit colour.
     TrueColor,
 }
 
@@ -264,6 +270,8 @@ impl Depth {
         }
     }
 
+    /// A depth as the configuration or `--color` names it ("none", "16", "256",
+    /// "truecolor" and synonyms).
     pub fn parse(s: &str) -> Option<Depth> {
         match s.to_ascii_lowercase().as_str() {
             "none" | "no" | "off" | "mono" => Some(Depth::None),
@@ -278,12 +286,19 @@ impl Depth {
 /// How one role looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Paint {
+    /// Text colour (`None`: left as it is).
     pub fg: Option<Colour>,
+    /// Background colour (`None`: left as it is).
     pub bg: Option<Colour>,
+    /// Bold.
     pub bold: bool,
+    /// Dim (faint).
     pub dim: bool,
+    /// Italic.
     pub italic: bool,
+    /// Underlined.
     pub underline: bool,
+    /// Foreground and background swapped.
     pub reversed: bool,
 }
 
@@ -331,8 +346,10 @@ struct PaintSpec {
 /// A complete theme: a paint for every role.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
+    /// Its name: the file's stem (`dark`, `light`, …).
     pub name: String,
-    paints: BTreeMap<Role, Paint>,
+    /// Indexed by [`Role`].
+    paints: [Paint; Role::COUNT],
 }
 
 /// The themes shipped in the binary: (name, TOML).
@@ -362,7 +379,7 @@ impl Theme {
             .parse()
             .map_err(|e: toml::de::Error| format!("theme {name}: {}", e.message()))?;
         let mut warnings = Vec::new();
-        let mut paints = base.map(|b| b.paints.clone()).unwrap_or_default();
+        let mut paints = base.map_or([Paint::default(); Role::COUNT], |b| b.paints);
         for (key, v) in &value {
             match (key.as_str(), v) {
                 ("roles", toml::Value::Table(roles)) => {
@@ -405,7 +422,7 @@ impl Theme {
                             underline: spec.underline,
                             reversed: spec.reversed,
                         };
-                        paints.insert(role, paint);
+                        paints[role as usize] = paint;
                     }
                 }
                 ("name" | "description", _) => {}
@@ -423,18 +440,14 @@ impl Theme {
 
     /// How `role` looks.
     pub fn paint(&self, role: Role) -> Paint {
-        self.paints.get(&role).copied().unwrap_or_default()
+        self.paints[role as usize]
     }
 
     /// This theme with its colours reduced to `depth`.
     pub(crate) fn reduced(&self, depth: Depth) -> Theme {
         Theme {
             name: self.name.clone(),
-            paints: self
-                .paints
-                .iter()
-                .map(|(r, p)| (*r, p.reduce(depth)))
-                .collect(),
+            paints: self.paints.map(|p| p.reduce(depth)),
         }
     }
 }
@@ -442,7 +455,9 @@ impl Theme {
 /// The themes available to cycle through, in order, reduced for the terminal.
 #[derive(Debug, Clone)]
 pub struct Catalog {
+    /// The themes, built-in ones first.
     pub themes: Vec<Theme>,
+    /// Problems found while reading theme files (the themes still work).
     pub warnings: Vec<String>,
 }
 
@@ -485,7 +500,7 @@ impl Catalog {
             (
                 Theme {
                     name: "dark".into(),
-                    paints: BTreeMap::new(),
+                    paints: [Paint::default(); Role::COUNT],
                 },
                 vec![],
             )
@@ -509,10 +524,12 @@ impl Catalog {
         Catalog { themes, warnings }
     }
 
+    /// The position of the theme called `name`.
     pub fn index_of(&self, name: &str) -> Option<usize> {
         self.themes.iter().position(|t| t.name == name)
     }
 
+    /// The themes' names, in order.
     pub fn names(&self) -> Vec<&str> {
         self.themes.iter().map(|t| t.name.as_str()).collect()
     }
@@ -525,10 +542,17 @@ mod tests {
     #[test]
     fn every_built_in_theme_parses_cleanly_and_names_every_role() {
         for (name, text) in BUILT_IN {
-            let (t, w) = Theme::parse(name, text, None).unwrap();
+            let (_, w) = Theme::parse(name, text, None).unwrap();
             assert!(w.is_empty(), "{name}: {w:?}");
+            let table: toml::Table = text.parse().unwrap();
+            let named: Vec<Role> = table["roles"]
+                .as_table()
+                .unwrap()
+                .keys()
+                .map(|k| toml::Value::String(k.clone()).try_into().unwrap())
+                .collect();
             for r in Role::ALL {
-                assert!(t.paints.contains_key(&r), "{name} lacks {r:?}");
+                assert!(named.contains(&r), "{name} lacks {r:?}");
             }
         }
     }

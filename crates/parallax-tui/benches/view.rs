@@ -8,7 +8,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use parallax_core::compare::Comparison;
 use parallax_core::document::{Document, Format};
 use parallax_core::source::Source;
-use parallax_tui::keymap::Key;
+use parallax_tui::key::Key;
 use parallax_tui::terminal::{Session, Settings};
 use parallax_tui::view::Layouts;
 use ratatui::Terminal;
@@ -127,7 +127,7 @@ fn large_comparison() -> Comparison {
 /// view model and a frame rendered to a 160 × 45 test terminal (loaded once). `before`
 /// keys are pressed and drawn untimed first.
 fn bench_large(c: &mut Criterion) {
-    use parallax_tui::keymap::Code;
+    use parallax_tui::key::Code;
     use std::time::{Duration, Instant};
     let mut session = Session::new(large_comparison(), Settings::defaults(0));
     let mut term = Terminal::new(TestBackend::new(160, 45)).expect("test terminal");

@@ -19,8 +19,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::app::{Action, ViewKind};
-use crate::keymap::{Key, Keymap, KeymapError};
+use crate::app::{Command, ViewKind};
+use crate::key::Key;
+use crate::keymap::{Keymap, KeymapError};
 use parallax_core::theme::Depth;
 
 /// Settings from the command line, which win over the file.
@@ -43,7 +44,7 @@ pub(crate) struct Config {
     pub(crate) color: Option<Depth>,
     pub(crate) mouse: bool,
     /// Actions whose keys the file replaces.
-    pub(crate) keys: BTreeMap<Action, Vec<Key>>,
+    pub(crate) keys: BTreeMap<Command, Vec<Key>>,
 }
 
 impl Default for Config {
@@ -167,10 +168,10 @@ fn parse_keys(
     table: &toml::Table,
     label: &str,
     warnings: &mut Vec<String>,
-) -> BTreeMap<Action, Vec<Key>> {
+) -> BTreeMap<Command, Vec<Key>> {
     let mut out = BTreeMap::new();
     for (name, value) in table {
-        let Ok(action) = toml::Value::String(name.clone()).try_into::<Action>() else {
+        let Ok(action) = toml::Value::String(name.clone()).try_into::<Command>() else {
             warnings.push(format!("{label}: keys.{name}: unknown action (ignored)"));
             continue;
         };
@@ -222,8 +223,8 @@ mod tests {
         assert_eq!(l.config.color, Some(Depth::Ansi256));
         assert!(!l.config.mouse);
         let k = l.config.keymap().unwrap();
-        assert_eq!(k.action(Key::ch('J')), Some(Action::NextPassage));
-        assert_eq!(k.action(Key::ctrl('q')), Some(Action::Quit));
+        assert_eq!(k.action(Key::ch('J')), Some(Command::NextPassage));
+        assert_eq!(k.action(Key::ctrl('q')), Some(Command::Quit));
         assert_eq!(k.action(Key::ch('q')), None);
     }
 

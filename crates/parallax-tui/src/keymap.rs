@@ -1,152 +1,14 @@
 //! Key bindings: a key (written as in the config file: `j`, `ctrl-d`, `shift-tab`,
-//! `pgdn`) maps to one [`Action`]. The defaults follow the issue; the `[keys]` table
+//! `pgdn`) maps to one [`Command`]. The defaults follow the issue; the `[keys]` table
 //! of the config file replaces an action's default keys, and a key bound to two
 //! actions is rejected with an error naming both.
 //!
-//! Terminal-free: the TUI converts its key events into [`Key`].
+//! Terminal-free: the terminal layer converts its key events into [`Key`].
 
 use std::collections::BTreeMap;
-use std::fmt;
 
-use crate::app::Action;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Code {
-    Char(char),
-    Up,
-    Down,
-    Left,
-    Right,
-    PageUp,
-    PageDown,
-    Home,
-    End,
-    Tab,
-    BackTab,
-    Enter,
-    Esc,
-    Backspace,
-    Delete,
-    F(u8),
-}
-
-/// A key press. Shift is part of the character (`G`, `?`), so only Ctrl and Alt are kept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Key {
-    pub code: Code,
-    pub ctrl: bool,
-    pub alt: bool,
-}
-
-impl Key {
-    pub const fn plain(code: Code) -> Self {
-        Self {
-            code,
-            ctrl: false,
-            alt: false,
-        }
-    }
-
-    pub const fn ch(c: char) -> Self {
-        Self::plain(Code::Char(c))
-    }
-
-    pub const fn ctrl(c: char) -> Self {
-        Self {
-            code: Code::Char(c),
-            ctrl: true,
-            alt: false,
-        }
-    }
-
-    /// Parses a key as written in the config file.
-    pub(crate) fn parse(s: &str) -> Result<Key, String> {
-        if s.chars().count() == 1 {
-            return Ok(Key::ch(s.chars().next().unwrap_or(' ')));
-        }
-        let lower = s.to_ascii_lowercase();
-        let mut parts: Vec<&str> = lower.split('-').collect();
-        // "ctrl--" would split into empty parts: the key itself is "-".
-        let last = if lower.ends_with("--") {
-            parts.truncate(parts.len() - 2);
-            "-".to_owned()
-        } else {
-            parts.pop().unwrap_or_default().to_owned()
-        };
-        let (mut ctrl, mut alt, mut shift) = (false, false, false);
-        for m in parts {
-            match m {
-                "ctrl" | "c" | "control" => ctrl = true,
-                "alt" | "a" | "meta" | "m" => alt = true,
-                "shift" | "s" => shift = true,
-                _ => return Err(format!("unknown modifier {m:?} in key {s:?}")),
-            }
-        }
-        let code = match last.as_str() {
-            "up" => Code::Up,
-            "down" => Code::Down,
-            "left" => Code::Left,
-            "right" => Code::Right,
-            "pgup" | "pageup" => Code::PageUp,
-            "pgdn" | "pgdown" | "pagedown" => Code::PageDown,
-            "home" => Code::Home,
-            "end" => Code::End,
-            "tab" if shift => Code::BackTab,
-            "tab" => Code::Tab,
-            "backtab" => Code::BackTab,
-            "enter" | "return" | "ret" => Code::Enter,
-            "esc" | "escape" => Code::Esc,
-            "backspace" | "bs" => Code::Backspace,
-            "delete" | "del" => Code::Delete,
-            "space" => Code::Char(' '),
-            "minus" => Code::Char('-'),
-            f if f.len() >= 2
-                && f.starts_with('f')
-                && f[1..].parse::<u8>().is_ok_and(|n| (1..=24).contains(&n)) =>
-            {
-                Code::F(f[1..].parse().unwrap_or(1))
-            }
-            one if one.chars().count() == 1 => {
-                // Keep the case the user wrote ("ctrl-G" is rare but "G" matters).
-                let orig = s.rsplit('-').next().unwrap_or(one);
-                let c = orig.chars().next().unwrap_or(' ');
-                Code::Char(if shift { c.to_ascii_uppercase() } else { c })
-            }
-            _ => return Err(format!("unknown key {s:?}")),
-        };
-        Ok(Key { code, ctrl, alt })
-    }
-}
-
-impl fmt::Display for Key {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.ctrl {
-            f.write_str("Ctrl-")?;
-        }
-        if self.alt {
-            f.write_str("Alt-")?;
-        }
-        match self.code {
-            Code::Char(' ') => f.write_str("Space"),
-            Code::Char(c) => write!(f, "{c}"),
-            Code::Up => f.write_str("↑"),
-            Code::Down => f.write_str("↓"),
-            Code::Left => f.write_str("←"),
-            Code::Right => f.write_str("→"),
-            Code::PageUp => f.write_str("PgUp"),
-            Code::PageDown => f.write_str("PgDn"),
-            Code::Home => f.write_str("Home"),
-            Code::End => f.write_str("End"),
-            Code::Tab => f.write_str("Tab"),
-            Code::BackTab => f.write_str("Shift-Tab"),
-            Code::Enter => f.write_str("Enter"),
-            Code::Esc => f.write_str("Esc"),
-            Code::Backspace => f.write_str("Backspace"),
-            Code::Delete => f.write_str("Delete"),
-            Code::F(n) => write!(f, "F{n}"),
-        }
-    }
-}
+use crate::app::Command;
+use crate::key::{Code, Key};
 
 /// Why a set of bindings was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -162,15 +24,15 @@ pub enum KeymapError {
 /// The bindings in force: every key maps to at most one action.
 #[derive(Debug, Clone)]
 pub struct Keymap {
-    by_key: BTreeMap<Key, Action>,
+    by_key: BTreeMap<Key, Command>,
     /// Each action's keys in the order they were given (the first is shown in hints).
-    by_action: BTreeMap<Action, Vec<Key>>,
+    by_action: BTreeMap<Command, Vec<Key>>,
 }
 
 /// The default keys of each action.
-pub(crate) fn defaults() -> Vec<(Action, Vec<Key>)> {
-    use Action as A;
+pub(crate) fn defaults() -> Vec<(Command, Vec<Key>)> {
     use Code as C;
+    use Command as A;
     let p = Key::plain;
     let c = Key::ch;
     vec![
@@ -228,9 +90,9 @@ impl Default for Keymap {
 
 impl Keymap {
     /// The defaults with some actions' keys replaced; an empty list unbinds an action.
-    pub fn with_overrides(overrides: &BTreeMap<Action, Vec<Key>>) -> Result<Keymap, KeymapError> {
-        let mut by_key: BTreeMap<Key, Action> = BTreeMap::new();
-        let mut by_action: BTreeMap<Action, Vec<Key>> = BTreeMap::new();
+    pub fn with_overrides(overrides: &BTreeMap<Command, Vec<Key>>) -> Result<Keymap, KeymapError> {
+        let mut by_key: BTreeMap<Key, Command> = BTreeMap::new();
+        let mut by_action: BTreeMap<Command, Vec<Key>> = BTreeMap::new();
         for (action, keys) in defaults() {
             let keys = overrides.get(&action).unwrap_or(&keys);
             by_action.insert(action, keys.clone());
@@ -250,19 +112,19 @@ impl Keymap {
         Ok(Keymap { by_key, by_action })
     }
 
-    pub(crate) fn action(&self, key: Key) -> Option<Action> {
+    pub(crate) fn action(&self, key: Key) -> Option<Command> {
         self.by_key.get(&key).copied()
     }
 
     /// The keys bound to `action`, in a stable order.
-    pub(crate) fn keys_of(&self, action: Action) -> Vec<Key> {
+    pub(crate) fn keys_of(&self, action: Command) -> Vec<Key> {
         let mut keys = self.by_action.get(&action).cloned().unwrap_or_default();
         keys.dedup();
         keys
     }
 
     /// The keys of `action` as shown to users ("j ↓").
-    pub(crate) fn label(&self, action: Action) -> String {
+    pub(crate) fn label(&self, action: Command) -> String {
         self.keys_of(action)
             .iter()
             .map(Key::to_string)
@@ -276,45 +138,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn parses_the_key_notation() {
-        assert_eq!(Key::parse("j"), Ok(Key::ch('j')));
-        assert_eq!(Key::parse("G"), Ok(Key::ch('G')));
-        assert_eq!(Key::parse("ctrl-d"), Ok(Key::ctrl('d')));
-        assert_eq!(Key::parse("shift-tab"), Ok(Key::plain(Code::BackTab)));
-        assert_eq!(Key::parse("PgDn"), Ok(Key::plain(Code::PageDown)));
-        assert_eq!(Key::parse("space"), Ok(Key::ch(' ')));
-        assert_eq!(Key::parse("f1"), Ok(Key::plain(Code::F(1))));
-        assert!(Key::parse("hyper-x").is_err());
-        assert!(Key::parse("nonsense").is_err());
-    }
-
-    #[test]
     fn defaults_follow_the_issue() {
         let k = Keymap::default();
-        assert_eq!(k.action(Key::ch(']')), Some(Action::NextShared));
-        assert_eq!(k.action(Key::ch('}')), Some(Action::NextUnique));
-        assert_eq!(k.action(Key::ctrl('d')), Some(Action::HalfPageDown));
-        assert_eq!(k.action(Key::plain(Code::BackTab)), Some(Action::FocusPrev));
-        assert_eq!(k.action(Key::ch('q')), Some(Action::Quit));
-        assert_eq!(k.action(Key::ch('x')), Some(Action::Disagreements));
-        assert_eq!(k.action(Key::ch('m')), Some(Action::Note));
-        assert_eq!(k.action(Key::ch('M')), Some(Action::NoteList));
+        assert_eq!(k.action(Key::ch(']')), Some(Command::NextShared));
+        assert_eq!(k.action(Key::ch('}')), Some(Command::NextUnique));
+        assert_eq!(k.action(Key::ctrl('d')), Some(Command::HalfPageDown));
+        assert_eq!(
+            k.action(Key::plain(Code::BackTab)),
+            Some(Command::FocusPrev)
+        );
+        assert_eq!(k.action(Key::ch('q')), Some(Command::Quit));
+        assert_eq!(k.action(Key::ch('x')), Some(Command::Disagreements));
+        assert_eq!(k.action(Key::ch('m')), Some(Command::Note));
+        assert_eq!(k.action(Key::ch('M')), Some(Command::NoteList));
         assert_eq!(k.action(Key::ch('z')), None);
     }
 
     #[test]
     fn overriding_replaces_an_actions_keys() {
         let mut o = BTreeMap::new();
-        o.insert(Action::NextPassage, vec![Key::ch('J')]);
+        o.insert(Command::NextPassage, vec![Key::ch('J')]);
         let k = Keymap::with_overrides(&o).unwrap();
-        assert_eq!(k.action(Key::ch('J')), Some(Action::NextPassage));
+        assert_eq!(k.action(Key::ch('J')), Some(Command::NextPassage));
         assert_eq!(k.action(Key::ch('j')), None);
     }
 
     #[test]
     fn conflicting_bindings_are_rejected_naming_both_actions() {
         let mut o = BTreeMap::new();
-        o.insert(Action::FocusNext, vec![Key::ch('j')]);
+        o.insert(Command::FocusNext, vec![Key::ch('j')]);
         let err = Keymap::with_overrides(&o).unwrap_err();
         let msg = err.to_string();
         assert!(

@@ -7,9 +7,7 @@
 //! its two sources.
 
 use super::features::{FastMap, Features};
-
-/// How many of the scorer's `ORDER` features come from the chain (the first ones).
-pub(crate) const CHAIN: usize = 6;
+use super::layout::CHAIN;
 
 /// First-stage probability a pair needs to take part in a chain.
 const IN_CHAIN: f32 = 0.2;

@@ -5,6 +5,8 @@ use std::collections::HashMap;
 
 use super::SentenceId;
 use super::soft;
+use crate::perf::Parallelism;
+use crate::perf::par::Par;
 use crate::source::Source;
 use crate::text::tokenized::Tokenized;
 use crate::text::tokens::{Kind, Normalizer};
@@ -36,7 +38,7 @@ pub(crate) struct SentenceFeatures {
 
 /// One sentence's evidence, borrowed: what measuring reads.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Sentence<'a> {
+pub(crate) struct SentenceView<'a> {
     /// Terms sorted by key, keys unique.
     pub(crate) terms: &'a [Term],
     /// Hashes of adjacent content-key pairs, sorted and unique (empty unless phrases
@@ -51,7 +53,7 @@ pub(crate) struct Sentence<'a> {
     pub(crate) position: f32,
 }
 
-impl Sentence<'_> {
+impl SentenceView<'_> {
     /// Whether any of its terms may match a key partially.
     pub(crate) fn may_match_partially(&self) -> bool {
         self.soft != 0 || self.terms.len() > 64
@@ -61,7 +63,7 @@ impl Sentence<'_> {
 /// A sentence's evidence made up rather than stored, for tests.
 #[cfg(test)]
 #[derive(Debug, Clone, Default)]
-pub(crate) struct OwnedSentence {
+pub(crate) struct OwnedSentenceFeatures {
     pub(crate) terms: Vec<Term>,
     pub(crate) bigrams: Vec<u64>,
     pub(crate) weight: f32,
@@ -147,6 +149,7 @@ impl Features {
         normalizer: &Normalizer,
         w: &Weighting,
         phrases: bool,
+        parallelism: Parallelism,
     ) -> Features {
         let lang = normalizer.language();
         let mut ids = Vec::new();
@@ -168,21 +171,18 @@ impl Features {
                 positions.push((i as f32 + 0.5) / n);
             }
         }
+        // Every step below is over all the sentences.
+        let par = parallelism.over(ids.len());
         // Sources' words are gathered in parallel, in source order.
         let words = |s: usize| words_of(&sources[s], s, tokens, &common_keys);
-        let per_source: Vec<SourceWords> = if super::parallel(ids.len()) {
-            use rayon::prelude::*;
-            (0..sources.len()).into_par_iter().map(words).collect()
-        } else {
-            (0..sources.len()).map(words).collect()
-        };
+        let per_source: Vec<SourceWords> = par.map(0..sources.len(), words);
         let mut name_keys: Vec<String> = Vec::new();
         for source in &per_source {
             name_keys.extend(source.names.iter().cloned());
         }
         name_keys.sort_unstable();
         name_keys.dedup();
-        let canon = fuzzy_names(&name_keys, super::parallel(ids.len()));
+        let canon = fuzzy_names(&name_keys, par);
         // Every token key's entry in the vocabulary (its spelling as `canon` folds it),
         // entries made in order of first use, source after source: an entry is a
         // number or an everyday word as the first word that made it is.
@@ -250,12 +250,8 @@ impl Features {
             ((keys, bigrams), tails)
         };
         let sentence_words: Vec<&Vec<Word>> = per_source.iter().flat_map(|s| &s.words).collect();
-        let (keyed, tails): (Vec<Keyed>, Vec<Tails>) = if super::parallel(sentence_words.len()) {
-            use rayon::prelude::*;
-            sentence_words.par_iter().map(|w| keyed_sentence(w)).unzip()
-        } else {
-            sentence_words.iter().map(|w| keyed_sentence(w)).unzip()
-        };
+        let (keyed, tails): (Vec<Keyed>, Vec<Tails>) =
+            par.map(&sentence_words, |w| keyed_sentence(w));
         let names: Vec<(&str, u32)> = by_text
             .iter()
             .enumerate()
@@ -263,15 +259,7 @@ impl Features {
             .map(|(id, (k, _))| (k.as_str(), id as u32))
             .collect();
         let soft = soft::neighbours(&names, vocab_len, w.soft_min);
-        let hashes: Vec<u64> = if super::parallel(keyed.len()) {
-            use rayon::prelude::*;
-            keyed
-                .par_iter()
-                .map(|(keys, _)| content_hash(keys))
-                .collect()
-        } else {
-            keyed.iter().map(|(keys, _)| content_hash(keys)).collect()
-        };
+        let hashes: Vec<u64> = par.map(&keyed, |(keys, _)| content_hash(keys));
         let mut df = vec![0u32; vocab_len];
         for (keys, _) in &keyed {
             for &k in keys {
@@ -282,11 +270,11 @@ impl Features {
         // Each sentence's terms go to its own slice of `terms`, so that sentences are
         // weighed in parallel on large inputs (the sums are made as one by one).
         let mut terms = vec![Term::default(); keyed.iter().map(|(k, _)| k.len()).sum()];
-        let mut slices: Vec<&mut [Term]> = Vec::with_capacity(keyed.len());
+        let mut jobs: Vec<((&Keyed, &Tails), &mut [Term])> = Vec::with_capacity(keyed.len());
         let mut rest = &mut terms[..];
-        for (keys, _) in &keyed {
-            let (own, after) = rest.split_at_mut(keys.len());
-            slices.push(own);
+        for job in keyed.iter().zip(&tails) {
+            let (own, after) = rest.split_at_mut(job.0.0.len());
+            jobs.push((job, own));
             rest = after;
         }
         let weigh =
@@ -310,23 +298,7 @@ impl Features {
                 }
                 (mask_of(&soft, out), classes_of(&soft, out), total)
             };
-        let weighed: Vec<(u64, u64, f32)> = if super::parallel(keyed.len()) {
-            use rayon::prelude::*;
-            keyed
-                .par_iter()
-                .zip(tails.par_iter())
-                .zip(slices.into_par_iter())
-                .map_init(Vec::new, weigh)
-                .collect()
-        } else {
-            let mut tail = Vec::new();
-            keyed
-                .iter()
-                .zip(tails.iter())
-                .zip(slices)
-                .map(|x| weigh(&mut tail, x))
-                .collect()
-        };
+        let weighed: Vec<(u64, u64, f32)> = par.map_init(jobs, Vec::new, weigh);
         let mut all_bigrams = Vec::new();
         let mut first_term = 0u32;
         let sentences = keyed
@@ -348,12 +320,7 @@ impl Features {
             })
             .collect();
         let doc_hash = |s: &Source| content_hash(&(s.doc.path.as_str(), s.doc.text.as_str()));
-        let doc_hashes = if super::parallel(ids.len()) {
-            use rayon::prelude::*;
-            sources.par_iter().map(doc_hash).collect()
-        } else {
-            sources.iter().map(doc_hash).collect()
-        };
+        let doc_hashes = par.map(sources, doc_hash);
         let names = by_text.into_iter().map(|(k, _)| k).collect();
         Features {
             ids,
@@ -379,9 +346,9 @@ impl Features {
     }
 
     /// The evidence of sentence `g` (a global index).
-    pub(crate) fn sentence(&self, g: usize) -> Sentence<'_> {
+    pub(crate) fn sentence(&self, g: usize) -> SentenceView<'_> {
         let s = &self.sentences[g];
-        Sentence {
+        SentenceView {
             terms: &self.terms[s.terms.0 as usize..s.terms.1 as usize],
             bigrams: &self.bigrams[s.bigrams.0 as usize..s.bigrams.1 as usize],
             soft: s.soft,
@@ -398,7 +365,7 @@ impl Features {
         mask_of(&self.soft, terms)
     }
 
-    /// The prefix classes of `terms`' keys (see [`Sentence::classes`]).
+    /// The prefix classes of `terms`' keys (see [`SentenceView::classes`]).
     #[cfg(test)]
     pub(crate) fn soft_classes(&self, terms: &[Term]) -> u64 {
         classes_of(&self.soft, terms)
@@ -406,7 +373,7 @@ impl Features {
 
     /// Stores `sentences`' evidence, for tests that make features by hand.
     #[cfg(test)]
-    pub(crate) fn store(&mut self, sentences: &[OwnedSentence]) {
+    pub(crate) fn store(&mut self, sentences: &[OwnedSentenceFeatures]) {
         self.sentences.clear();
         self.terms.clear();
         self.bigrams.clear();
@@ -642,19 +609,10 @@ fn weights(
 
 /// Folds spellings of the same name that differ by a letter or a transliteration
 /// habit ("Kyiv"/"Kiev", "Qaddafi"/"Gadafi") onto one key. Only capitalised words of
-/// four letters or more are considered, grouped by a consonant skeleton. `parallel`:
-/// spread the work over threads (the result is the same).
-fn fuzzy_names(keys: &[String], parallel: bool) -> FastMap<String, String> {
-    let long = |key: &&String| key.chars().count() >= 4;
-    let skeletons: Vec<(String, &String)> = if parallel {
-        use rayon::prelude::*;
-        keys.par_iter()
-            .filter(long)
-            .map(|k| (skeleton(k), k))
-            .collect()
-    } else {
-        keys.iter().filter(long).map(|k| (skeleton(k), k)).collect()
-    };
+/// four letters or more are considered, grouped by a consonant skeleton.
+fn fuzzy_names(keys: &[String], par: Par) -> FastMap<String, String> {
+    let skeletons: Vec<(String, &String)> =
+        par.filter_map(keys, |k| (k.chars().count() >= 4).then(|| (skeleton(k), k)));
     let mut by_skeleton: HashMap<String, Vec<String>> = HashMap::new();
     for (skel, key) in skeletons {
         // `keys` are distinct, so each list holds distinct keys.
@@ -681,12 +639,7 @@ fn fuzzy_names(keys: &[String], parallel: bool) -> FastMap<String, String> {
         canon
     };
     let groups: Vec<(String, Vec<String>)> = by_skeleton.into_iter().collect();
-    let folded: Vec<FastMap<String, String>> = if parallel {
-        use rayon::prelude::*;
-        groups.into_par_iter().map(fold_group).collect()
-    } else {
-        groups.into_iter().map(fold_group).collect()
-    };
+    let folded: Vec<FastMap<String, String>> = par.map(groups, fold_group);
     folded.into_iter().flatten().collect()
 }
 
@@ -821,8 +774,9 @@ mod tests {
             .collect();
         let lang = crate::text::lang::Language::detect(texts.iter().copied());
         let norm = Normalizer::new(lang);
-        let tokens = Tokenized::build(&sources, &norm);
-        Features::build(&sources, &tokens, &norm, &Weighting::default(), true)
+        let p = Parallelism::default();
+        let tokens = Tokenized::build(&sources, &norm, p);
+        Features::build(&sources, &tokens, &norm, &Weighting::default(), true, p)
     }
 
     #[test]

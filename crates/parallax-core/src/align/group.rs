@@ -7,9 +7,9 @@
 //! (one long sentence elsewhere covering two), since nothing is paid for them.
 
 use super::SentenceId;
+use super::candidates::Scored;
 use super::features::{FastMap, Features};
 use super::params::Params;
-use super::score::Scored;
 
 /// Groups larger than this stop growing: nothing a reader compares is that big, and
 /// it bounds the cost of a merge.
@@ -24,7 +24,7 @@ pub(crate) fn cluster(
     p: &Params,
 ) -> Vec<Vec<SentenceId>> {
     let n = f.sentences.len();
-    let parallel = super::parallel(n);
+    let par = p.parallelism.over(n);
     // Strongest first; ties by the pair's content (never by input order), then by
     // position in `s.pairs`, which is what a stable sort would keep. Packed into one
     // integer so that sorting millions of links compares integers only (evidence
@@ -48,12 +48,7 @@ pub(crate) fn cluster(
                         | i as u128
                 }),
         );
-        if parallel {
-            use rayon::slice::ParallelSliceMut;
-            links.par_sort_unstable();
-        } else {
-            links.sort_unstable();
-        }
+        par.sort_unstable(&mut links);
         // The two sentences of each link, in that order, looked up in one pass whose
         // reads do not wait on one another (merging would wait on each in turn).
         links
@@ -113,11 +108,7 @@ pub(crate) fn cluster(
         (first, starts, side)
     };
     // Neither needs the other: on large inputs, one is made while the other is.
-    let (links, (first, starts, side)) = if parallel {
-        rayon::join(sorted_links, adjacency)
-    } else {
-        (sorted_links(), adjacency())
-    };
+    let (links, (first, starts, side)) = par.join(sorted_links, adjacency);
     let source = f.source_table();
     let neighbours = |x: usize| {
         let listed = side[starts[x] as usize..starts[x + 1] as usize]

@@ -1,8 +1,32 @@
-//! A pair's lexical strength: what the candidate search ranks partners by, and one
-//! of the pair scorer's features.
+//! What two sentences share ([`Pair`], as measuring finds it) and the pair's lexical
+//! strength: what the candidate search ranks partners by, and one of the pair
+//! scorer's features.
 
 use super::Params;
-use super::score::Pair;
+
+/// What two sentences of different sources share.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Pair {
+    /// Weight of the keys both have (partial matches count by their similarity).
+    pub(crate) matched: f32,
+    /// `2·matched / (weight_a + weight_b)`: how much of both sentences is shared.
+    pub(crate) dice: f32,
+    /// `matched / min(weight_a, weight_b)`: how much of the lighter one the other covers.
+    pub(crate) cover: f32,
+    /// Shared key bigrams over the bigrams of the sentence with fewer: shared phrasing
+    /// (0 unless the phrase weight is set, since only then are bigrams gathered).
+    pub(crate) phrase: f32,
+    /// Keys matched exactly.
+    pub(crate) exact: u16,
+    /// Keys matched partially.
+    pub(crate) partial: u16,
+    /// The heaviest matched key's weight.
+    pub(crate) rare: f32,
+    /// Numbers both give.
+    pub(crate) numbers: u16,
+    /// Distance between the two sentences' relative positions in their sources.
+    pub(crate) offset: f32,
+}
 
 /// Lexical strength of a pair: shared weight, shared phrasing, and a weak
 /// preference for sentences at similar places in their sources.

@@ -4,51 +4,53 @@
 //! - `features`: content keys per sentence, weighted by rarity among the sources
 //!   compared (with a floor), everyday words and the tails of long names lighter;
 //! - `soft`: partial matches between keys sharing a long prefix (inflections);
-//! - `score`: candidate pairs from an inverted index of rare keys (bounded, so the
-//!   work is near-linear) and what each pair shares;
-//! - `links`: evidence per pair: shared weight, a weak position prior, and how the
-//!   pair compares with the other candidates of both sentences;
-//! - `order`: for sources that tell things in the same order, a bonus for pairs on
-//!   the best order-preserving chain;
-//! - `group`: correlation clustering, so that a group's members all agree and
-//!   links do not chain unrelated sentences.
+//! - `candidates`: candidate pairs from an inverted index of rare keys (bounded, so
+//!   the work is near-linear) and what each pair shares;
+//! - `links`: what a pair shares and its lexical strength (shared weight, shared
+//!   phrasing, a weak position prior);
+//! - `lexicon`, `profile`: word tables shipped in `data/` and what the scorer reads
+//!   of each sentence (word runs, quotes, background weights, meaning vectors);
+//! - `layout`, `scorer`, `weights`: the learned pair scorer (its features, the two
+//!   logistic stages, their fitted weights);
+//! - `chain`: order features, from the heaviest order-keeping chain of each pair of
+//!   sources;
+//! - `group`, `repair`: correlation clustering, so that a group's members all agree
+//!   and links do not chain unrelated sentences, then single-sentence moves.
 //!
 //! Nothing depends on the order in which sources are given. Sentences left alone are
 //! material unique to their source. QUALITY.md has the measurements.
 
+mod candidates;
 mod chain;
 mod features;
 mod group;
+mod layout;
 mod lexicon;
 mod links;
 mod params;
 mod profile;
 mod repair;
-mod score;
 mod scorer;
 mod soft;
 mod weights;
 
+use crate::perf::Parallelism;
 use crate::source::Source;
 use crate::text::lang::Language;
 use crate::text::tokenized::Tokenized;
 use crate::text::tokens::Normalizer;
 
 pub use features::Weighting;
-pub use params::{Order, Params};
-pub use scorer::{LEXICAL, Model, N1, N2, ORDER, logistic};
-
-/// Whether work over `sentences` sentences is worth spreading over threads. Below
-/// this, handing work to the thread pool (and waiting for it to be scheduled on a
-/// busy machine) costs more than it saves; above, both paths give the same result.
-pub(crate) fn parallel(sentences: usize) -> bool {
-    sentences >= 2_000
-}
+pub use layout::{LEXICAL, N1, N2, ORDER};
+pub use params::{OrderMode, Params};
+pub use scorer::{Model, logistic};
 
 /// One sentence, by source and position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SentenceId {
+    /// The source's position among the comparison's sources.
     pub source: usize,
+    /// The sentence's position in its source.
     pub index: usize,
 }
 
@@ -67,6 +69,7 @@ impl Group {
         s
     }
 
+    /// Whether sentences of two sources or more are in it.
     pub fn is_shared(&self) -> bool {
         self.sentences.first().map(|f| f.source) != self.sentences.last().map(|l| l.source)
     }
@@ -87,6 +90,7 @@ impl Group {
 /// The result of aligning sources.
 #[derive(Debug, Clone)]
 pub struct Alignment {
+    /// Every sentence in exactly one group, groups in reading order.
     pub groups: Vec<Group>,
     /// `group_of[source][sentence]` is the group holding that sentence.
     pub group_of: Vec<Vec<usize>>,
@@ -123,6 +127,7 @@ pub struct PairEvidence {
 const EVIDENCE_FLOOR: f32 = 0.05;
 
 impl Alignment {
+    /// How many groups are shared by two sources or more.
     pub fn shared_count(&self) -> usize {
         self.groups.iter().filter(|g| g.is_shared()).count()
     }
@@ -133,23 +138,22 @@ pub fn align(sources: &[Source]) -> Alignment {
     align_with(sources, &Params::default())
 }
 
+/// Aligns `sources` with `params`.
 pub fn align_with(sources: &[Source], params: &Params) -> Alignment {
-    let normalizer = Normalizer::new(language_of(sources));
-    let tokens = Tokenized::build(sources, &normalizer);
+    let normalizer = Normalizer::new(language_of(sources, params.parallelism));
+    let tokens = Tokenized::build(sources, &normalizer, params.parallelism);
     align_tokenized(sources, &tokens, &normalizer, params)
 }
 
 /// The language the sources are written in (one for all of them).
-pub(crate) fn language_of(sources: &[Source]) -> Language {
+pub(crate) fn language_of(sources: &[Source], parallelism: Parallelism) -> Language {
     let sentences = sources.iter().map(|s| s.sentences.len()).sum();
-    if !parallel(sentences) {
-        return Language::detect(sources.iter().map(|s| s.doc.text.as_str()));
-    }
-    use rayon::prelude::*;
-    let counts = sources
-        .par_iter()
-        .map(|s| Language::function_words(&s.doc.text))
-        .reduce(|| [0; 5], |a, b| std::array::from_fn(|i| a[i] + b[i]));
+    let counts = parallelism.over(sentences).map_reduce(
+        sources,
+        |s| Language::function_words(&s.doc.text),
+        || [0; 5],
+        |a, b| std::array::from_fn(|i| a[i] + b[i]),
+    );
     Language::most_counted(counts)
 }
 
@@ -205,8 +209,8 @@ impl<'a> Trial<'a> {
 
     /// Measures `sources` with a tokenisation of their own.
     pub fn of(sources: &'a [Source], params: &Params) -> Trial<'a> {
-        let normalizer = Normalizer::new(language_of(sources));
-        let tokens = Tokenized::build(sources, &normalizer);
+        let normalizer = Normalizer::new(language_of(sources, params.parallelism));
+        let tokens = Tokenized::build(sources, &normalizer, params.parallelism);
         Trial::new(sources, &tokens, &normalizer, params)
     }
 
@@ -236,14 +240,14 @@ impl<'a> Trial<'a> {
     }
 
     /// Groups the sentences by `model`'s probabilities.
-    pub fn align(&self, model: &Model, order: Order) -> Alignment {
+    pub fn align(&self, model: &Model, order: OrderMode) -> Alignment {
         use crate::perf::stages::mark;
         let x2 = self.second(&model.first);
         let mut p: Vec<f32> = match order {
-            Order::Free => scorer::first_stage(&self.prep, &model.first),
-            Order::Auto | Order::Keep => scorer::second_stage(&x2, &model.second),
+            OrderMode::Free => scorer::first_stage(&self.prep, &model.first),
+            OrderMode::Auto | OrderMode::Keep => scorer::second_stage(&x2, &model.second),
         };
-        if order == Order::Keep {
+        if order == OrderMode::Keep {
             // Only pairs on the order-preserving chain of their sources, or between
             // its links, may link; the one pair left between two consecutive links
             // is linked, whatever it shares: the sources are said to keep one order.
@@ -348,34 +352,6 @@ impl<'a> Trial<'a> {
     }
 }
 
-/// Every sentence's content keys with their weights, for diagnostics.
-pub fn sentence_keys(sources: &[Source], params: &Params) -> Vec<(SentenceId, Vec<(String, f32)>)> {
-    let normalizer = Normalizer::new(language_of(sources));
-    let tokens = Tokenized::build(sources, &normalizer);
-    let feats = features_of(sources, &tokens, &normalizer, params);
-    feats
-        .ids
-        .iter()
-        .enumerate()
-        .map(|(g, &id)| {
-            (
-                id,
-                feats
-                    .sentence(g)
-                    .terms
-                    .iter()
-                    .map(|t| {
-                        (
-                            feats.names[t.key as usize].clone(),
-                            feats.weight[t.key as usize],
-                        )
-                    })
-                    .collect(),
-            )
-        })
-        .collect()
-}
-
 fn features_of(
     sources: &[Source],
     tokens: &Tokenized,
@@ -388,6 +364,7 @@ fn features_of(
         normalizer,
         &params.weighting,
         params.phrase > 0.0,
+        params.parallelism,
     )
 }
 

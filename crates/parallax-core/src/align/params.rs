@@ -1,10 +1,11 @@
 //! The aligner's tunable numbers, with the values chosen on real data (QUALITY.md).
 
 use super::features::Weighting;
+use crate::perf::Parallelism;
 
 /// What the aligner may assume about the order in which sources tell things.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Order {
+pub enum OrderMode {
     /// Order as the scorer weighs it (the default): how well a pair fits the best
     /// order-preserving chain of its two sources, worth as much as those two sources
     /// keep one order.
@@ -19,15 +20,18 @@ pub enum Order {
     Free,
 }
 
+/// Everything the aligner can be told: how keys are weighed, how candidates are found,
+/// the scorer's model, what to assume about order, and when to use threads.
 #[derive(Debug, Clone)]
 pub struct Params {
+    /// How content keys are weighed.
     pub weighting: Weighting,
     /// Keys in more than this share of all sentences are not used to find candidates.
     pub common_share: f32,
     /// Partners a sentence proposes for measuring, per other source: its heaviest,
     /// by the weight of the indexed keys they share. A sentence has about one
     /// counterpart in each other source, so the budget grows with their number, up
-    /// to a bound (`score::MAX_PARTNERS`).
+    /// to a bound (`candidates::MAX_PARTNERS`).
     pub partners: usize,
     /// Factor for pairs that share a single key.
     pub single: f32,
@@ -39,9 +43,13 @@ pub struct Params {
     /// Evidence each pair of sentences in one group must clear on average (set to
     /// the model's θ when grouping).
     pub link: f32,
-    pub order: Order,
+    /// What to assume about the order in which sources tell things (`--order`).
+    pub order: OrderMode,
     /// The pair scorer's weights and threshold.
     pub model: super::Model,
+    /// From how many sentences every stage of the comparison (tokenising, aligning,
+    /// diffing, writing the JSON) is spread over threads; the result is the same.
+    pub parallelism: Parallelism,
 }
 
 impl Default for Params {
@@ -54,8 +62,9 @@ impl Default for Params {
             single: 0.5,
             position: 0.2,
             link: 0.2,
-            order: Order::Auto,
+            order: OrderMode::Auto,
             model: super::Model::default(),
+            parallelism: Parallelism::default(),
         }
     }
 }
@@ -81,9 +90,9 @@ impl Params {
             }
             "order" => {
                 self.order = match value as i32 {
-                    0 => Order::Auto,
-                    1 => Order::Keep,
-                    2 => Order::Free,
+                    0 => OrderMode::Auto,
+                    1 => OrderMode::Keep,
+                    2 => OrderMode::Free,
                     _ => return Err(format!("order={value}: 0 auto, 1 keep, 2 free")),
                 };
                 return Ok(());

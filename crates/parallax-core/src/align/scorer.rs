@@ -7,71 +7,20 @@
 //! one order at all, so order counts between retellings and not between outlets
 //! that merely happen to agree on a few sentences.
 
+use super::candidates::{self, Scored};
 use super::chain;
 use super::features::{FastMap, Features};
+use super::layout::{N1, N2};
 use super::profile::{Profiles, common, longest_run};
-use super::score::{self, Scored};
 use super::weights;
-
-/// Names of the first stage's features, in order.
-pub const LEXICAL: [&str; 31] = [
-    "dice",
-    "cover",
-    "exact",
-    "partial",
-    "rare",
-    "single",
-    "numbers",
-    "number_conflict",
-    "offset",
-    "rel_min",
-    "rel_max",
-    "mutual_best",
-    "run",
-    "run6",
-    "run_share",
-    "quote_share",
-    "quotes_both",
-    "bg_dice",
-    "bg_cover",
-    "cosine",
-    "margin",
-    "meaning_best",
-    "meaning_known",
-    "length_ratio",
-    "neighbours",
-    "strength",
-    "weighed",
-    "soft_f",
-    "soft_min",
-    "aligned_min",
-    "aligned_max",
-];
-
-/// Names of the features the second stage adds.
-pub const ORDER: [&str; 8] = [
-    "on_chain",
-    "share",
-    "chain_share",
-    "fits_share",
-    "neighbour_p",
-    "sole_gap",
-    "triangle",
-    "support",
-];
-
-/// Features of the first stage.
-pub const N1: usize = LEXICAL.len();
-/// Features of the second stage.
-pub const N2: usize = N1 + ORDER.len();
 
 /// Logistic weights of both stages (features standardised into them; the bias is
 /// last) and the probability a pair must clear on average within a group.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
-    /// First stage: one weight per [`LEXICAL`] feature, then the bias.
+    /// First stage: one weight per [`super::LEXICAL`] feature, then the bias.
     pub first: [f32; N1 + 1],
-    /// Second stage: the [`LEXICAL`] features, then [`ORDER`]'s, then the bias.
+    /// Second stage: the [`super::LEXICAL`] features, then [`super::ORDER`]'s, then the bias.
     pub second: [f32; N2 + 1],
     /// Probability each pair of sentences in one group must clear on average.
     pub theta: f32,
@@ -122,7 +71,7 @@ pub(crate) fn prepare(
     rank: &[u32],
     params: &super::Params,
 ) -> Prepared {
-    let mut scored = score::candidates(f, rank, params);
+    let mut scored = candidates::find(f, rank, params);
     let n = f.sentences.len();
     let sources = f.sources();
     let source = f.source_table();
@@ -212,7 +161,7 @@ pub(crate) fn prepare(
     extra.sort_unstable();
     extra.dedup();
     for &(a, b) in &extra {
-        let p = score::measure(f, f.sentence(a as usize), f.sentence(b as usize));
+        let p = candidates::measure(f, f.sentence(a as usize), f.sentence(b as usize));
         scored.push(a as usize, b as usize, super::links::base(&p, params));
     }
     // Sorted by first sentence, as the clustering reads them.
@@ -254,7 +203,7 @@ pub(crate) fn prepare(
     let measure = |&(a, b, v): &(u32, u32, f32)| -> [f32; N1] {
         let (a, b) = (a as usize, b as usize);
         let (sa, sb) = (src(a), src(b));
-        let p = score::measure(f, f.sentence(a), f.sentence(b));
+        let p = candidates::measure(f, f.sentence(a), f.sentence(b));
         let (ba, bb) = (best[a * sources + sb], best[b * sources + sa]);
         let rel_a = if ba > 0.0 { v / ba } else { 0.0 };
         let rel_b = if bb > 0.0 { v / bb } else { 0.0 };
@@ -332,12 +281,7 @@ pub(crate) fn prepare(
             soft.aligned_a.max(soft.aligned_b),
         ]
     };
-    let lexical: Vec<[f32; N1]> = if super::parallel(n) {
-        use rayon::prelude::*;
-        scored.pairs.par_iter().map(measure).collect()
-    } else {
-        scored.pairs.iter().map(measure).collect()
-    };
+    let lexical: Vec<[f32; N1]> = params.parallelism.over(n).map(&scored.pairs, measure);
     let pairs = scored.pairs.iter().map(|&(a, b, _)| (a, b)).collect();
     Prepared {
         pairs,

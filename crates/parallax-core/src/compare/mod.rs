@@ -7,36 +7,51 @@ pub mod model;
 use crate::align::{self, Alignment};
 use crate::compare::model::Discrepancy;
 use crate::compare::model::GroupDiff;
+use crate::perf::Parallelism;
 use crate::source::Source;
 use crate::text::tokenized::Tokenized;
 use crate::text::tokens::Normalizer;
 
+/// Sources compared: what the reader shows and every report is built from.
 pub struct Comparison {
+    /// The sources, in the order given.
     pub sources: Vec<Source>,
+    /// Their sentences grouped across sources.
     pub alignment: Alignment,
+    /// From how many sentences the diffs and the report are made in parallel.
+    pub(crate) parallelism: Parallelism,
     pub(crate) normalizer: Normalizer,
     /// Every sentence's tokens: made for aligning, read again by the word diffs.
     pub(crate) tokens: Tokenized,
 }
 
 impl Comparison {
+    /// Aligns `sources` with the default parameters.
     pub fn new(sources: Vec<Source>) -> Self {
-        Self::with_order(sources, align::Order::default())
+        Self::with_order(sources, align::OrderMode::default())
     }
 
     /// Aligns `sources` assuming `order` about the order they tell things in.
-    pub fn with_order(sources: Vec<Source>, order: align::Order) -> Self {
+    pub fn with_order(sources: Vec<Source>, order: align::OrderMode) -> Self {
         let params = align::Params {
             order,
             ..align::Params::default()
         };
-        let normalizer = Normalizer::new(align::language_of(&sources));
-        let tokens = Tokenized::build(&sources, &normalizer);
+        Self::with_params(sources, &params)
+    }
+
+    /// Aligns `sources` with `params` (its order and its parallelism, which every
+    /// later stage of the comparison follows too).
+    pub fn with_params(sources: Vec<Source>, params: &align::Params) -> Self {
+        let parallelism = params.parallelism;
+        let normalizer = Normalizer::new(align::language_of(&sources, parallelism));
+        let tokens = Tokenized::build(&sources, &normalizer, parallelism);
         crate::perf::stages::mark("tokens");
-        let alignment = align::align_tokenized(&sources, &tokens, &normalizer, &params);
+        let alignment = align::align_tokenized(&sources, &tokens, &normalizer, params);
         Self {
             sources,
             alignment,
+            parallelism,
             normalizer,
             tokens,
         }
@@ -68,7 +83,6 @@ impl Comparison {
         pivot: usize,
         f: impl Fn(usize, GroupDiff) -> T + Sync,
     ) -> Vec<T> {
-        use rayon::prelude::*;
         let groups = 0..self.alignment.groups.len();
         let one = |cache: &mut diff::KeyCache, g: usize| {
             f(
@@ -84,22 +98,15 @@ impl Comparison {
             )
         };
         let sentences = self.sources.iter().map(|s| s.sentences.len()).sum();
-        if align::parallel(sentences) {
-            groups
-                .into_par_iter()
-                .map_init(diff::KeyCache::default, one)
-                .collect()
-        } else {
-            let mut cache = diff::KeyCache::default();
-            groups.map(|g| one(&mut cache, g)).collect()
-        }
+        self.parallelism
+            .over(sentences)
+            .map_init(groups, diff::KeyCache::default, one)
     }
 
     /// The disagreements of every shared group, as `(group, disagreements)` for the
     /// groups that have some, in group order: the same as the diffs give, without
     /// the diffs (in parallel on large inputs, the result is the same).
     pub fn discrepancies(&self) -> Vec<(usize, Vec<Discrepancy>)> {
-        use rayon::prelude::*;
         let shared: Vec<usize> = (0..self.alignment.groups.len())
             .filter(|&g| self.alignment.groups[g].is_shared())
             .collect();
@@ -114,15 +121,10 @@ impl Comparison {
             (*g, d)
         };
         let sentences = self.sources.iter().map(|s| s.sentences.len()).sum();
-        let all: Vec<(usize, Vec<Discrepancy>)> = if align::parallel(sentences) {
-            shared
-                .par_iter()
-                .map_init(diff::KeyCache::default, one)
-                .collect()
-        } else {
-            let mut cache = diff::KeyCache::default();
-            shared.iter().map(|g| one(&mut cache, g)).collect()
-        };
+        let all: Vec<(usize, Vec<Discrepancy>)> =
+            self.parallelism
+                .over(sentences)
+                .map_init(&shared, diff::KeyCache::default, one);
         all.into_iter().filter(|(_, d)| !d.is_empty()).collect()
     }
 }

@@ -1,10 +1,11 @@
 //! What a comparison finds inside a group, as data: the members with their word
 //! fragments against the pivot ([`GroupDiff`]) and the disagreements among them. Made
-//! by [`diff`](super::diff) and [`discrepancy`](super::discrepancy), read by the
+//! by the crate-private `diff` and `discrepancy` modules, read by the
 //! reports and the reader.
 
 use std::ops::Range;
 
+/// How a fragment's words compare with the group's base (the pivot's member).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FragmentKind {
@@ -16,21 +17,25 @@ pub enum FragmentKind {
     OnlyHere,
 }
 
+/// A run of a member's text of one [`FragmentKind`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fragment {
     /// Range in the source's extracted text.
     pub range: Range<usize>,
+    /// How its words compare with the base.
     pub kind: FragmentKind,
 }
 
 /// A run of adjacent sentences of one source inside a group.
 #[derive(Debug, Clone)]
 pub struct Member {
+    /// The source it is from.
     pub source: usize,
     /// Sentence positions in the source.
     pub(crate) sentences: Vec<usize>,
     /// Range in the source's extracted text, first sentence start to last end.
     pub range: Range<usize>,
+    /// Its text cut into fragments, in order, covering all of it.
     pub fragments: Vec<Fragment>,
 }
 
@@ -39,20 +44,26 @@ pub struct Member {
 pub struct GroupDiff {
     /// The source whose member the others are compared with.
     pub pivot: usize,
+    /// The members, by source, then position.
     pub members: Vec<Member>,
+    /// Where the members disagree (none in a group of one source).
     pub discrepancies: Vec<Discrepancy>,
 }
 
+/// What sources disagree about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DiscrepancyKind {
+    /// Different numbers for the same thing ("12 injured" / "eleven injured").
     Number,
+    /// The same quotation, worded differently.
     Quote,
 }
 
 /// What one source says in a disagreement.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Value {
+    /// The source that says it.
     pub source: usize,
     /// The words as the source has them.
     pub text: String,
@@ -60,10 +71,13 @@ pub struct Value {
     pub range: Range<usize>,
 }
 
+/// A disagreement between the members of a group.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Discrepancy {
+    /// Numbers or a quotation.
     pub kind: DiscrepancyKind,
     /// What the numbers count ("injur", "°c"); empty for quotes.
     pub(crate) about: String,
+    /// What each source involved says, one value per source, by source.
     pub values: Vec<Value>,
 }

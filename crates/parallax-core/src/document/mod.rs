@@ -1,7 +1,7 @@
 //! Loading an article: bytes → prose paragraphs with a map back to file offsets.
 //!
-//! Each format module (plain text, Markdown, HTML) feeds a [`Builder`] with the prose it
-//! finds; [`boilerplate`] decides which short lines are not prose (bylines, caption
+//! Each format module (plain text, Markdown, HTML) feeds a `Builder` with the prose it
+//! finds; `boilerplate` decides which short lines are not prose (bylines, caption
 //! markers, metadata) and keeps what they say as metadata.
 
 pub(crate) mod boilerplate;
@@ -20,7 +20,9 @@ use offsets::OffsetMap;
 /// The input formats parallax reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// Plain text: paragraphs separated by blank lines.
     Text,
+    /// Markdown (CommonMark), reduced to its prose.
     Markdown,
     /// A saved web page, reduced to its article.
     Html,
@@ -65,6 +67,7 @@ pub struct Document {
     pub path: String,
     /// Size of the file on disk, in bytes.
     pub size: usize,
+    /// The format it was read as.
     pub format: Format,
     /// The encoding the bytes were read as (e.g. "UTF-8", "windows-1252").
     pub encoding: &'static str,
@@ -82,21 +85,58 @@ pub struct Document {
 
 /// Why a file could not be loaded; `Display` is the one-line message users see.
 #[derive(Debug, thiserror::Error)]
+/// Every variant's `path` is the file as the user gave it.
 pub enum LoadError {
+    /// The file could not be read.
     #[error("{path}: {reason}")]
-    Io { path: String, reason: String },
+    Io {
+        /// The file.
+        path: String,
+        /// The system's error, as a phrase.
+        reason: String,
+    },
+    /// The path names a directory.
     #[error("{path}: is a directory, not an article")]
-    Directory { path: String },
+    Directory {
+        /// The directory.
+        path: String,
+    },
+    /// The bytes are not text (an image, an archive, …).
     #[error("{path}: looks like {what}, not text")]
-    Binary { path: String, what: String },
+    Binary {
+        /// The file.
+        path: String,
+        /// What it looks like ("a PNG image").
+        what: String,
+    },
+    /// The file is larger than [`LoadOptions::max_bytes`].
     #[error("{path}: is larger than the --max-bytes limit of {} ({limit} bytes); raise the limit to read it anyway", human(*limit))]
-    TooLarge { path: String, limit: u64 },
+    TooLarge {
+        /// The file.
+        path: String,
+        /// The limit it exceeds, in bytes.
+        limit: u64,
+    },
+    /// The markup is too deeply nested (or otherwise too costly) to parse safely.
     #[error("{path}: {reason}")]
-    TooComplex { path: String, reason: String },
+    TooComplex {
+        /// The file.
+        path: String,
+        /// What is too complex.
+        reason: String,
+    },
+    /// The file has no bytes.
     #[error("{path}: is empty")]
-    Empty { path: String },
+    Empty {
+        /// The file.
+        path: String,
+    },
+    /// The file has no sentence of prose.
     #[error("{path}: has no prose to compare (no sentences found)")]
-    NoProse { path: String },
+    NoProse {
+        /// The file.
+        path: String,
+    },
 }
 
 impl Document {

@@ -2,7 +2,7 @@
 //!
 //! The bytes are those of `serde_json::to_string_pretty` with the characters it leaves
 //! raw inside strings (DEL, C1 controls, bidi formatting, line separators) escaped as
-//! [`crate::sanitize::json`] escapes them, plus a final newline. They are written as
+//! `sanitize::json` escapes them, plus a final newline. They are written as
 //! they are made, in one pass: a report of large sources is tens of megabytes, which
 //! building as one string, scanning again for escapes and copying out cost as much as
 //! making it. Groups, nearly all of it, are rendered in parallel on large inputs.
@@ -16,7 +16,7 @@ use super::{GroupReport, Report};
 use crate::compare::model::DiscrepancyKind;
 use crate::compare::model::FragmentKind;
 
-/// The report as text (see [`write`]).
+/// The report as text (see [`write()`]).
 pub fn render(report: &Report) -> String {
     let mut out = Vec::new();
     write(report, &mut out).expect("writing to memory cannot fail");
@@ -27,7 +27,11 @@ pub fn render(report: &Report) -> String {
 /// writes to a temporary file and renames it only on success).
 pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     let sentences = report.sources.iter().map(|s| s.sentences).sum();
-    let batch = crate::align::parallel(sentences).then_some(BATCH);
+    let batch = report
+        .parallelism
+        .over(sentences)
+        .is_parallel()
+        .then_some(BATCH);
     write_batched(report, batch, w)
 }
 
@@ -128,7 +132,7 @@ fn group(out: &mut Vec<u8>, g: &GroupReport) {
     key(out, 3, false, "sources");
     array(out, 3, &g.sources, |out, &s| number(out, s));
     key(out, 3, false, "kind");
-    string(out, g.kind);
+    string(out, g.kind.as_str());
     if let Some(c) = g.confidence {
         key(out, 3, false, "confidence");
         // As serde_json writes an f64: the shortest form that reads back, with ".0"

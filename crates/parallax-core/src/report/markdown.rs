@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{GroupReport, Report};
+use super::{GroupKind, GroupReport, Report};
 use crate::compare::model::FragmentKind;
 use crate::sanitize::one_line;
 
@@ -69,9 +69,14 @@ fn name(r: &Report, i: usize) -> String {
     format!("[{}] {}", i + 1, esc(&r.sources[i].title))
 }
 
+/// The report as a Markdown review (see the module's description).
 pub fn render(r: &Report) -> String {
     let mut o = String::new();
-    let shared = r.groups.iter().filter(|g| g.kind == "shared").count();
+    let shared = r
+        .groups
+        .iter()
+        .filter(|g| g.kind == GroupKind::Shared)
+        .count();
     let disagreements: usize = r.groups.iter().map(|g| g.discrepancies.len()).sum();
     writeln!(o, "# parallax review\n").unwrap();
     writeln!(
@@ -100,7 +105,7 @@ pub fn render(r: &Report) -> String {
         let unique = r
             .groups
             .iter()
-            .filter(|g| g.kind == "unique" && g.sources == [s.index])
+            .filter(|g| g.kind == GroupKind::Unique && g.sources == [s.index])
             .count();
         writeln!(
             o,
@@ -128,7 +133,7 @@ pub fn render(r: &Report) -> String {
         write!(o, ":-:|").unwrap();
     }
     writeln!(o, "---|").unwrap();
-    for g in r.groups.iter().filter(|g| g.kind == "shared") {
+    for g in r.groups.iter().filter(|g| g.kind == GroupKind::Shared) {
         write!(o, "| [{}](#passage-{}) |", g.id + 1, g.id + 1).unwrap();
         for s in &r.sources {
             let disagrees = g
@@ -148,7 +153,7 @@ pub fn render(r: &Report) -> String {
     }
 
     writeln!(o, "\n## Shared passages\n").unwrap();
-    for g in r.groups.iter().filter(|g| g.kind == "shared") {
+    for g in r.groups.iter().filter(|g| g.kind == GroupKind::Shared) {
         let carried: Vec<String> = g.sources.iter().map(|s| (s + 1).to_string()).collect();
         writeln!(
             o,
@@ -182,7 +187,7 @@ pub fn render(r: &Report) -> String {
         let unique: Vec<&GroupReport> = r
             .groups
             .iter()
-            .filter(|g| g.kind == "unique" && g.sources == [s.index])
+            .filter(|g| g.kind == GroupKind::Unique && g.sources == [s.index])
             .collect();
         writeln!(o, "### {}\n", name(r, s.index)).unwrap();
         if unique.is_empty() {

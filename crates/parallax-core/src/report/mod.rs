@@ -16,85 +16,145 @@ use crate::compare::Comparison;
 use crate::compare::model::DiscrepancyKind;
 use crate::compare::model::FragmentKind;
 
-/// The JSON report, version 1 (the contract in DESIGN.md; fields may be added).
+/// The JSON report, version 1: the contract described field by field in
+/// `docs/JSON.md` and checked by `docs/report.schema.json` (fields may be added).
 /// Passages' texts are borrowed from the comparison: a report of large sources would
 /// otherwise copy them all once more.
 #[derive(Debug, Serialize)]
 pub struct Report<'a> {
+    /// The format's version: 1.
     pub version: u32,
     /// The source every member is diffed against.
     pub pivot: usize,
+    /// The language detected, lowercase English name ("english", "portuguese", …).
     pub language: String,
+    /// The sources, in the order given.
     pub sources: Vec<SourceInfo>,
+    /// The passages, in reading order.
     pub groups: Vec<GroupReport<'a>>,
     /// Editors' notes from the review file (added field; absent when there are none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<NoteReport>,
+    /// The comparison's: from how many sentences the JSON is written in parallel.
+    #[serde(skip)]
+    pub(crate) parallelism: crate::perf::Parallelism,
 }
 
+/// One source, as the report describes it.
 #[derive(Debug, Serialize)]
 pub struct SourceInfo {
+    /// Its position in the report's sources.
     pub index: usize,
+    /// The path as given (`-` for standard input).
     pub path: String,
+    /// The article's title, else its file name.
     pub title: String,
+    /// Its size on disk in bytes.
     pub bytes: usize,
+    /// The article's date as it gives it, when found.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// The author line as the article gives it, when found.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub byline: Option<String>,
+    /// How many sentences it has.
     pub sentences: usize,
 }
 
+/// One passage: sentences several sources share, or material of one source.
 #[derive(Debug, Serialize)]
 pub struct GroupReport<'a> {
+    /// Its position in the report's groups.
     pub id: usize,
+    /// The sources with a member in it, ascending.
     pub sources: Vec<usize>,
-    /// "shared" or "unique".
-    pub kind: &'static str,
+    /// Whether several sources carry the group.
+    pub kind: GroupKind,
     /// How sure the scorer is of the group's links (0–1, two decimals): the mean
     /// probability of its pairs of sentences from different sources. Shared groups
     /// only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub confidence: Option<f64>,
+    /// Its members, by source, then position.
     pub members: Vec<MemberReport<'a>>,
+    /// Where its sources disagree (always empty in a unique group).
     pub discrepancies: Vec<DiscrepancyReport>,
 }
 
+/// A group's kind, written `"shared"` or `"unique"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GroupKind {
+    /// Sentences of two sources or more.
+    Shared,
+    /// Material of one source alone.
+    Unique,
+}
+
+impl GroupKind {
+    /// The kind as the JSON report writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GroupKind::Shared => "shared",
+            GroupKind::Unique => "unique",
+        }
+    }
+}
+
+/// A run of consecutive sentences of one source, in one paragraph.
 #[derive(Debug, Serialize)]
 pub struct MemberReport<'a> {
+    /// The source it is from.
     pub source: usize,
     /// Byte offsets in the file on disk, end exclusive.
     pub start: usize,
+    /// One past its last byte.
     pub end: usize,
+    /// Its text as parallax read it (decoded, markup removed).
     pub text: Cow<'a, str>,
     /// The member's text cut into runs same as / different from the pivot; their
     /// texts concatenated give `text`.
     pub fragments: Vec<FragmentReport<'a>>,
 }
 
+/// A run of a member's text, compared with the group's base.
 #[derive(Debug, Serialize)]
 pub struct FragmentReport<'a> {
+    /// How its words compare with the base.
     pub kind: FragmentKind,
+    /// Its first byte in the file.
     pub start: usize,
+    /// One past its last byte.
     pub end: usize,
+    /// Its text.
     pub text: Cow<'a, str>,
 }
 
+/// A disagreement between the sources of a group.
 #[derive(Debug, Serialize)]
 pub struct DiscrepancyReport {
+    /// Numbers or a quotation.
     pub kind: DiscrepancyKind,
+    /// What each source involved says, by source.
     pub values: Vec<ValueReport>,
 }
 
+/// What one source says in a disagreement.
 #[derive(Debug, Serialize)]
 pub struct ValueReport {
+    /// The source.
     pub source: usize,
+    /// The words as it has them.
     pub text: String,
+    /// Their first byte in the file.
     pub start: usize,
+    /// One past their last byte.
     pub end: usize,
 }
 
 impl<'a> Report<'a> {
+    /// The report of comparison `c` with every member diffed against source `pivot`
+    /// (without notes: the caller adds the review's).
     pub fn build(c: &'a Comparison, pivot: usize) -> Report<'a> {
         let sources = c
             .sources
@@ -168,9 +228,9 @@ impl<'a> Report<'a> {
                 id,
                 sources: group.sources(),
                 kind: if group.is_shared() {
-                    "shared"
+                    GroupKind::Shared
                 } else {
-                    "unique"
+                    GroupKind::Unique
                 },
                 confidence: c
                     .alignment
@@ -190,6 +250,7 @@ impl<'a> Report<'a> {
             sources,
             groups,
             notes: Vec::new(),
+            parallelism: c.parallelism,
         }
     }
 }

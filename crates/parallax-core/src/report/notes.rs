@@ -6,15 +6,20 @@ use serde::Serialize;
 use super::{MemberReport, Report};
 use crate::review::Review;
 
+/// An editor's note, as the report lists it.
 #[derive(Debug, Clone, Serialize)]
 pub struct NoteReport {
+    /// Its id in the review file.
     pub id: u64,
+    /// The source it is on.
     pub source: usize,
     /// Byte span in the file on disk (the last known one when `detached`).
     pub start: usize,
+    /// One past the span's last byte.
     pub end: usize,
     /// The words the note was made on.
     pub quote: String,
+    /// The note itself.
     pub text: String,
     /// True when the quoted words are no longer in the file.
     pub detached: bool,

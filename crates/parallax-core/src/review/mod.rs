@@ -1,9 +1,9 @@
 //! Editors' notes on passages, kept in a review file (TOML) beside the articles.
 //!
 //! A note is keyed by its source (path and content hash) and by the words it was
-//! made on ([`anchor`]), so it re-attaches to the same words when the article is
+//! made on (`anchor`), so it re-attaches to the same words when the article is
 //! re-saved with edits elsewhere; a note whose words are gone is kept, marked
-//! detached, never dropped. Every change is saved at once ([`store`]: atomic and
+//! detached, never dropped. Every change is saved at once (`store`: atomic and
 //! durable). A file that is broken or from a newer parallax is refused, and never
 //! overwritten.
 //!
@@ -36,26 +36,57 @@ pub const DEFAULT_FILE: &str = "parallax-review.toml";
 /// A failure with the review file; `Display` is the one line users see.
 #[derive(Debug, thiserror::Error)]
 pub enum ReviewError {
+    /// The review file could not be read or written.
     #[error("{path}: {reason}")]
-    Io { path: String, reason: String },
+    Io {
+        /// The review file.
+        path: String,
+        /// The system's error, as a phrase.
+        reason: String,
+    },
+    /// The review file is not valid TOML of the review format; it is left alone.
     #[error(
         "{path}: not a valid parallax review file ({reason}); fix or move it (it will not be overwritten)"
     )]
-    Broken { path: String, reason: String },
+    Broken {
+        /// The review file.
+        path: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// The review file is of a newer format version; it is left alone.
     #[error(
         "{path}: written by a newer parallax (review format {found}, this one reads {VERSION}); it will not be overwritten"
     )]
-    Newer { path: String, found: u64 },
+    Newer {
+        /// The review file.
+        path: String,
+        /// The version it declares.
+        found: u64,
+    },
+    /// A note was asked for on an article not opened against this review.
     #[error("{source_path}: not opened in this review")]
-    NotOpened { source_path: String },
+    NotOpened {
+        /// The article.
+        source_path: String,
+    },
+    /// A note's span does not lie within the article's text.
     #[error("{source_path}: bytes {start}–{end} are not a passage of the file")]
     BadSpan {
+        /// The article.
         source_path: String,
+        /// The span's first byte.
         start: usize,
+        /// One past its last byte.
         end: usize,
     },
+    /// No note has this id.
     #[error("no note {id} in this review")]
-    NoNote { id: u64 },
+    NoNote {
+        /// The id asked for.
+        id: u64,
+    },
+    /// A note's text is empty.
     #[error("a note needs some text")]
     EmptyNote,
 }
@@ -63,7 +94,9 @@ pub enum ReviewError {
 /// A note as the reader shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
+    /// Its id in the review file, unique there.
     pub id: u64,
+    /// The note itself (may hold several lines).
     pub text: String,
     /// The words the note was made on.
     pub quote: String,
@@ -74,6 +107,7 @@ pub struct Note {
 }
 
 impl Note {
+    /// Whether the quoted words are no longer in the file.
     pub fn is_detached(&self) -> bool {
         self.span.is_none()
     }
@@ -120,6 +154,7 @@ impl Review {
         }))
     }
 
+    /// Where the review file is (or will be written).
     pub fn path(&self) -> &Path {
         &self.path
     }

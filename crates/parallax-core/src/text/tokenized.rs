@@ -7,6 +7,7 @@
 
 use std::ops::Range;
 
+use crate::perf::Parallelism;
 use crate::source::Source;
 use crate::text::tokens::{KeyIds, Kind, Normalizer, Token, starts_safely};
 
@@ -61,8 +62,7 @@ pub(crate) struct Tokenized {
 impl Tokenized {
     /// Tokenises every sentence of `sources` (in parallel on large inputs; the result
     /// is the same).
-    pub(crate) fn build(sources: &[Source], norm: &Normalizer) -> Self {
-        use rayon::prelude::*;
+    pub(crate) fn build(sources: &[Source], norm: &Normalizer, parallelism: Parallelism) -> Self {
         // Each source numbers its own keys, so that sources are tokenised in parallel;
         // then one numbering is made for all, in source order.
         let one = |source: &Source| {
@@ -86,12 +86,8 @@ impl Tokenized {
             (SourceTokens { tokens, starts }, keys)
         };
         let sentences = sources.iter().map(|s| s.sentences.len()).sum();
-        let parallel = crate::align::parallel(sentences);
-        let own: Vec<(SourceTokens, KeyIds)> = if parallel {
-            sources.par_iter().map(one).collect()
-        } else {
-            sources.iter().map(one).collect()
-        };
+        let par = parallelism.over(sentences);
+        let own: Vec<(SourceTokens, KeyIds)> = par.map(sources, one);
         let mut keys = KeyIds::default();
         let renumber: Vec<Vec<u32>> = own
             .iter()
@@ -107,11 +103,8 @@ impl Tokenized {
             }
             s
         };
-        let sources = if parallel {
-            own.into_par_iter().zip(renumber).map(apply).collect()
-        } else {
-            own.into_iter().zip(renumber).map(apply).collect()
-        };
+        let jobs: Vec<_> = own.into_iter().zip(renumber).collect();
+        let sources = par.map(jobs, apply);
         Tokenized { sources, keys }
     }
 
@@ -188,7 +181,7 @@ mod tests {
         let Some(src) = source(text) else { return 0 };
         let sources = vec![src];
         let norm = Normalizer::new(crate::text::lang::Language::English);
-        let t = Tokenized::build(&sources, &norm);
+        let t = Tokenized::build(&sources, &norm, Parallelism::default());
         let s = &sources[0];
         let mut checked = 0;
         for first in 0..s.sentences.len() {

@@ -46,6 +46,7 @@ pub struct Normalizer {
 }
 
 impl Normalizer {
+    /// A normaliser with `lang`'s stemmer and word lists.
     pub fn new(lang: Language) -> Self {
         Self {
             lang,

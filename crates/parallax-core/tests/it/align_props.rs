@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use parallax_core::align::{self, Alignment, Order, Params};
+use parallax_core::align::{self, Alignment, OrderMode, Params};
 use parallax_core::document::{Document, Format};
 use parallax_core::source::Source;
 use proptest::prelude::*;
@@ -63,11 +63,15 @@ struct Plan {
     sources: Vec<Vec<(usize, bool)>>,
 }
 
-fn mode() -> impl Strategy<Value = Order> {
-    prop_oneof![Just(Order::Auto), Just(Order::Keep), Just(Order::Free)]
+fn mode() -> impl Strategy<Value = OrderMode> {
+    prop_oneof![
+        Just(OrderMode::Auto),
+        Just(OrderMode::Keep),
+        Just(OrderMode::Free)
+    ]
 }
 
-fn align_in(sources: &[Source], order: Order) -> Alignment {
+fn align_in(sources: &[Source], order: OrderMode) -> Alignment {
     align::align_with(
         sources,
         &Params {
@@ -248,7 +252,7 @@ fn retellings() -> Vec<Source> {
 #[test]
 fn keeping_order_links_the_story_step_and_cuts_the_lookalike() {
     let sources = retellings();
-    let keep = align_in(&sources, Order::Keep);
+    let keep = align_in(&sources, OrderMode::Keep);
     let linked = |al: &Alignment, a: usize, b: usize| al.group_of[0][a] == al.group_of[1][b];
     assert!(linked(&keep, 0, 0) && linked(&keep, 2, 2) && linked(&keep, 3, 4));
     assert!(
@@ -259,6 +263,6 @@ fn keeping_order_links_the_story_step_and_cuts_the_lookalike() {
         !keep.groups[keep.group_of[1][3]].is_shared(),
         "an out-of-place lookalike is not linked when order is kept"
     );
-    let free = align_in(&sources, Order::Free);
+    let free = align_in(&sources, OrderMode::Free);
     assert!(linked(&free, 0, 0) && linked(&free, 2, 2));
 }

@@ -6,6 +6,8 @@ mod align_props;
 mod common;
 mod complexity;
 mod hostile_props;
+mod parallel;
 mod props;
 mod review_file;
 mod samples_quality;
+mod schema;

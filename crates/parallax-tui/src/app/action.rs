@@ -1,201 +1,189 @@
-//! Everything a key can ask the reader to do. The keymap TOML names these in
-//! snake_case (`next_passage = ["j", "down"]`).
+//! Everything that can happen to the reader, as data: [`Action`]s go into
+//! [`App::apply`](super::App::apply), the one place the reader's state changes, and
+//! [`Effect`]s come out for the session to carry out (the review file is written
+//! there, never in `apply`).
+//!
+//! Keys become actions through the keymap ([`Command`]), or as text in the search
+//! prompt ([`PromptEdit`]) and the note editor ([`NoteEdit`]). Inputs that depend on
+//! what is on screen — a page motion in the reading view, a click — are resolved by
+//! the session against the view before they become actions ([`PageTarget`],
+//! [`Click`]), so `apply` needs no layout.
 
-use serde::Deserialize;
+use std::ops::Range;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
+use super::Command;
+use crate::key::{Code, Key};
+
+/// One input to the reader, resolved to what it means.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    NextPassage,
-    PrevPassage,
-    HalfPageDown,
-    HalfPageUp,
-    PageDown,
-    PageUp,
-    First,
-    Last,
-    NextShared,
-    PrevShared,
-    NextUnique,
-    PrevUnique,
-    NextDisagreement,
-    PrevDisagreement,
-    ScrollDown,
-    ScrollUp,
-    FocusNext,
-    FocusPrev,
-    #[serde(rename = "focus_pane_1")]
-    FocusPane1,
-    #[serde(rename = "focus_pane_2")]
-    FocusPane2,
-    #[serde(rename = "focus_pane_3")]
-    FocusPane3,
-    #[serde(rename = "focus_pane_4")]
-    FocusPane4,
-    #[serde(rename = "focus_pane_5")]
-    FocusPane5,
-    #[serde(rename = "focus_pane_6")]
-    FocusPane6,
-    #[serde(rename = "focus_pane_7")]
-    FocusPane7,
-    #[serde(rename = "focus_pane_8")]
-    FocusPane8,
-    #[serde(rename = "focus_pane_9")]
-    FocusPane9,
-    MakePivot,
-    CycleView,
-    Open,
-    Search,
-    NextMatch,
-    PrevMatch,
-    CycleTheme,
-    Note,
-    NoteList,
-    Disagreements,
-    Help,
-    Close,
+    /// A command a key is bound to.
+    Command(Command),
+    /// A key bound to nothing (outside a pop-up, the status line says so).
+    Unbound(Key),
+    /// A page motion of the reading view, resolved against the layout on screen;
+    /// `None` when the view is already at the end it moves to.
+    PageTo(Option<PageTarget>),
+    /// A left click on what the last frame showed at that cell.
+    Click(Click),
+    /// The mouse wheel, in lines (negative: up).
+    Wheel(isize),
+    /// A key typed in the search prompt.
+    Prompt(PromptEdit),
+    /// A key typed in the note editor.
+    Edit(NoteEdit),
+    /// How an [`Effect::SaveNote`] went: `Err` holds the reason.
+    NoteSaved(Result<(), String>),
+    /// How an [`Effect::DeleteNote`] went.
+    NoteDeleted(Result<(), String>),
+    /// Where the frame just drawn settled (scroll positions, body height), so that
+    /// the next motion starts from what was on screen.
+    Settled(Settle),
+    /// A warning from outside the reader (a bad config value), for the status line.
+    Warn(String),
+}
+
+/// What [`App::apply`](super::App::apply) asks the session to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Leave the reader.
     Quit,
+    /// Write a note into the review file; the outcome comes back as
+    /// [`Action::NoteSaved`].
+    SaveNote(NoteChange),
+    /// Remove note `id` from the review file; the outcome comes back as
+    /// [`Action::NoteDeleted`].
+    DeleteNote(u64),
 }
 
-impl Action {
-    /// Every action, in the order the help overlay lists them.
-    pub(crate) const ALL: [Action; 40] = [
-        Action::NextPassage,
-        Action::PrevPassage,
-        Action::HalfPageDown,
-        Action::HalfPageUp,
-        Action::PageDown,
-        Action::PageUp,
-        Action::First,
-        Action::Last,
-        Action::NextShared,
-        Action::PrevShared,
-        Action::NextUnique,
-        Action::PrevUnique,
-        Action::NextDisagreement,
-        Action::PrevDisagreement,
-        Action::ScrollDown,
-        Action::ScrollUp,
-        Action::FocusNext,
-        Action::FocusPrev,
-        Action::FocusPane1,
-        Action::FocusPane2,
-        Action::FocusPane3,
-        Action::FocusPane4,
-        Action::FocusPane5,
-        Action::FocusPane6,
-        Action::FocusPane7,
-        Action::FocusPane8,
-        Action::FocusPane9,
-        Action::MakePivot,
-        Action::CycleView,
-        Action::Open,
-        Action::Search,
-        Action::NextMatch,
-        Action::PrevMatch,
-        Action::CycleTheme,
-        Action::Note,
-        Action::NoteList,
-        Action::Disagreements,
-        Action::Help,
-        Action::Close,
-        Action::Quit,
-    ];
+/// A note to write: a new one (`id: None`) or new text for note `id`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteChange {
+    pub source: usize,
+    /// The passage's bytes in its file (what the note is keyed by).
+    pub span: Range<usize>,
+    pub id: Option<u64>,
+    pub text: String,
+}
 
-    /// One line for the help overlay.
-    pub(crate) fn describe(self) -> &'static str {
-        match self {
-            Action::NextPassage => "next passage",
-            Action::PrevPassage => "previous passage",
-            Action::HalfPageDown => "half a page down",
-            Action::HalfPageUp => "half a page up",
-            Action::PageDown => "a page down",
-            Action::PageUp => "a page up",
-            Action::First => "first passage",
-            Action::Last => "last passage",
-            Action::NextShared => "next passage shared with another source",
-            Action::PrevShared => "previous passage shared with another source",
-            Action::NextUnique => "next passage only in the focused source",
-            Action::PrevUnique => "previous passage only in the focused source",
-            Action::NextDisagreement => "next disagreement (numbers, quotes)",
-            Action::PrevDisagreement => "previous disagreement",
-            Action::ScrollDown => "scroll down a line",
-            Action::ScrollUp => "scroll up a line",
-            Action::FocusNext => "focus the next pane",
-            Action::FocusPrev => "focus the previous pane",
-            Action::FocusPane1 => "focus pane 1",
-            Action::FocusPane2 => "focus pane 2",
-            Action::FocusPane3 => "focus pane 3",
-            Action::FocusPane4 => "focus pane 4",
-            Action::FocusPane5 => "focus pane 5",
-            Action::FocusPane6 => "focus pane 6",
-            Action::FocusPane7 => "focus pane 7",
-            Action::FocusPane8 => "focus pane 8",
-            Action::FocusPane9 => "focus pane 9",
-            Action::MakePivot => "compare the others with the focused source",
-            Action::CycleView => "cycle views: reading, aligned, coverage",
-            Action::Open => "open the selected group in the reading view",
-            Action::Search => "search the focused source",
-            Action::NextMatch => "next search match",
-            Action::PrevMatch => "previous search match",
-            Action::CycleTheme => "cycle themes",
-            Action::Note => "add or edit a note on the selected passage",
-            Action::NoteList => "list all notes (Enter jumps to one)",
-            Action::Disagreements => "list every disagreement (Enter jumps to it)",
-            Action::Help => "show or hide this help",
-            Action::Close => "close the overlay, clear the search",
-            Action::Quit => "quit",
-        }
-    }
+/// Where a page motion of the reading view lands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageTarget {
+    /// The passage the cursor moves to, in the focused source.
+    pub passage: usize,
+    /// The focused pane's new first line.
+    pub top: usize,
+}
 
-    /// The pane a `focus_pane_N` action jumps to (0-based).
-    pub(crate) fn pane(self) -> Option<usize> {
-        let n = match self {
-            Action::FocusPane1 => 0,
-            Action::FocusPane2 => 1,
-            Action::FocusPane3 => 2,
-            Action::FocusPane4 => 3,
-            Action::FocusPane5 => 4,
-            Action::FocusPane6 => 5,
-            Action::FocusPane7 => 6,
-            Action::FocusPane8 => 7,
-            Action::FocusPane9 => 8,
+/// What is under a clicked cell, as the last frame showed it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Click {
+    /// Nothing that answers a click (the header, no frame drawn yet).
+    Outside,
+    /// A pane's title: focuses its source.
+    Title(usize),
+    /// A line of a source's pane showing a passage.
+    Passage { source: usize, passage: usize },
+    /// A row of the aligned view (in a source's column) or of the coverage matrix.
+    Row { source: Option<usize>, row: usize },
+    /// A line of a source's pane that shows no passage.
+    Pane(usize),
+    /// Somewhere in the body that shows nothing to select.
+    Blank,
+}
+
+/// What a key does in the search prompt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptEdit {
+    Insert(char),
+    /// Backspace: the last grapheme (a letter with its accents, an emoji) goes.
+    DeleteGrapheme,
+    /// Ctrl-w: the last word goes.
+    DeleteWord,
+    /// Ctrl-u: the whole query goes.
+    Clear,
+    /// Enter: search for the query.
+    Accept,
+    /// Esc: back to the search before the prompt opened.
+    Cancel,
+}
+
+impl PromptEdit {
+    /// The edit a key makes in the prompt; `None` for keys the prompt ignores.
+    pub fn of(key: Key) -> Option<PromptEdit> {
+        Some(match key.code {
+            Code::Esc => PromptEdit::Cancel,
+            Code::Enter => PromptEdit::Accept,
+            Code::Backspace => PromptEdit::DeleteGrapheme,
+            Code::Char('u') if key.ctrl => PromptEdit::Clear,
+            Code::Char('w') if key.ctrl => PromptEdit::DeleteWord,
+            Code::Char(c) if !key.ctrl && !key.alt && !c.is_control() => PromptEdit::Insert(c),
             _ => return None,
-        };
-        Some(n)
-    }
-
-    /// The snake_case name used in the config file.
-    pub(crate) fn name(self) -> String {
-        let debug = format!("{self:?}");
-        let mut out = String::new();
-        for (i, c) in debug.chars().enumerate() {
-            if c.is_ascii_uppercase() {
-                if i > 0 {
-                    out.push('_');
-                }
-                out.push(c.to_ascii_lowercase());
-            } else if c.is_ascii_digit() {
-                out.push('_');
-                out.push(c);
-            } else {
-                out.push(c);
-            }
-        }
-        out
+        })
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// What a key does in the note editor. Text keys never go through the keymap:
+/// every printable character is text here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteEdit {
+    Insert(char),
+    Newline,
+    Backspace,
+    Delete,
+    Left,
+    Right,
+    Up,
+    Down,
+    Home,
+    End,
+    /// Ctrl-u: the whole text goes.
+    Clear,
+    /// Ctrl-s, Ctrl-Enter or Alt-Enter.
+    Save,
+    /// Esc: leave the note as it was.
+    Cancel,
+    /// The answer to "delete this empty note?": `true` for y.
+    Confirm(bool),
+}
 
-    #[test]
-    fn names_round_trip_through_serde() {
-        for a in Action::ALL {
-            let back: Action = toml::Value::String(a.name()).try_into().unwrap();
-            assert_eq!(back, a, "{}", a.name());
+impl NoteEdit {
+    /// The edit a key makes; `confirming` when the editor waits for the answer to
+    /// "delete this empty note?" (any key answers it). `None` for ignored keys.
+    pub fn of(key: Key, confirming: bool) -> Option<NoteEdit> {
+        if confirming {
+            return Some(NoteEdit::Confirm(key == Key::ch('y')));
         }
-        assert_eq!(Action::FocusPane3.name(), "focus_pane_3");
+        Some(match key.code {
+            Code::Char('s') if key.ctrl => NoteEdit::Save,
+            Code::Enter if key.ctrl || key.alt => NoteEdit::Save,
+            Code::Esc => NoteEdit::Cancel,
+            Code::Enter => NoteEdit::Newline,
+            Code::Backspace => NoteEdit::Backspace,
+            Code::Delete => NoteEdit::Delete,
+            Code::Left => NoteEdit::Left,
+            Code::Right => NoteEdit::Right,
+            Code::Up => NoteEdit::Up,
+            Code::Down => NoteEdit::Down,
+            Code::Home => NoteEdit::Home,
+            Code::End => NoteEdit::End,
+            Code::Char('a') if key.ctrl => NoteEdit::Home,
+            Code::Char('e') if key.ctrl => NoteEdit::End,
+            Code::Char('u') if key.ctrl => NoteEdit::Clear,
+            Code::Tab => NoteEdit::Insert(' '),
+            Code::Char(c) if !key.ctrl && !key.alt && !c.is_control() => NoteEdit::Insert(c),
+            _ => return None,
+        })
     }
+}
+
+/// Scroll positions a frame settled on.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Settle {
+    /// The focused pane's first line (reading) or the first row (aligned, coverage).
+    pub(crate) top: usize,
+    /// (source, first line) of each visible pane in the reading view.
+    pub(crate) tops: Vec<(usize, isize)>,
+    /// Rows under the header, status line excluded.
+    pub(crate) body_rows: usize,
 }

@@ -5,13 +5,15 @@
 //! the open [`Overlay`], the [`Search`], and the last message.
 
 mod action;
+mod command;
 mod editor;
 mod nav;
 mod notes;
 mod reader;
 mod search;
 
-pub use action::Action;
+pub use action::{Action, Click, Effect, NoteChange, NoteEdit, PageTarget, PromptEdit, Settle};
+pub use command::Command;
 pub(crate) use editor::{Editor, NoteTarget};
 pub(crate) use nav::{Dir, Motion, Nav};
 pub use notes::ListedNote;
@@ -20,8 +22,7 @@ pub(crate) use reader::{Passage, Reader};
 pub(crate) use search::Search;
 
 use parallax_core::compare::model::DiscrepancyKind;
-
-use crate::keymap::{Code, Key};
+use unicode_segmentation::UnicodeSegmentation;
 
 /// The three ways to look at a comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,7 +131,7 @@ pub struct Disagreement {
 
 /// Every disagreement in the comparison, group by group. Disagreements do not depend
 /// on the pivot, so they are found once without diffing any group.
-pub(crate) fn disagreements(reader: &Reader, _pivot: usize) -> Vec<Disagreement> {
+pub(crate) fn disagreements(reader: &Reader) -> Vec<Disagreement> {
     reader
         .discrepancies()
         .iter()
@@ -167,12 +168,10 @@ pub struct App {
     pub(crate) themes: Vec<String>,
     pub(crate) theme: usize,
     pub(crate) message: Option<Message>,
-    /// The review file's notes (empty when the reader runs without one).
-    pub(crate) notes: Notes,
-    pub(crate) quit: bool,
 }
 
 impl App {
+    /// The reader at its start: `view` on the first passage of the `pivot` source.
     pub(crate) fn new(
         reader: &Reader,
         pivot: usize,
@@ -181,9 +180,9 @@ impl App {
         theme: usize,
     ) -> App {
         let n = reader.source_count();
-        App {
+        let mut app = App {
             nav: Nav::new(n, pivot.min(n.saturating_sub(1))),
-            view,
+            view: ViewKind::Reading,
             scroll: Scroll {
                 top: 0,
                 follow: true,
@@ -194,9 +193,11 @@ impl App {
             themes,
             theme,
             message: None,
-            notes: Notes::default(),
-            quit: false,
+        };
+        if view != ViewKind::Reading {
+            app.set_view(view, reader);
         }
+        app
     }
 
     pub(crate) fn say(&mut self, text: impl Into<String>) {
@@ -226,20 +227,75 @@ impl App {
         }
     }
 
-    /// Does what `action` asks. Page motions in the reading view need the layout and
-    /// are resolved by the caller (see `view::reading::page_target`).
-    pub(crate) fn apply(&mut self, action: Action, reader: &Reader) {
-        if !matches!(action, Action::CycleTheme | Action::MakePivot) {
+    /// Does what `action` asks: the one place the reader's state changes. What it
+    /// needs done outside (writing the review file, quitting) comes back as effects,
+    /// in order. `notes` are read here and changed only through effects.
+    pub(crate) fn apply(&mut self, action: Action, reader: &Reader, notes: &Notes) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        match action {
+            Action::Command(c) => self.command(c, reader, notes, &mut effects),
+            Action::Unbound(key) => {
+                if self.overlay.is_none() {
+                    self.say(format!("{key} is not bound; ? lists the keys"));
+                }
+            }
+            Action::PageTo(target) => {
+                self.message = None;
+                if let Some(t) = target {
+                    let focus = self.nav.focus;
+                    self.nav.cursor[focus] = t.passage;
+                    self.scroll = Scroll {
+                        top: t.top,
+                        follow: true,
+                    };
+                }
+            }
+            Action::Click(click) => self.click(click, reader),
+            Action::Wheel(lines) => self.wheel(lines, reader, notes, &mut effects),
+            Action::Prompt(edit) => self.prompt(edit, reader),
+            Action::Edit(edit) => self.edit(edit, &mut effects),
+            Action::NoteSaved(result) => self.note_saved(result, notes),
+            Action::NoteDeleted(result) => match result {
+                Ok(()) => {
+                    self.overlay = None;
+                    self.say("note deleted");
+                }
+                Err(e) => self.warn(format!("note not deleted: {e}")),
+            },
+            Action::Settled(settle) => {
+                self.scroll.top = settle.top;
+                for (s, top) in settle.tops {
+                    if let Some(t) = self.tops.get_mut(s) {
+                        *t = top;
+                    }
+                }
+                self.nav.page_rows = settle.body_rows.saturating_sub(1).max(1);
+            }
+            Action::Warn(text) => self.warn(text),
+        }
+        effects
+    }
+
+    /// A bound command. Page motions in the reading view are resolved against the
+    /// layout by the session (`Action::PageTo`); here they move a page of passages.
+    fn command(
+        &mut self,
+        command: Command,
+        reader: &Reader,
+        notes: &Notes,
+        effects: &mut Vec<Effect>,
+    ) {
+        if !matches!(command, Command::CycleTheme | Command::MakePivot) {
             self.message = None;
         }
         if let Some(Overlay::Help { scroll }) = &mut self.overlay {
-            match action {
-                Action::NextPassage | Action::ScrollDown => *scroll += 1,
-                Action::PrevPassage | Action::ScrollUp => *scroll = scroll.saturating_sub(1),
-                Action::PageDown | Action::HalfPageDown => *scroll += 10,
-                Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(10),
-                Action::First => *scroll = 0,
-                Action::Quit => self.quit = true,
+            match command {
+                Command::NextPassage | Command::ScrollDown => *scroll += 1,
+                Command::PrevPassage | Command::ScrollUp => *scroll = scroll.saturating_sub(1),
+                Command::PageDown | Command::HalfPageDown => *scroll += 10,
+                Command::PageUp | Command::HalfPageUp => *scroll = scroll.saturating_sub(10),
+                Command::First => *scroll = 0,
+                // Any other key closes the help; q too (q quits from the main view only).
                 _ => self.overlay = None,
             }
             return;
@@ -248,14 +304,14 @@ impl App {
             self.overlay,
             Some(Overlay::Notes(_) | Overlay::Disagreements(_))
         ) {
-            self.list_action(action, reader);
+            self.list_command(command, reader);
             return;
         }
-        if let Some(motion) = Motion::of(action) {
+        if let Some(motion) = Motion::of(command) {
             self.motion(motion, reader);
             return;
         }
-        if let Some(pane) = action.pane() {
+        if let Some(pane) = command.pane() {
             if pane < reader.source_count() {
                 self.focus(pane, reader);
             } else {
@@ -263,32 +319,32 @@ impl App {
             }
             return;
         }
-        match action {
-            Action::FocusNext => self.focus((self.nav.focus + 1) % reader.source_count(), reader),
-            Action::FocusPrev => {
+        match command {
+            Command::FocusNext => self.focus((self.nav.focus + 1) % reader.source_count(), reader),
+            Command::FocusPrev => {
                 let n = reader.source_count();
                 self.focus((self.nav.focus + n - 1) % n, reader);
             }
-            Action::ScrollDown => self.scroll_by(1),
-            Action::ScrollUp => self.scroll_by(-1),
-            Action::MakePivot => {
+            Command::ScrollDown => self.scroll_by(1),
+            Command::ScrollUp => self.scroll_by(-1),
+            Command::MakePivot => {
                 self.nav.pivot = self.nav.focus;
                 self.say(format!(
                     "pivot: source {} — the others are compared with it",
                     self.nav.focus + 1
                 ));
             }
-            Action::CycleView => self.set_view(self.view.next(), reader),
-            Action::Open => self.open(reader),
-            Action::Search => {
+            Command::CycleView => self.set_view(self.view.next(), reader),
+            Command::Open => self.open(reader),
+            Command::Search => {
                 self.overlay = Some(Overlay::Search {
                     draft: String::new(),
                     previous: self.search.query.clone(),
                 })
             }
-            Action::NextMatch => self.next_match(reader, true),
-            Action::PrevMatch => self.next_match(reader, false),
-            Action::CycleTheme => {
+            Command::NextMatch => self.next_match(reader, true),
+            Command::PrevMatch => self.next_match(reader, false),
+            Command::CycleTheme => {
                 if self.themes.len() <= 1 {
                     self.say("only one theme available (NO_COLOR is set, or no colours)");
                 } else {
@@ -296,30 +352,80 @@ impl App {
                     self.say(format!("theme: {}", self.themes[self.theme]));
                 }
             }
-            Action::Note => self.open_editor(reader),
-            Action::NoteList => self.open_note_list(),
-            Action::Disagreements => self.open_disagreements(reader),
-            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            Action::Close => self.search.clear(),
-            Action::Quit => self.quit = true,
+            Command::Note => self.open_editor(reader, notes),
+            Command::NoteList => self.open_note_list(notes),
+            Command::Disagreements => self.open_disagreements(reader),
+            Command::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Command::Close => self.search.clear(),
+            Command::Quit => effects.push(Effect::Quit),
             // Motions and pane jumps were handled above.
             _ => {}
         }
     }
 
-    /// A key typed while the search prompt is open.
-    pub(crate) fn prompt_key(&mut self, key: Key, reader: &Reader) {
+    /// A click: closes a pop-up, else selects what is under it.
+    fn click(&mut self, click: Click, reader: &Reader) {
+        match self.overlay {
+            Some(Overlay::Help { .. } | Overlay::Notes(_) | Overlay::Disagreements(_)) => {
+                self.overlay = None;
+                return;
+            }
+            Some(Overlay::Note(_)) => return,
+            _ => {}
+        }
+        match click {
+            Click::Outside => return,
+            Click::Title(source) => {
+                self.focus(source, reader);
+                return;
+            }
+            Click::Passage { source, passage } => self.select_passage(source, passage, reader),
+            Click::Row { source, row } => {
+                // Select first, so that focusing (which re-sorts the rows by the newly
+                // focused source) carries the clicked group along.
+                self.select_row(row, reader);
+                if let Some(s) = source {
+                    self.focus(s, reader);
+                }
+            }
+            Click::Pane(source) => self.focus(source, reader),
+            Click::Blank => {}
+        }
+        self.scroll.follow = true;
+    }
+
+    /// The wheel scrolls the help or the view by hand, and moves a list's selection
+    /// a row at a time.
+    fn wheel(&mut self, lines: isize, reader: &Reader, notes: &Notes, effects: &mut Vec<Effect>) {
+        match &mut self.overlay {
+            Some(Overlay::Help { scroll }) => *scroll = scroll.saturating_add_signed(lines),
+            Some(Overlay::Notes(_) | Overlay::Disagreements(_)) => {
+                let step = if lines > 0 {
+                    Command::NextPassage
+                } else {
+                    Command::PrevPassage
+                };
+                self.command(step, reader, notes, effects);
+            }
+            Some(Overlay::Note(_)) => {}
+            _ => self.scroll_by(lines),
+        }
+    }
+
+    /// A key typed while the search prompt is open; matches are highlighted as the
+    /// user types.
+    fn prompt(&mut self, edit: PromptEdit, reader: &Reader) {
         let Some(Overlay::Search { draft, previous }) = &mut self.overlay else {
             return;
         };
-        match key.code {
-            Code::Esc => {
+        match edit {
+            PromptEdit::Cancel => {
                 let previous = std::mem::take(previous);
                 self.overlay = None;
                 self.set_search(&previous, reader);
                 return;
             }
-            Code::Enter => {
+            PromptEdit::Accept => {
                 let q = std::mem::take(draft);
                 self.overlay = None;
                 self.set_search(&q, reader);
@@ -328,18 +434,20 @@ impl App {
                 }
                 return;
             }
-            Code::Backspace => {
-                draft.pop();
+            PromptEdit::DeleteGrapheme => {
+                let keep = draft
+                    .grapheme_indices(true)
+                    .next_back()
+                    .map_or(0, |(i, _)| i);
+                draft.truncate(keep);
             }
-            Code::Char('u') if key.ctrl => draft.clear(),
-            Code::Char('w') if key.ctrl => {
+            PromptEdit::Clear => draft.clear(),
+            PromptEdit::DeleteWord => {
                 let keep = draft.trim_end().rfind(' ').map_or(0, |i| i + 1);
                 draft.truncate(keep);
             }
-            Code::Char(c) if !key.ctrl && !key.alt && !c.is_control() => draft.push(c),
-            _ => {}
+            PromptEdit::Insert(c) => draft.push(c),
         }
-        // Highlight as the user types.
         let q = draft.clone();
         self.set_search(&q, reader);
     }
@@ -529,27 +637,26 @@ impl App {
         }
     }
 
-    /// An action while a list (notes, disagreements) is open: motions move the
-    /// selection, Enter jumps, the list's own key or Esc closes it.
-    fn list_action(&mut self, action: Action, reader: &Reader) {
+    /// A command while a list (notes, disagreements) is open: motions move the
+    /// selection, Enter jumps, the list's own key, Esc or q closes it.
+    fn list_command(&mut self, command: Command, reader: &Reader) {
         let page = self.nav.page_rows.saturating_sub(4);
-        match (&mut self.overlay, action) {
-            (_, Action::Quit) => self.quit = true,
-            (_, Action::Close)
-            | (Some(Overlay::Notes(_)), Action::NoteList)
-            | (Some(Overlay::Disagreements(_)), Action::Disagreements) => self.overlay = None,
+        match (&mut self.overlay, command) {
+            (_, Command::Close | Command::Quit)
+            | (Some(Overlay::Notes(_)), Command::NoteList)
+            | (Some(Overlay::Disagreements(_)), Command::Disagreements) => self.overlay = None,
             (Some(Overlay::Notes(p)), a) if Motion::of(a).is_some() => {
                 p.motion(Motion::of(a).unwrap_or(Motion::First), page)
             }
             (Some(Overlay::Disagreements(p)), a) if Motion::of(a).is_some() => {
                 p.motion(Motion::of(a).unwrap_or(Motion::First), page)
             }
-            (Some(Overlay::Notes(p)), Action::Open) => {
+            (Some(Overlay::Notes(p)), Command::Open) => {
                 if let Some(n) = p.current().cloned() {
                     self.jump_to_note(&n, reader);
                 }
             }
-            (Some(Overlay::Disagreements(p)), Action::Open) => {
+            (Some(Overlay::Disagreements(p)), Command::Open) => {
                 if let Some(g) = p.current().map(|d| d.group) {
                     self.overlay = None;
                     self.read_group(g, reader);
@@ -560,7 +667,7 @@ impl App {
     }
 
     fn open_disagreements(&mut self, reader: &Reader) {
-        let rows = disagreements(reader, self.nav.pivot);
+        let rows = disagreements(reader);
         if rows.is_empty() {
             self.say("no disagreements: the sources agree on every number and quote");
             return;
@@ -572,12 +679,12 @@ impl App {
         self.overlay = Some(Overlay::Disagreements(picker));
     }
 
-    fn open_note_list(&mut self) {
-        if !self.notes.has_review() {
+    fn open_note_list(&mut self, notes: &Notes) {
+        if !notes.has_review() {
             self.warn("no review file: notes are off");
             return;
         }
-        let rows = self.notes.list();
+        let rows = notes.list();
         if rows.is_empty() {
             self.say("no notes yet: m adds one to the selected passage");
             return;
@@ -602,8 +709,8 @@ impl App {
     }
 
     /// `m`: edits the note on the selected passage, or starts a new one.
-    fn open_editor(&mut self, reader: &Reader) {
-        if !self.notes.has_review() {
+    fn open_editor(&mut self, reader: &Reader, notes: &Notes) {
+        if !notes.has_review() {
             self.warn("no review file: notes are off");
             return;
         }
@@ -620,11 +727,11 @@ impl App {
             ));
             return;
         };
-        let Some(span) = self.notes.span(source, passage) else {
+        let Some(span) = notes.span(source, passage) else {
             self.warn("this passage cannot be traced back to the file's bytes");
             return;
         };
-        let existing = self.notes.on(source, passage);
+        let existing = notes.on(source, passage);
         if existing.len() > 1 {
             self.say(format!(
                 "{} notes on this passage: editing the first (M lists them all)",
@@ -642,55 +749,45 @@ impl App {
         self.overlay = Some(Overlay::Note(Editor::new(target, text)));
     }
 
-    /// A key typed while the note editor is open. Text keys never go through the
-    /// keymap: every printable character is text here.
-    pub(crate) fn editor_key(&mut self, key: Key) {
+    /// A key typed while the note editor is open.
+    fn edit(&mut self, edit: NoteEdit, effects: &mut Vec<Effect>) {
         let Some(Overlay::Note(ed)) = &mut self.overlay else {
             return;
         };
         if ed.confirm_delete {
             ed.confirm_delete = false;
-            if key == Key::ch('y') {
-                self.delete_note();
-            } else {
-                self.say("note kept: type to edit it, Esc to leave it as it was");
+            match (edit, ed.target.id) {
+                (NoteEdit::Confirm(true), Some(id)) => effects.push(Effect::DeleteNote(id)),
+                (NoteEdit::Confirm(true), None) => {}
+                _ => self.say("note kept: type to edit it, Esc to leave it as it was"),
             }
             return;
         }
-        let save = match key.code {
-            Code::Char('s') if key.ctrl => true,
-            Code::Enter => key.ctrl || key.alt,
-            _ => false,
-        };
-        if save {
-            self.save_note();
-            return;
-        }
-        match key.code {
-            Code::Esc => {
+        match edit {
+            NoteEdit::Save => self.save_note(effects),
+            NoteEdit::Cancel => {
                 self.overlay = None;
                 self.say("note not changed");
             }
-            Code::Enter => ed.newline(),
-            Code::Backspace => ed.backspace(),
-            Code::Delete => ed.delete(),
-            Code::Left => ed.left(),
-            Code::Right => ed.right(),
-            Code::Up => ed.up(),
-            Code::Down => ed.down(),
-            Code::Home => ed.home(),
-            Code::End => ed.end(),
-            Code::Char('a') if key.ctrl => ed.home(),
-            Code::Char('e') if key.ctrl => ed.end(),
-            Code::Char('u') if key.ctrl => ed.clear(),
-            Code::Tab => ed.insert(' '),
-            Code::Char(c) if !key.ctrl && !key.alt && !c.is_control() => ed.insert(c),
-            _ => {}
+            NoteEdit::Newline => ed.newline(),
+            NoteEdit::Backspace => ed.backspace(),
+            NoteEdit::Delete => ed.delete(),
+            NoteEdit::Left => ed.left(),
+            NoteEdit::Right => ed.right(),
+            NoteEdit::Up => ed.up(),
+            NoteEdit::Down => ed.down(),
+            NoteEdit::Home => ed.home(),
+            NoteEdit::End => ed.end(),
+            NoteEdit::Clear => ed.clear(),
+            NoteEdit::Insert(c) => ed.insert(c),
+            // Only asked for while confirming, handled above.
+            NoteEdit::Confirm(_) => {}
         }
     }
 
-    /// Saves the editor's text; on failure the editor stays open with its text.
-    fn save_note(&mut self) {
+    /// Asks for the editor's text to be saved; the editor stays open until the
+    /// outcome comes back (`Action::NoteSaved`), so a failure keeps the text.
+    fn save_note(&mut self, effects: &mut Vec<Effect>) {
         let Some(Overlay::Note(ed)) = &mut self.overlay else {
             return;
         };
@@ -704,12 +801,22 @@ impl App {
             }
             return;
         }
-        let (t, text) = (ed.target.clone(), ed.text.clone());
-        match self.notes.save(t.source, t.span, t.id, &text) {
-            Ok(_) => {
-                self.overlay = None;
-                let file = self
-                    .notes
+        let t = &ed.target;
+        effects.push(Effect::SaveNote(NoteChange {
+            source: t.source,
+            span: t.span.clone(),
+            id: t.id,
+            text: ed.text.clone(),
+        }));
+    }
+
+    fn note_saved(&mut self, result: Result<(), String>, notes: &Notes) {
+        match result {
+            Ok(()) => {
+                if matches!(self.overlay, Some(Overlay::Note(_))) {
+                    self.overlay = None;
+                }
+                let file = notes
                     .path()
                     .map_or(String::new(), |p| p.display().to_string());
                 self.say(format!("note saved to {file}"));
@@ -717,18 +824,7 @@ impl App {
             Err(e) => self.warn(format!("note not saved: {e}")),
         }
     }
-
-    fn delete_note(&mut self) {
-        let Some(Overlay::Note(ed)) = &self.overlay else {
-            return;
-        };
-        let Some(id) = ed.target.id else { return };
-        match self.notes.delete(id) {
-            Ok(()) => {
-                self.overlay = None;
-                self.say("note deleted");
-            }
-            Err(e) => self.warn(format!("note not deleted: {e}")),
-        }
-    }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,7 +1,7 @@
 //! Navigation: the focused source, the pivot, a cursor per source (a passage) and
 //! the selected row of the row views; motions move them.
 
-use super::{Action, Reader};
+use super::{Command, Reader};
 
 /// Which way a motion goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,23 +24,23 @@ pub(crate) enum Motion {
 }
 
 impl Motion {
-    pub(crate) fn of(action: Action) -> Option<Motion> {
+    pub(crate) fn of(action: Command) -> Option<Motion> {
         use Dir::{Back, Forward};
         Some(match action {
-            Action::NextPassage => Motion::Step(Forward),
-            Action::PrevPassage => Motion::Step(Back),
-            Action::PageDown => Motion::Page(Forward, true),
-            Action::PageUp => Motion::Page(Back, true),
-            Action::HalfPageDown => Motion::Page(Forward, false),
-            Action::HalfPageUp => Motion::Page(Back, false),
-            Action::First => Motion::First,
-            Action::Last => Motion::Last,
-            Action::NextShared => Motion::Shared(Forward),
-            Action::PrevShared => Motion::Shared(Back),
-            Action::NextUnique => Motion::Unique(Forward),
-            Action::PrevUnique => Motion::Unique(Back),
-            Action::NextDisagreement => Motion::Disagreement(Forward),
-            Action::PrevDisagreement => Motion::Disagreement(Back),
+            Command::NextPassage => Motion::Step(Forward),
+            Command::PrevPassage => Motion::Step(Back),
+            Command::PageDown => Motion::Page(Forward, true),
+            Command::PageUp => Motion::Page(Back, true),
+            Command::HalfPageDown => Motion::Page(Forward, false),
+            Command::HalfPageUp => Motion::Page(Back, false),
+            Command::First => Motion::First,
+            Command::Last => Motion::Last,
+            Command::NextShared => Motion::Shared(Forward),
+            Command::PrevShared => Motion::Shared(Back),
+            Command::NextUnique => Motion::Unique(Forward),
+            Command::PrevUnique => Motion::Unique(Back),
+            Command::NextDisagreement => Motion::Disagreement(Forward),
+            Command::PrevDisagreement => Motion::Disagreement(Back),
             _ => return None,
         })
     }

@@ -2,7 +2,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::keymap::{Code, Key};
+use crate::key::{Code, Key};
 
 pub(crate) fn key(ev: KeyEvent) -> Option<Key> {
     let shift = ev.modifiers.contains(KeyModifiers::SHIFT);

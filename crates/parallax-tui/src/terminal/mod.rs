@@ -38,7 +38,7 @@ pub fn run(
         } else {
             String::new()
         };
-        session.app.warn(format!("{first}{more}"));
+        session.dispatch(crate::app::Action::Warn(format!("{first}{more}")));
     }
     let mut terminal = ratatui::init();
     if mouse {
@@ -267,8 +267,8 @@ mod tests {
             "{w:?}"
         );
         assert_eq!(
-            s.keymap.action(crate::keymap::Key::ch('j')),
-            Some(crate::app::Action::NextPassage)
+            s.keymap.action(crate::key::Key::ch('j')),
+            Some(crate::app::Command::NextPassage)
         );
     }
 

@@ -13,7 +13,7 @@
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line as TLine, Span as TSpan};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
@@ -39,17 +39,12 @@ pub(crate) fn draw(frame: &mut Frame, vm: &ViewModel, theme: &Theme) {
             help: overlay,
             panel: over,
         } => {
-            let header_area = Rect { height: 1, ..area };
-            let body_area = Rect {
-                y: area.y + 1,
-                height: area.height.saturating_sub(2),
-                ..area
-            };
-            let status_area = Rect {
-                y: area.bottom().saturating_sub(1),
-                height: 1,
-                ..area
-            };
+            let [header_area, body_area, status_area] = Layout::vertical([
+                Constraint::Length(1),
+                Constraint::Fill(1),
+                Constraint::Length(1),
+            ])
+            .areas(area);
             header(buf, header_area, h, theme);
             match body {
                 Body::Panes(p) => panes(buf, body_area, p, theme),
@@ -84,56 +79,43 @@ fn header(buf: &mut Buffer, area: Rect, line: &Line, theme: &Theme) {
 /// separator column between panes.
 fn panes(buf: &mut Buffer, area: Rect, view: &PanesView, theme: &Theme) {
     let sep = paint::role(theme, Role::Dim);
-    for pane in &view.panes {
-        let x = area.x + pane.x;
+    // The view model sized the panes to fill the width with one column between them.
+    let constraints = view.panes.iter().enumerate().flat_map(|(i, pane)| {
+        let gap = (i > 0).then_some(Constraint::Length(1));
+        gap.into_iter().chain([Constraint::Length(pane.width)])
+    });
+    let cells = Layout::horizontal(constraints).split(area);
+    for (i, pane) in view.panes.iter().enumerate() {
+        let [title, text] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(cells[2 * i]);
         let title_role = if pane.focused {
             Role::TitleFocused
         } else {
             Role::Title
         };
-        buf.set_style(
-            Rect {
-                x,
-                y: area.y,
-                width: pane.width,
-                height: 1,
-            },
-            paint::role(theme, title_role),
-        );
-        buf.set_line(x, area.y, &tline(&pane.title, theme), pane.width);
-        for (i, line) in pane
-            .lines
-            .iter()
-            .enumerate()
-            .take(usize::from(area.height.saturating_sub(1)))
-        {
-            buf.set_line(x, area.y + 1 + i as u16, &tline(line, theme), pane.width);
-        }
-        let right = x + pane.width;
-        if right < area.right() {
-            for y in area.y..area.bottom() {
-                buf.set_string(right, y, "│", sep);
+        buf.set_style(title, paint::role(theme, title_role));
+        buf.set_line(title.x, title.y, &tline(&pane.title, theme), title.width);
+        lines(buf, text, &pane.lines, theme);
+        if let Some(separator) = cells.get(2 * i + 1) {
+            for y in separator.top()..separator.bottom() {
+                buf.set_string(separator.x, y, "│", sep);
             }
         }
     }
 }
 
+/// `lines` from the top of `area`, one per row, cut to its width and height.
+fn lines(buf: &mut Buffer, area: Rect, lines: &[Line], theme: &Theme) {
+    for (row, line) in area.rows().zip(lines) {
+        buf.set_line(row.x, row.y, &tline(line, theme), row.width);
+    }
+}
+
 /// The coverage matrix: a head row, then one row per group.
 fn coverage(buf: &mut Buffer, area: Rect, view: &CoverageView, theme: &Theme) {
-    buf.set_line(area.x, area.y, &tline(&view.head, theme), area.width);
-    for (i, line) in view
-        .lines
-        .iter()
-        .enumerate()
-        .take(usize::from(area.height.saturating_sub(1)))
-    {
-        buf.set_line(
-            area.x,
-            area.y + 1 + i as u16,
-            &tline(line, theme),
-            area.width,
-        );
-    }
+    let [head, rows] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    buf.set_line(head.x, head.y, &tline(&view.head, theme), head.width);
+    lines(buf, rows, &view.lines, theme);
 }
 
 /// The last row: group information or a message on the left, key hints on the right.
@@ -159,12 +141,7 @@ fn help(frame: &mut Frame, body: Rect, view: &HelpView, theme: &Theme) {
         .min(body.width.saturating_sub(2))
         .max(10);
     let height = (view.lines.len() as u16 + 2).min(body.height);
-    let area = Rect {
-        x: body.x + (body.width - width) / 2,
-        y: body.y + (body.height - height) / 2,
-        width,
-        height,
-    };
+    let area = centred(body, width, height);
     let style = paint::role(theme, Role::Overlay);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -185,14 +162,7 @@ fn help(frame: &mut Frame, body: Rect, view: &HelpView, theme: &Theme) {
 
 /// The note editor or a list, centred over the body; its lines already fit inside.
 fn panel(frame: &mut Frame, body: Rect, view: &PanelView, theme: &Theme) {
-    let width = view.width.min(body.width);
-    let height = view.height.min(body.height);
-    let area = Rect {
-        x: body.x + (body.width - width) / 2,
-        y: body.y + (body.height - height) / 2,
-        width,
-        height,
-    };
+    let area = centred(body, view.width, view.height);
     let style = paint::role(theme, Role::Panel);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -207,14 +177,29 @@ fn panel(frame: &mut Frame, body: Rect, view: &PanelView, theme: &Theme) {
 /// Below the minimum size: a centred notice instead of the reader.
 fn too_small(buf: &mut Buffer, area: Rect, lines: &[String], theme: &Theme) {
     let style: Style = paint::role(theme, Role::Warning);
-    let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
-    for (i, l) in lines.iter().enumerate() {
-        let y = top + i as u16;
-        if y >= area.bottom() {
-            break;
-        }
-        let w = wrap::width(l) as u16;
-        let x = area.x + area.width.saturating_sub(w) / 2;
-        buf.set_stringn(x, y, l, usize::from(area.width), style);
+    let block = centred(area, area.width, lines.len() as u16);
+    for (row, l) in block.rows().zip(lines) {
+        let at = centred(row, wrap::width(l) as u16, 1);
+        buf.set_stringn(at.x, at.y, l, usize::from(row.width), style);
     }
+}
+
+/// The `width`×`height` box in the middle of `area` (cut to fit), an odd cell left
+/// over going to the right and below. (ratatui's `Flex::Center` sends it the other
+/// way; the screens keep this rounding.)
+fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let (width, height) = (width.min(area.width), height.min(area.height));
+    let [_, column, _] = Layout::horizontal([
+        Constraint::Length((area.width - width) / 2),
+        Constraint::Length(width),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    let [_, cell, _] = Layout::vertical([
+        Constraint::Length((area.height - height) / 2),
+        Constraint::Length(height),
+        Constraint::Fill(1),
+    ])
+    .areas(column);
+    cell
 }

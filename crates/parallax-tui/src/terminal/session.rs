@@ -1,18 +1,25 @@
-//! One reading session: the app state, the indexed comparison, the caches, the key
-//! bindings and themes, and the last view model (for mouse hit-testing). Input comes
-//! in as [`Key`]s and clicks, frames go out through [`Session::draw`] — the event
-//! loop in `tui::run` and the tests over `TestBackend` drive the same code.
+//! One reading session: the app state, the indexed comparison, the review's notes,
+//! the caches, the key bindings and themes, and the last view model. Input comes in
+//! as [`Key`]s, clicks and wheel turns; the session turns each into an [`Action`]
+//! (through the keymap, and the view where the answer depends on what is on screen),
+//! hands it to [`App::apply`] and carries out the [`Effect`]s that come back — the
+//! only place the review file is written. Frames go out through [`Session::draw`];
+//! the event loop in `terminal::run` and the tests over `TestBackend` drive the same
+//! code.
 
 use ratatui::Frame;
 
 use super::render;
-use crate::app::{App, Motion, Notes, Overlay, Reader, ViewKind};
-use crate::keymap::{Key, Keymap};
-use crate::view::{self, Body, Inputs, Layouts, Screen, Target, ViewModel};
+use crate::app::{
+    Action, App, Click, Effect, Motion, NoteEdit, Notes, Overlay, PageTarget, PromptEdit, Reader,
+    ViewKind,
+};
+use crate::key::Key;
+use crate::keymap::Keymap;
+use crate::view::{self, Inputs, Layouts, Screen, ViewModel};
 use parallax_core::compare::Comparison;
 use parallax_core::review::Review;
 use parallax_core::theme::{Catalog, Depth, Theme};
-
 /// How a session starts.
 pub struct Settings {
     pub(crate) pivot: usize,
@@ -44,11 +51,15 @@ pub struct Session {
     pub app: App,
     pub reader: Reader,
     pub layouts: Layouts,
+    /// The review file's notes (none when the reader runs without one); changed only
+    /// by carrying out the app's effects.
+    pub(crate) notes: Notes,
     pub(crate) keymap: Keymap,
     pub(crate) catalog: Catalog,
     /// The terminal size the next key's page motions refer to.
     size: (u16, u16),
     last: Option<ViewModel>,
+    quit: bool,
 }
 
 impl Session {
@@ -60,25 +71,24 @@ impl Session {
             .into_iter()
             .map(str::to_owned)
             .collect();
-        let mut app = App::new(
+        let app = App::new(
             &reader,
             settings.pivot,
-            ViewKind::Reading,
+            settings.view,
             names,
             settings.theme,
         );
-        if settings.view != ViewKind::Reading {
-            app.set_view(settings.view, &reader);
-        }
-        app.notes = Notes::new(settings.review, &reader);
+        let notes = Notes::new(settings.review, &reader);
         Session {
             app,
             reader,
             layouts: Layouts::default(),
+            notes,
             keymap: settings.keymap,
             catalog: settings.catalog,
             size: (80, 24),
             last: None,
+            quit: false,
         }
     }
 
@@ -86,46 +96,63 @@ impl Session {
         &self.catalog.themes[self.app.theme.min(self.catalog.themes.len() - 1)]
     }
 
-    pub(crate) fn quit(&self) -> bool {
-        self.app.quit
+    /// Whether an action asked to quit.
+    pub fn quit(&self) -> bool {
+        self.quit
+    }
+
+    /// Applies `action`, then carries out its effects (and the effects of the
+    /// outcomes they report back).
+    pub fn dispatch(&mut self, action: Action) {
+        let mut pending = vec![action];
+        while let Some(action) = pending.pop() {
+            for effect in self.app.apply(action, &self.reader, &self.notes) {
+                match effect {
+                    Effect::Quit => self.quit = true,
+                    Effect::SaveNote(n) => {
+                        let done = self.notes.save(n.source, n.span, n.id, &n.text);
+                        pending.push(Action::NoteSaved(done.map(|_| ())));
+                    }
+                    Effect::DeleteNote(id) => {
+                        pending.push(Action::NoteDeleted(self.notes.delete(id)));
+                    }
+                }
+            }
+        }
     }
 
     /// Handles one key press.
     pub fn key(&mut self, key: Key) {
-        match self.app.overlay {
-            Some(Overlay::Search { .. }) => return self.app.prompt_key(key, &self.reader),
-            Some(Overlay::Note(_)) => return self.app.editor_key(key),
+        if let Some(action) = self.action_of(key) {
+            self.dispatch(action);
+        }
+    }
+
+    /// What a key means now: text in the search prompt and the note editor, else
+    /// the command bound to it, with page motions of the reading view resolved
+    /// against the layout last drawn. `None` for a key the open prompt ignores.
+    pub(crate) fn action_of(&self, key: Key) -> Option<Action> {
+        match &self.app.overlay {
+            Some(Overlay::Search { .. }) => return PromptEdit::of(key).map(Action::Prompt),
+            Some(Overlay::Note(ed)) => {
+                return NoteEdit::of(key, ed.confirm_delete).map(Action::Edit);
+            }
             _ => {}
         }
-        let Some(action) = self.keymap.action(key) else {
-            if self.app.overlay.is_none() {
-                self.app
-                    .say(format!("{key} is not bound; ? lists the keys"));
-            }
-            return;
+        let Some(command) = self.keymap.action(key) else {
+            return Some(Action::Unbound(key));
         };
         if self.app.view == ViewKind::Reading
             && self.app.overlay.is_none()
-            && let Some(Motion::Page(dir, whole)) = Motion::of(action)
+            && let Some(Motion::Page(dir, whole)) = Motion::of(command)
         {
-            self.app.message = None;
-            let inputs = Inputs {
-                app: &self.app,
-                reader: &self.reader,
-                layouts: &self.layouts,
-                keymap: &self.keymap,
-            };
-            if let Some((passage, top)) =
-                view::reading::page_target(&inputs, self.size.0, self.size.1, dir, whole)
-            {
-                let focus = self.app.nav.focus;
-                self.app.nav.cursor[focus] = passage;
-                self.app.scroll.top = top;
-                self.app.scroll.follow = true;
-            }
-            return;
+            let target =
+                view::reading::page_target(&self.inputs(), self.size.0, self.size.1, dir, whole);
+            return Some(Action::PageTo(
+                target.map(|(passage, top)| PageTarget { passage, top }),
+            ));
         }
-        self.app.apply(action, &self.reader);
+        Some(Action::Command(command))
     }
 
     /// Types a string of single-character keys ("]]j}"), as a user would.
@@ -135,109 +162,38 @@ impl Session {
         }
     }
 
-    /// A left click at a screen cell: selects the passage or row under it.
+    /// A left click at a screen cell: selects the passage or row under it, as the
+    /// last frame showed it.
     pub fn click(&mut self, col: u16, row: u16) {
-        if matches!(
-            self.app.overlay,
-            Some(Overlay::Help { .. } | Overlay::Notes(_) | Overlay::Disagreements(_))
-        ) {
-            self.app.overlay = None;
-            return;
-        }
-        if matches!(self.app.overlay, Some(Overlay::Note(_))) {
-            return;
-        }
-        let Some(ViewModel {
-            screen: Screen::Full { body, .. },
-            ..
-        }) = &self.last
-        else {
-            return;
-        };
-        // Row 0 is the header, row 1 the pane titles (a click there focuses the pane)
-        // or the matrix head.
-        if row == 1
-            && let Body::Panes(p) = body
-            && let Some(pane) = p
-                .panes
-                .iter()
-                .find(|pane| pane.x <= col && col < pane.x + pane.width)
-        {
-            let source = pane.source;
-            self.app.focus(source, &self.reader);
-            return;
-        }
-        let Some(line) = usize::from(row).checked_sub(2) else {
-            return;
-        };
-        let hit = match body {
-            Body::Panes(p) => p
-                .panes
-                .iter()
-                .find(|pane| pane.x <= col && col < pane.x + pane.width)
-                .map(|pane| (Some(pane.source), pane.targets.get(line).copied().flatten())),
-            Body::Coverage(c) => Some((None, c.targets.get(line).copied().flatten())),
-        };
-        match hit {
-            Some((Some(source), Some(Target::Passage(p)))) => {
-                self.app.select_passage(source, p, &self.reader)
-            }
-            Some((source, Some(Target::Row(r)))) => {
-                // Select first, so that focusing (which re-sorts the rows by the newly
-                // focused source) carries the clicked group along.
-                self.app.select_row(r, &self.reader);
-                if let Some(s) = source {
-                    self.app.focus(s, &self.reader);
-                }
-            }
-            Some((Some(source), None)) => self.app.focus(source, &self.reader),
-            _ => {}
-        }
-        self.app.scroll.follow = true;
+        let click = self
+            .last
+            .as_ref()
+            .map_or(Click::Outside, |vm| vm.hit(col, row));
+        self.dispatch(Action::Click(click));
     }
 
     /// The mouse wheel: scrolls by `lines` (negative: up).
-    pub(crate) fn wheel(&mut self, lines: isize) {
-        if let Some(Overlay::Help { scroll }) = &mut self.app.overlay {
-            *scroll = scroll.saturating_add_signed(lines);
-            return;
-        }
-        if matches!(
-            self.app.overlay,
-            Some(Overlay::Notes(_) | Overlay::Disagreements(_))
-        ) {
-            // The wheel moves a list's selection a row at a time.
-            let action = if lines > 0 {
-                crate::app::Action::NextPassage
-            } else {
-                crate::app::Action::PrevPassage
-            };
-            self.app.apply(action, &self.reader);
-            return;
-        }
-        if matches!(self.app.overlay, Some(Overlay::Note(_))) {
-            return;
-        }
-        self.app.scroll_by(lines);
+    pub fn wheel(&mut self, lines: isize) {
+        self.dispatch(Action::Wheel(lines));
     }
 
-    /// The view model for a `width`×`height` screen; scroll positions it settled on
-    /// are written back so the next frame starts from them.
-    pub fn view_model(&mut self, width: u16, height: u16) -> ViewModel {
-        self.size = (width, height);
-        let inputs = Inputs {
+    fn inputs(&self) -> Inputs<'_> {
+        Inputs {
             app: &self.app,
             reader: &self.reader,
+            notes: &self.notes,
             layouts: &self.layouts,
             keymap: &self.keymap,
-        };
-        let vm = view::build(&inputs, width, height);
+        }
+    }
+
+    /// The view model for a `width`×`height` screen; the scroll positions it settled
+    /// on go back to the app, so the next frame starts from them.
+    pub fn view_model(&mut self, width: u16, height: u16) -> ViewModel {
+        self.size = (width, height);
+        let vm = view::build(&self.inputs(), width, height);
         if let Screen::Full { .. } = vm.screen {
-            self.app.scroll.top = vm.settle.top;
-            for &(s, top) in &vm.settle.tops {
-                self.app.tops[s] = top;
-            }
-            self.app.nav.page_rows = vm.settle.body_rows.saturating_sub(1).max(1);
+            self.dispatch(Action::Settled(vm.settle.clone()));
         }
         vm
     }

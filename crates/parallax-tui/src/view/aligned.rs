@@ -143,7 +143,7 @@ pub(crate) fn build(inp: &Inputs, width: u16, rows: u16) -> (PanesView, Settle) 
                     back,
                 }),
                 matches: app.search.in_source(s),
-                notes: app.notes.marks(s),
+                notes: inp.notes.marks(s),
             };
             let (lines, targets) = &mut cols[c];
             for i in 0..height {

@@ -3,7 +3,7 @@
 //! is out of order somewhere) with key hints, and the help overlay.
 
 use super::{HelpView, Inputs, Line, Span, wrap};
-use crate::app::{Action, Overlay, ViewKind};
+use crate::app::{Command, Overlay, ViewKind};
 use crate::keymap::Keymap;
 use parallax_core::theme::Role;
 
@@ -161,7 +161,7 @@ fn group_info(inp: &Inputs) -> Line {
 
 /// Short key hints, as many as fit in `room` columns.
 fn hints(keymap: &Keymap, room: usize) -> Line {
-    let first = |a: Action| {
+    let first = |a: Command| {
         keymap
             .keys_of(a)
             .first()
@@ -172,35 +172,35 @@ fn hints(keymap: &Keymap, room: usize) -> Line {
         (
             format!(
                 "{}/{}",
-                first(Action::NextPassage),
-                first(Action::PrevPassage)
+                first(Command::NextPassage),
+                first(Command::PrevPassage)
             ),
             "move",
         ),
         (
             format!(
                 "{}/{}",
-                first(Action::NextShared),
-                first(Action::PrevShared)
+                first(Command::NextShared),
+                first(Command::PrevShared)
             ),
             "shared",
         ),
         (
             format!(
                 "{}/{}",
-                first(Action::NextUnique),
-                first(Action::PrevUnique)
+                first(Command::NextUnique),
+                first(Command::PrevUnique)
             ),
             "unique",
         ),
-        (first(Action::NextDisagreement), "disagreement"),
-        (first(Action::CycleView), "view"),
-        (first(Action::Search), "search"),
-        (first(Action::Note), "note"),
-        (first(Action::NoteList), "notes"),
-        (first(Action::Disagreements), "disagreement list"),
-        (first(Action::Help), "help"),
-        (first(Action::Quit), "quit"),
+        (first(Command::NextDisagreement), "disagreement"),
+        (first(Command::CycleView), "view"),
+        (first(Command::Search), "search"),
+        (first(Command::Note), "note"),
+        (first(Command::NoteList), "notes"),
+        (first(Command::Disagreements), "disagreement list"),
+        (first(Command::Help), "help"),
+        (first(Command::Quit), "quit"),
     ];
     // The last two (help and quit) are always kept.
     let keep_from = items.len() - 2;
@@ -234,13 +234,13 @@ fn hints(keymap: &Keymap, room: usize) -> Line {
 /// The help overlay: every action with its keys, then what the marks mean.
 pub(crate) fn help(keymap: &Keymap, scroll: usize) -> HelpView {
     let mut lines: Vec<Line> = Vec::new();
-    for a in Action::ALL {
+    for a in Command::ALL {
         // The nine pane jumps make one line.
         if a.pane().is_some_and(|p| p > 0) {
             continue;
         }
-        if a == Action::FocusPane1 {
-            let keys: Vec<String> = Action::ALL
+        if a == Command::FocusPane1 {
+            let keys: Vec<String> = Command::ALL
                 .iter()
                 .filter(|a| a.pane().is_some())
                 .map(|&a| keymap.label(a))

@@ -17,7 +17,8 @@ pub mod wrap;
 pub use layout::{DocLayout, Layouts};
 pub use panel::PanelView;
 
-use crate::app::{App, Overlay, Reader, ViewKind};
+pub(crate) use crate::app::Settle;
+use crate::app::{App, Click, Notes, Overlay, Reader, ViewKind};
 use crate::keymap::Keymap;
 use parallax_core::theme::Role;
 
@@ -106,15 +107,6 @@ pub struct HelpView {
     pub scroll: usize,
 }
 
-/// Scroll positions the view settled on, written back into the app after a frame.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub(crate) struct Settle {
-    pub(crate) top: usize,
-    /// (source, first line) of each visible pane in the reading view.
-    pub(crate) tops: Vec<(usize, isize)>,
-    pub(crate) body_rows: usize,
-}
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Screen {
     /// The terminal is smaller than [`MIN_WIDTH`]×[`MIN_HEIGHT`].
@@ -135,13 +127,59 @@ pub struct ViewModel {
     pub(crate) width: u16,
     pub(crate) height: u16,
     pub screen: Screen,
+    /// Scroll positions the view settled on, given back to the app after a frame.
     pub(crate) settle: Settle,
+}
+
+impl ViewModel {
+    /// What a click on the cell at `col`, `row` is on. Row 0 is the header, row 1
+    /// the pane titles (a click there focuses the pane) or the matrix head.
+    pub fn hit<'a>(&'a self, col: u16, row: u16) -> Click {
+        let Screen::Full { body, .. } = &self.screen else {
+            return Click::Outside;
+        };
+        let pane_at = |p: &'a PanesView| {
+            p.panes
+                .iter()
+                .find(|pane| pane.x <= col && col < pane.x + pane.width)
+        };
+        if row == 1
+            && let Body::Panes(p) = body
+            && let Some(pane) = pane_at(p)
+        {
+            return Click::Title(pane.source);
+        }
+        let Some(line) = usize::from(row).checked_sub(2) else {
+            return Click::Outside;
+        };
+        match body {
+            Body::Panes(p) => {
+                let Some(pane) = pane_at(p) else {
+                    return Click::Blank;
+                };
+                let source = pane.source;
+                match pane.targets.get(line).copied().flatten() {
+                    Some(Target::Passage(passage)) => Click::Passage { source, passage },
+                    Some(Target::Row(row)) => Click::Row {
+                        source: Some(source),
+                        row,
+                    },
+                    None => Click::Pane(source),
+                }
+            }
+            Body::Coverage(c) => match c.targets.get(line).copied().flatten() {
+                Some(Target::Row(row)) => Click::Row { source: None, row },
+                _ => Click::Blank,
+            },
+        }
+    }
 }
 
 /// Everything a frame is computed from.
 pub(crate) struct Inputs<'a> {
     pub(crate) app: &'a App,
     pub(crate) reader: &'a Reader,
+    pub(crate) notes: &'a Notes,
     pub(crate) layouts: &'a Layouts,
     pub(crate) keymap: &'a Keymap,
 }

@@ -149,7 +149,7 @@ pub(crate) fn build(inp: &Inputs, width: u16, rows: u16) -> (PanesView, Settle) 
             pivot: app.nav.pivot,
             selection: Some(selection),
             matches: app.search.in_source(s),
-            notes: app.notes.marks(s),
+            notes: inp.notes.marks(s),
         };
         let mut lines = Vec::with_capacity(content_rows);
         let mut targets = Vec::with_capacity(content_rows);

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use parallax_core::compare::Comparison;
+use parallax_core::document::{Document, Format};
 use parallax_core::review::Review;
 use parallax_core::source::Source;
 use parallax_tui::terminal::{Session, Settings};
@@ -18,9 +19,21 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// The fixtures `names`, each under its bare file name, so that what the engine makes of
+/// them (ties are broken by content and path) does not depend on where the clone is.
 pub fn comparison(names: &[&str]) -> Comparison {
-    let paths: Vec<PathBuf> = names.iter().map(|n| fixture(n)).collect();
-    Comparison::new(load(&paths))
+    Comparison::new(names.iter().map(|n| named(n)).collect())
+}
+
+/// The fixture `name`, loaded from the fixtures folder but named `name`.
+pub fn named(name: &str) -> Source {
+    let bytes = std::fs::read(fixture(name)).expect("fixture reads");
+    let format = if name.ends_with(".md") {
+        Format::Markdown
+    } else {
+        Format::Text
+    };
+    Source::new(Document::from_bytes(name, &bytes, format).expect("fixture loads"))
 }
 
 /// Loads and segments the files at `paths` as the command line does.
@@ -31,7 +44,18 @@ pub fn load(paths: &[PathBuf]) -> Vec<Source> {
 /// The review file at `path` with `sources` opened in it (empty when missing).
 pub fn open_review(path: &Path, sources: &[Source]) -> Review {
     let mut review = Review::load(path).expect("review loads");
-    review.open_sources(sources).expect("sources open");
+    for s in sources {
+        // Fixtures are named by their bare file name (see `named`): read them from
+        // the fixtures folder.
+        let file = Path::new(&s.doc.path);
+        let file = if file.is_absolute() {
+            file.to_path_buf()
+        } else {
+            fixture(&s.doc.path)
+        };
+        let bytes = std::fs::read(&file).expect("source reads");
+        review.open_source(&s.doc.path, &bytes);
+    }
     review
 }
 

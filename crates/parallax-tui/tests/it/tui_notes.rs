@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use crate::support::*;
-use parallax_tui::keymap::{Code, Key};
+use parallax_tui::key::{Code, Key};
 use parallax_tui::terminal::{Session, Settings};
 
 /// A session on the fixtures with notes kept in the review file at `review`.
@@ -164,7 +164,10 @@ fn without_a_review_file_notes_are_off_with_a_message() {
 #[test]
 fn note_and_panel_keys_are_rebindable_and_listed_in_help() {
     let mut o = std::collections::BTreeMap::new();
-    o.insert(parallax_tui::app::Action::Disagreements, vec![Key::ch('X')]);
+    o.insert(
+        parallax_tui::app::Command::Disagreements,
+        vec![Key::ch('X')],
+    );
     let keymap = parallax_tui::keymap::Keymap::with_overrides(&o).unwrap();
     let mut settings = Settings::defaults(0);
     settings.keymap = keymap;
@@ -184,7 +187,7 @@ fn note_and_panel_keys_are_rebindable_and_listed_in_help() {
         "{help}"
     );
     // m bound to another action too is a conflict.
-    o.insert(parallax_tui::app::Action::CycleView, vec![Key::ch('m')]);
+    o.insert(parallax_tui::app::Command::CycleView, vec![Key::ch('m')]);
     assert!(parallax_tui::keymap::Keymap::with_overrides(&o).is_err());
 }
 
@@ -240,4 +243,27 @@ fn a_detached_note_is_listed_as_such_and_cannot_be_jumped_to() {
     );
     s.key(Key::plain(Code::Enter));
     assert!(status(&mut s).contains("detached"), "{}", status(&mut s));
+}
+
+#[test]
+fn q_closes_the_help_and_the_lists_and_quits_only_from_the_main_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = with_review(&dir.path().join("review.toml"));
+    // A note, so that the notes list opens; q in the editor is text.
+    s.keys("mq for quote");
+    save(&mut s);
+    assert!(status(&mut s).contains("note saved"), "{}", status(&mut s));
+    for open in ["?", "x", "M"] {
+        s.keys(open);
+        assert!(s.app.overlay.is_some(), "{open} opens a pop-up");
+        s.keys("q");
+        assert!(s.app.overlay.is_none(), "q closes the pop-up of {open}");
+        assert!(!s.quit(), "q in the pop-up of {open} does not quit");
+    }
+    // In the search prompt q is text too.
+    s.keys("/q");
+    s.key(Key::plain(Code::Esc));
+    assert!(!s.quit());
+    s.keys("q");
+    assert!(s.quit(), "q quits from the main view");
 }

@@ -4,7 +4,7 @@
 
 use crate::support::*;
 use parallax_core::theme::{Catalog, Depth};
-use parallax_tui::keymap::{Code, Key};
+use parallax_tui::key::{Code, Key};
 use parallax_tui::terminal::{Session, Settings};
 
 fn snap(name: &str, session: &mut Session, w: u16, h: u16) {

@@ -4,7 +4,7 @@
 use crate::support::*;
 use parallax_core::theme::Role;
 use parallax_tui::app::ViewKind;
-use parallax_tui::keymap::{Code, Key};
+use parallax_tui::key::{Code, Key};
 use parallax_tui::view::{Body, PanesView, Screen, ViewModel, wrap};
 
 fn panes(vm: &ViewModel) -> &PanesView {

@@ -6,7 +6,7 @@ use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 
-use super::chrome;
+use super::furniture;
 
 /// What the page says about its article.
 #[derive(Debug, Default)]
@@ -80,7 +80,7 @@ pub(crate) fn read(doc: &Html, root: NodeId) -> PageMeta {
         if inside > 0 || n.id() == root {
             inside += 1;
         }
-        if chrome_depth > 0 || chrome::is_chrome(el) {
+        if chrome_depth > 0 || furniture::is_furniture(el) {
             chrome_depth += 1;
         }
         match el.name() {
@@ -132,7 +132,7 @@ pub(crate) fn read(doc: &Html, root: NodeId) -> PageMeta {
                     m.h1 = m.h1.or(Some(n.id()));
                 }
             }
-            _ if byline_el.is_none() && chrome::is_byline(el) => {
+            _ if byline_el.is_none() && furniture::is_byline(el) => {
                 byline_el = Some(text_of(n)).filter(|t| !t.is_empty() && t.chars().count() <= 120);
             }
             _ => {}

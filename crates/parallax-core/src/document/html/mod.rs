@@ -1,12 +1,12 @@
 //! HTML: a saved web page reduced to its article, with offsets into the HTML file.
 //!
 //! html5ever (through scraper) parses; [`score`] picks the element holding the article,
-//! [`chrome`] drops navigation, ads, share bars and the like inside it, [`meta`] reads
+//! [`furniture`] drops navigation, ads, share bars and the like inside it, [`meta`] reads
 //! title, date and byline, and [`locate`] finds each text node back in the source so
 //! that every extracted byte maps to the bytes it came from. Paragraphs are block
 //! elements (and `<br><br>`); whitespace collapses as a browser shows it.
 
-mod chrome;
+mod furniture;
 mod locate;
 mod meta;
 mod score;
@@ -217,7 +217,7 @@ impl Emitter<'_> {
                     }
                     match n.value() {
                         Node::Element(el) => {
-                            if chrome::is_chrome(el) {
+                            if furniture::is_furniture(el) {
                                 skipping = Some(n.id());
                                 continue;
                             }

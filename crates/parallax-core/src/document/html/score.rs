@@ -13,7 +13,7 @@ use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
-use super::chrome;
+use super::furniture;
 
 /// The node whose content is the article (the document root if nothing better).
 pub(crate) fn article_root(doc: &Html) -> NodeId {
@@ -30,7 +30,7 @@ pub(crate) fn article_root(doc: &Html) -> NodeId {
         match edge {
             Edge::Open(n) => match n.value() {
                 Node::Element(el) => {
-                    if chrome_depth > 0 || chrome::is_chrome(el) {
+                    if chrome_depth > 0 || furniture::is_furniture(el) {
                         chrome_depth += 1;
                         continue;
                     }

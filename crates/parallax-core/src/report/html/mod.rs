@@ -17,7 +17,7 @@ pub(crate) mod palette;
 
 use std::fmt::Write;
 
-use super::{GroupReport, MemberReport, NoteReport, Report};
+use super::{GroupKind, GroupReport, MemberReport, NoteReport, Report};
 use crate::compare::model::DiscrepancyKind;
 use crate::compare::model::FragmentKind;
 use escape::{line, text};
@@ -28,6 +28,7 @@ const SCRIPT: &str = include_str!("page.js");
 /// No request of any kind may leave the page: styles and script are inline.
 const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
+/// The report as one self-contained HTML page in `palette`'s colours.
 pub fn render(r: &Report, palette: &Palette) -> String {
     let mut o = String::with_capacity(64 * 1024);
     let titles: Vec<String> = r.sources.iter().map(|s| line(&s.title)).collect();
@@ -56,7 +57,11 @@ fn name(r: &Report, i: usize) -> String {
 }
 
 fn header(o: &mut String, r: &Report) {
-    let shared = r.groups.iter().filter(|g| g.kind == "shared").count();
+    let shared = r
+        .groups
+        .iter()
+        .filter(|g| g.kind == GroupKind::Shared)
+        .count();
     let disagreements: usize = r.groups.iter().map(|g| g.discrepancies.len()).sum();
     writeln!(o, "<header>\n<h1>parallax review</h1>").unwrap();
     writeln!(
@@ -110,7 +115,7 @@ fn matrix(o: &mut String, r: &Report) {
                 .any(|d| d.values.iter().any(|v| v.source == s.index));
             let (class, mark, what) = if !g.sources.contains(&s.index) {
                 ("lacks", "·", "lacks")
-            } else if g.kind == "unique" {
+            } else if g.kind == GroupKind::Unique {
                 ("alone", "◆", "only this source has")
             } else if differs {
                 ("differs", "≠", "disagrees on")
@@ -151,7 +156,7 @@ fn side_by_side(o: &mut String, r: &Report) {
         } else {
             " disagrees"
         };
-        write!(o, "<tr class=\"group {}{disagrees}\" id=\"g{}\"><th class=\"gid\" scope=\"row\"><a href=\"#g{}\">{}</a>", g.kind, g.id + 1, g.id + 1, g.id + 1)
+        write!(o, "<tr class=\"group {}{disagrees}\" id=\"g{}\"><th class=\"gid\" scope=\"row\"><a href=\"#g{}\">{}</a>", g.kind.as_str(), g.id + 1, g.id + 1, g.id + 1)
             .unwrap();
         if !g.discrepancies.is_empty() {
             write!(
@@ -168,7 +173,11 @@ fn side_by_side(o: &mut String, r: &Report) {
                 write!(o, "<td class=\"cell empty\" data-source=\"{}\" data-label=\"{}\">not in this source</td>", s.index + 1, name(r, s.index)).unwrap();
                 continue;
             }
-            let unique = if g.kind == "unique" { " unique" } else { "" };
+            let unique = if g.kind == GroupKind::Unique {
+                " unique"
+            } else {
+                ""
+            };
             write!(
                 o,
                 "<td class=\"cell{unique}\" data-source=\"{}\" data-label=\"{}\">",
@@ -319,7 +328,7 @@ fn unique(o: &mut String, r: &Report) {
         let groups: Vec<&GroupReport> = r
             .groups
             .iter()
-            .filter(|g| g.kind == "unique" && g.sources == [s.index])
+            .filter(|g| g.kind == GroupKind::Unique && g.sources == [s.index])
             .collect();
         if groups.is_empty() {
             writeln!(
@@ -469,7 +478,7 @@ mod tests {
                 GroupReport {
                     id: 0,
                     sources: vec![0, 1],
-                    kind: "shared",
+                    kind: GroupKind::Shared,
                     confidence: None,
                     members: vec![a, b],
                     discrepancies: vec![DiscrepancyReport {
@@ -480,7 +489,7 @@ mod tests {
                 GroupReport {
                     id: 1,
                     sources: vec![1],
-                    kind: "unique",
+                    kind: GroupKind::Unique,
                     confidence: None,
                     members: vec![unique],
                     discrepancies: vec![],
@@ -508,6 +517,7 @@ mod tests {
                     group: None,
                 },
             ],
+            parallelism: Default::default(),
         }
     }
 

@@ -3,31 +3,9 @@
 use std::ops::Range;
 
 use super::Params;
-use super::features::{Features, Sentence};
-
-/// What two sentences of different sources share.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Pair {
-    /// Weight of the keys both have (partial matches count by their similarity).
-    pub matched: f32,
-    /// `2·matched / (weight_a + weight_b)`: how much of both sentences is shared.
-    pub dice: f32,
-    /// `matched / min(weight_a, weight_b)`: how much of the lighter one the other covers.
-    pub cover: f32,
-    /// Shared key bigrams over the bigrams of the sentence with fewer: shared phrasing
-    /// (0 unless the phrase weight is set, since only then are bigrams gathered).
-    pub phrase: f32,
-    /// Keys matched exactly.
-    pub exact: u16,
-    /// Keys matched partially.
-    pub partial: u16,
-    /// The heaviest matched key's weight.
-    pub rare: f32,
-    /// Numbers both give.
-    pub numbers: u16,
-    /// Distance between the two sentences' relative positions in their sources.
-    pub offset: f32,
-}
+use super::features::{Features, SentenceView};
+use super::links::Pair;
+use crate::perf::par::Par;
 
 /// Most sentences an indexed key may be found in.
 const MAX_POSTINGS: u32 = 64;
@@ -63,8 +41,7 @@ impl Scored {
 /// when either of its sentences kept the other. Both bounds make the work grow with
 /// the number of sentences, not its square, and neither depends on the order of the
 /// sources. `rank` orders sentences by [`Features::tiebreak`].
-pub(crate) fn candidates(f: &Features, rank: &[u32], params: &Params) -> Scored {
-    use rayon::prelude::*;
+pub(crate) fn find(f: &Features, rank: &[u32], params: &Params) -> Scored {
     let n = f.sentences.len();
     let cap = ((n as f32 * params.common_share) as u32).clamp(8, MAX_POSTINGS);
     let max = params
@@ -86,22 +63,16 @@ pub(crate) fn candidates(f: &Features, rank: &[u32], params: &Params) -> Scored 
             NOTHING
         }
     };
-    let parallel = super::parallel(n);
+    let par = params.parallelism.over(n);
     // Kept block by block: flattening would copy them all once more, and hold both.
-    let (proposed, reads): (Vec<Proposed>, Vec<usize>) = if parallel {
-        all.par_chunks(1024)
-            .map_init(
-                || vec![0.0f32; n],
-                |shared, block| partners(f, &postings, rank, block, max, shared),
-            )
-            .unzip()
-    } else {
-        let (pairs, reads) = partners(f, &postings, rank, &all, max, &mut vec![0.0; n]);
-        (vec![pairs], vec![reads])
-    };
+    let (proposed, reads): (Vec<Proposed>, Vec<usize>) = par.map_init(
+        par.blocks(n, BLOCK),
+        || vec![0.0f32; n],
+        |shared, block| partners(f, &postings, rank, &all[block], max, shared),
+    );
     let index_reads = reads.iter().sum();
-    let wanted = sorted_unique(proposed, n, parallel);
-    let ranges = blocks_of(n, parallel);
+    let wanted = sorted_unique(proposed, n, par);
+    let ranges = par.blocks(n, BLOCK);
     let counts: Vec<usize> = ranges.iter().map(|r| wanted.count(r.clone())).collect();
     let comparisons = counts.iter().sum();
     // Each block of sentences measured into its own part of one list made at its
@@ -120,17 +91,8 @@ pub(crate) fn candidates(f: &Features, rank: &[u32], params: &Params) -> Scored 
         wanted.pairs(range, block);
         measure_all(f, block, part, measured);
     };
-    if parallel {
-        ranges
-            .into_par_iter()
-            .zip(parts)
-            .for_each_init(Vec::new, measure_block);
-    } else {
-        let mut block = Vec::new();
-        for job in ranges.into_iter().zip(parts) {
-            measure_block(&mut block, job);
-        }
-    }
+    let jobs: Vec<(Range<usize>, &mut [_])> = ranges.into_iter().zip(parts).collect();
+    par.for_each_init(jobs, Vec::new, measure_block);
     drop(wanted);
     pairs.retain(|&p| p.0 != NOTHING.0);
     Scored {
@@ -254,14 +216,8 @@ fn measure_all<T>(
     }
 }
 
-/// Ranges of sentences worked on as one: blocks of 1024 when `parallel`, else all.
-fn blocks_of(n: usize, parallel: bool) -> Vec<Range<usize>> {
-    if parallel {
-        (0..n).step_by(1024).map(|s| s..(s + 1024).min(n)).collect()
-    } else {
-        std::iter::once(0..n).collect()
-    }
-}
+/// Sentences worked on as one on the thread pool (see [`Par::blocks`]).
+const BLOCK: usize = 1024;
 
 /// Candidate pairs by their lower sentence, each once: sentence `lo`'s higher
 /// partners are `higher[starts[lo]..][..len[lo]]`, ascending. Half the memory of a
@@ -292,8 +248,7 @@ impl Buckets {
 /// Sorting millions of pairs was a tenth of the aligner's work: they are bucketed
 /// by their lower index instead, in one pass, and only each bucket (a sentence's
 /// few dozen partners) is sorted, in place.
-fn sorted_unique(blocks: Vec<Proposed>, n: usize, parallel: bool) -> Buckets {
-    use rayon::prelude::*;
+fn sorted_unique(blocks: Vec<Proposed>, n: usize, par: Par) -> Buckets {
     let mut starts = vec![0usize; n + 1];
     for block in &blocks {
         block.each(|lo, _| starts[lo as usize + 1] += 1);
@@ -330,20 +285,17 @@ fn sorted_unique(blocks: Vec<Proposed>, n: usize, parallel: bool) -> Buckets {
     };
     let mut jobs = Vec::new();
     let (mut rest, mut rest_len) = (&mut higher[..], &mut len[..]);
-    for range in blocks_of(n, parallel) {
+    for range in par.blocks(n, BLOCK) {
         let (part, tail) = rest.split_at_mut(starts[range.end] - starts[range.start]);
         let (counts, tail_len) = rest_len.split_at_mut(range.len());
         jobs.push((range, part, counts));
         (rest, rest_len) = (tail, tail_len);
     }
-    if parallel {
-        jobs.into_par_iter()
-            .for_each(|(range, part, counts)| dedup(range, part, counts));
-    } else {
-        for (range, part, counts) in jobs {
-            dedup(range, part, counts);
-        }
-    }
+    par.for_each_init(
+        jobs,
+        || (),
+        |_, (range, part, counts)| dedup(range, part, counts),
+    );
     Buckets {
         starts,
         len,
@@ -469,7 +421,7 @@ thread_local! {
 /// What sentences `a` and `b` share: exact key matches first, then partial matches
 /// between keys left over on both sides, each key used once. A matched key counts
 /// with the lighter of its two weights.
-pub(crate) fn measure(f: &Features, a: Sentence<'_>, b: Sentence<'_>) -> Pair {
+pub(crate) fn measure(f: &Features, a: SentenceView<'_>, b: SentenceView<'_>) -> Pair {
     let mut p = Pair {
         offset: (a.position - b.position).abs(),
         ..Pair::default()
@@ -509,7 +461,7 @@ pub(crate) fn measure(f: &Features, a: Sentence<'_>, b: Sentence<'_>) -> Pair {
     PARTIAL.with_borrow_mut(|partial| {
         partial.clear();
         // The terms of `a` still free that may match partially, in order: among the
-        // first 64, the bits of its mask (`Sentence::soft`) not yet used; then every
+        // first 64, the bits of its mask (`SentenceView::soft`) not yet used; then every
         // free one (beyond 64 terms, any may).
         let mut low = a.soft & !used_a.words()[0];
         let first = std::iter::from_fn(|| {
@@ -560,7 +512,7 @@ pub(crate) fn measure(f: &Features, a: Sentence<'_>, b: Sentence<'_>) -> Pair {
 }
 
 /// The shares of both sentences that `p.matched` makes, and shared phrasing.
-fn finish(mut p: Pair, a: Sentence<'_>, b: Sentence<'_>) -> Pair {
+fn finish(mut p: Pair, a: SentenceView<'_>, b: SentenceView<'_>) -> Pair {
     p.dice = 2.0 * p.matched / (a.weight + b.weight);
     p.cover = (p.matched / a.weight.min(b.weight)).min(1.0);
     if !a.bigrams.is_empty() && !b.bigrams.is_empty() {
@@ -631,8 +583,9 @@ mod tests {
         use crate::text::tokenized::Tokenized;
         use crate::text::tokens::Normalizer;
         let sources = crate::corpus::sources(count, bytes, seed);
-        let norm = Normalizer::new(super::super::language_of(&sources));
-        let tokens = Tokenized::build(&sources, &norm);
+        let p = crate::perf::Parallelism::default();
+        let norm = Normalizer::new(super::super::language_of(&sources, p));
+        let tokens = Tokenized::build(&sources, &norm, p);
         super::super::features_of(&sources, &tokens, &norm, &Params::default())
     }
 
@@ -692,11 +645,11 @@ mod tests {
     }
 
     fn features(keys: &[&[u32]], weight: &[f32], soft: Vec<Vec<(u32, f32)>>) -> Features {
-        use super::super::features::{OwnedSentence, Term};
-        let sentences: Vec<OwnedSentence> = keys
+        use super::super::features::{OwnedSentenceFeatures, Term};
+        let sentences: Vec<OwnedSentenceFeatures> = keys
             .iter()
             .enumerate()
-            .map(|(i, k)| OwnedSentence {
+            .map(|(i, k)| OwnedSentenceFeatures {
                 terms: k
                     .iter()
                     .map(|&key| Term {
@@ -759,7 +712,12 @@ mod tests {
                 .collect();
             blocks.push(Proposed { first: 5, list: vec![2, 9, 1, 0, 1, 3] });
             let mut got = Vec::new();
-            sorted_unique(blocks, 3000, parallel).pairs(0..3000, &mut got);
+            let parallelism = if parallel {
+                crate::perf::Parallelism::ALWAYS
+            } else {
+                crate::perf::Parallelism::SERIAL
+            };
+            sorted_unique(blocks, 3000, parallelism.over(3000)).pairs(0..3000, &mut got);
             proptest::prop_assert_eq!(got, expected);
         }
     }

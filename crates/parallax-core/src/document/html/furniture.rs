@@ -1,4 +1,4 @@
-//! Page chrome: elements that are never article prose (navigation, ads, cookie
+//! Page furniture (chrome): elements that are never article prose (navigation, ads, cookie
 //! notices, share buttons, related stories, captions, forms, scripts).
 //!
 //! Written by hand: html5ever only parses; the judgement of what a news page's class
@@ -157,7 +157,7 @@ const HIDDEN_TOKENS: &[&str] = &[
 ];
 
 /// True when `el` and everything inside it is page chrome.
-pub(crate) fn is_chrome(el: &Element) -> bool {
+pub(crate) fn is_furniture(el: &Element) -> bool {
     let name = el.name();
     if TAGS.contains(&name) {
         return true;
@@ -275,7 +275,7 @@ mod tests {
             .select(&Selector::parse("body > *, div, span, p, section").unwrap())
             .next()
             .unwrap();
-        is_chrome(el.value())
+        is_furniture(el.value())
     }
 
     #[test]
