@@ -142,6 +142,11 @@ fn covered(ev: &Event, source: usize, start: usize, end: usize) -> Vec<usize> {
         .collect()
 }
 
+/// The context part of second-stage feature vectors.
+fn context_of(x2: &[[f32; N2]]) -> Vec<[f32; align::ORDER.len()]> {
+    x2.iter().map(|x| x[N1..].try_into().unwrap()).collect()
+}
+
 fn unit_of(ev: &Event, id: SentenceId) -> Option<Unit> {
     let sp = &ev.sources[id.source].sentences[id.index].span;
     covered(ev, id.source, sp.start, sp.end)
@@ -482,7 +487,7 @@ impl Data<'_> {
                 let ev = &self.events[e];
                 let x2 = &seconds[&e];
                 let p: Vec<f32> = x2.iter().map(|x| second.predict(x)).collect();
-                let al = self.trials[e].group(&p, x2, theta);
+                let al = self.trials[e].group(&p, &context_of(x2), theta);
                 let set = &self.sets[ev.set];
                 let pred = predicted(ev, set, &al);
                 let tp = pred.iter().filter(|p| set.gold.contains(p)).count();
@@ -744,7 +749,7 @@ fn main() {
                     .iter()
                     .map(|x| align::logistic(&model.second, x))
                     .collect();
-                let al = t.group(&p, &x2, model.theta);
+                let al = t.group(&p, &context_of(&x2), model.theta);
                 let pred = predicted(ev, s, &al);
                 let mut prob: HashMap<(Unit, Unit), f32> = HashMap::new();
                 for ((a, b), &q) in t.pairs().into_iter().zip(&p) {

@@ -239,33 +239,42 @@ impl<'a> Trial<'a> {
         scorer::second_features(&self.feats, &self.prep, p1)
     }
 
+    /// Each pair's context features (order, third sources) under first-stage
+    /// probabilities `p1`.
+    pub fn context_from(&self, p1: &[f32]) -> Vec<[f32; ORDER.len()]> {
+        scorer::context(&self.feats, &self.prep, p1)
+    }
+
     /// Groups the sentences by `model`'s probabilities.
     pub fn align(&self, model: &Model, order: OrderMode) -> Alignment {
         use crate::perf::stages::mark;
-        let x2 = self.second(&model.first);
+        let p1 = scorer::first_stage(&self.prep, &model.first);
+        let context = scorer::context(&self.feats, &self.prep, &p1);
         let mut p: Vec<f32> = match order {
-            OrderMode::Free => scorer::first_stage(&self.prep, &model.first),
-            OrderMode::Auto | OrderMode::Keep => scorer::second_stage(&x2, &model.second),
+            OrderMode::Free => p1,
+            OrderMode::Auto | OrderMode::Keep => {
+                scorer::second_stage(&self.prep, &context, &model.second)
+            }
         };
         if order == OrderMode::Keep {
             // Only pairs on the order-preserving chain of their sources, or between
             // its links, may link; the one pair left between two consecutive links
             // is linked, whatever it shares: the sources are said to keep one order.
-            for (p, x) in p.iter_mut().zip(&x2) {
-                if x[N1 + 5] > 0.0 {
+            for (p, c) in p.iter_mut().zip(&context) {
+                if c[5] > 0.0 {
                     *p = p.max((model.theta + 1.0) / 2.0);
-                } else if x[N1] == 0.0 && x[N1 + 3] == 0.0 {
+                } else if c[0] == 0.0 && c[3] == 0.0 {
                     *p = 0.0;
                 }
             }
         }
         mark("scorer");
-        self.group(&p, &x2, model.theta)
+        self.group(&p, &context, model.theta)
     }
 
     /// Groups the sentences by the probabilities `p` of the candidate pairs (in the
-    /// order of [`Trial::pairs`]), whose features `x2` were.
-    pub fn group(&self, p: &[f32], x2: &[[f32; N2]], theta: f32) -> Alignment {
+    /// order of [`Trial::pairs`]), whose context features were `context`.
+    pub fn group(&self, p: &[f32], context: &[[f32; ORDER.len()]], theta: f32) -> Alignment {
         use crate::perf::stages::mark;
         let f = &self.feats;
         let scored = scorer::as_scored(&self.prep);
@@ -330,13 +339,13 @@ impl<'a> Trial<'a> {
             .pairs
             .iter()
             .zip(p)
-            .zip(x2)
-            .filter(|&((_, &q), _)| q >= EVIDENCE_FLOOR)
-            .map(|((&(a, b), &q), x)| PairEvidence {
+            .enumerate()
+            .filter(|&(_, (_, &q))| q >= EVIDENCE_FLOOR)
+            .map(|(i, (&(a, b), &q))| PairEvidence {
                 a: f.ids[a as usize],
                 b: f.ids[b as usize],
                 probability: q,
-                features: *x,
+                features: scorer::joined(&self.prep.lexical[i], &context[i]),
             })
             .collect();
         evidence.sort_by_key(|e| (e.a, e.b));

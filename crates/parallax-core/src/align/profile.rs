@@ -40,8 +40,9 @@ pub(crate) struct Profiles {
     /// `word_vectors` or `u32::MAX`, weight), at most [`CONTENT_MAX`], heaviest first.
     content: Vec<(u32, u32, f32)>,
     content_at: Vec<u32>,
-    /// The meaning vector of each word looked up, unit length × 127.
-    word_vectors: Vec<i8>,
+    /// The meaning vector of each word looked up, unit length × 127, widened to
+    /// i16 so that the products soft alignment sums vectorise well.
+    word_vectors: Vec<i16>,
 }
 
 /// Content words per sentence that soft alignment compares (the heaviest): it costs
@@ -205,7 +206,7 @@ impl Profiles {
             let scale = if norm > 0.0 { 127.0 / norm } else { 0.0 };
             word_vectors.extend(
                 v.iter()
-                    .map(|x| (x * scale).round().clamp(-127.0, 127.0) as i8),
+                    .map(|x| (x * scale).round().clamp(-127.0, 127.0) as i16),
             );
         }
         Profiles {
@@ -241,9 +242,9 @@ impl Profiles {
         &self.content[self.content_at[g] as usize..self.content_at[g + 1] as usize]
     }
 
-    fn word_vector(&self, row: u32) -> Option<&[i8]> {
+    fn word_vector(&self, row: u32) -> Option<&[i16; DIMS]> {
         let at = row as usize * DIMS;
-        self.word_vectors.get(at..at + DIMS)
+        self.word_vectors.get(at..at + DIMS)?.try_into().ok()
     }
 
     /// Soft alignment of sentences `a` and `b`'s content words.

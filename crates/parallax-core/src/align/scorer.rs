@@ -10,7 +10,7 @@
 use super::candidates::{self, Scored};
 use super::chain;
 use super::features::{FastMap, Features};
-use super::layout::{N1, N2};
+use super::layout::{N1, N2, ORDER};
 use super::profile::{Profiles, common, longest_run};
 use super::weights;
 
@@ -314,22 +314,40 @@ pub(crate) fn first_stage(prep: &Prepared, w: &[f32; N1 + 1]) -> Vec<f32> {
     prep.lexical.iter().map(|x| logistic(w, x)).collect()
 }
 
-/// The second stage's features: the first stage's plus order, from the chains the
-/// first stage's probabilities make.
-pub(crate) fn second_features(f: &Features, prep: &Prepared, p1: &[f32]) -> Vec<[f32; N2]> {
+/// Features the second stage adds to the first stage's ([`super::layout::ORDER`]).
+pub(crate) type Context = [f32; ORDER.len()];
+
+/// What the second stage adds to each pair: order, from the chains the first
+/// stage's probabilities make, and the support of third sources.
+pub(crate) fn context(f: &Features, prep: &Prepared, p1: &[f32]) -> Vec<Context> {
     let order = chain::features(f, &prep.pairs, p1);
     let third = third_sources(f, prep, p1);
-    prep.lexical
-        .iter()
-        .zip(order)
+    order
+        .into_iter()
         .zip(third)
-        .map(|((x, o), t)| {
-            let mut out = [0.0f32; N2];
-            out[..N1].copy_from_slice(x);
-            out[N1..N1 + o.len()].copy_from_slice(&o);
-            out[N1 + o.len()..].copy_from_slice(&t);
+        .map(|(o, t)| {
+            let mut out = [0.0f32; ORDER.len()];
+            out[..o.len()].copy_from_slice(&o);
+            out[o.len()..].copy_from_slice(&t);
             out
         })
+        .collect()
+}
+
+/// A pair's whole second-stage feature vector.
+pub(crate) fn joined(lexical: &[f32; N1], context: &Context) -> [f32; N2] {
+    let mut out = [0.0f32; N2];
+    out[..N1].copy_from_slice(lexical);
+    out[N1..].copy_from_slice(context);
+    out
+}
+
+/// The second stage's features (for fitting; the aligner never holds them all).
+pub(crate) fn second_features(f: &Features, prep: &Prepared, p1: &[f32]) -> Vec<[f32; N2]> {
+    prep.lexical
+        .iter()
+        .zip(context(f, prep, p1))
+        .map(|(x, c)| joined(x, &c))
         .collect()
 }
 
@@ -388,8 +406,18 @@ fn third_sources(f: &Features, prep: &Prepared, p1: &[f32]) -> Vec<[f32; 2]> {
         .collect()
 }
 
-pub(crate) fn second_stage(x: &[[f32; N2]], w: &[f32; N2 + 1]) -> Vec<f32> {
-    x.iter().map(|x| logistic(w, x)).collect()
+/// Second-stage probabilities, from each pair's first-stage features and context.
+pub(crate) fn second_stage(prep: &Prepared, context: &[Context], w: &[f32; N2 + 1]) -> Vec<f32> {
+    prep.lexical
+        .iter()
+        .zip(context)
+        .map(|(x, c)| {
+            let z: f32 = w[..N1].iter().zip(x).map(|(a, b)| a * b).sum::<f32>()
+                + w[N1..N2].iter().zip(c).map(|(a, b)| a * b).sum::<f32>()
+                + w[N2];
+            1.0 / (1.0 + (-z).exp())
+        })
+        .collect()
 }
 
 /// The candidate pairs as the clustering reads them, with their probabilities.
