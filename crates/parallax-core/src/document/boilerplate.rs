@@ -69,11 +69,24 @@ const BYLINE_LEADS: &[&[&str]] = &[
 ];
 
 /// Lower-case words a name in a byline may hold besides capitalised ones
-/// ("Coastline Wire staff", "Ana Ruiz in Lisbon", "Luiz da Silva").
+/// ("Coastline Wire staff", "the Coastline Wire desk", "Ana Ruiz in Lisbon", "Luiz da
+/// Silva").
 const NAME_WORDS: &[&str] = &[
     "and",
     "e",
     "staff",
+    "desk",
+    "team",
+    "newsroom",
+    "bureau",
+    "agency",
+    "agencies",
+    "service",
+    "wire",
+    "news",
+    "writers",
+    "editors",
+    "contributors",
     "reporter",
     "reporters",
     "correspondent",
@@ -580,6 +593,10 @@ mod tests {
             other => panic!("{line}: {other:?}"),
         };
         assert_eq!(named("By Ana Ruiz").as_deref(), Some("Ana Ruiz"));
+        assert_eq!(
+            named("By the Coastline Wire desk").as_deref(),
+            Some("the Coastline Wire desk")
+        );
         assert_eq!(
             named("By Coastline Wire staff | Updated 14 March 2031, 11:40").as_deref(),
             Some("Coastline Wire staff")
