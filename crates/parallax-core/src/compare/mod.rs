@@ -2,7 +2,9 @@
 
 pub(crate) mod diff;
 pub(crate) mod discrepancy;
+pub mod figures;
 pub mod model;
+pub mod quotes;
 
 use crate::align::{self, Alignment};
 use crate::compare::model::Discrepancy;
