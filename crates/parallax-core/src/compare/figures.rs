@@ -368,25 +368,76 @@ fn sentence_figures(
                 f.counted_key = Some(keys.key(c.key).to_owned());
             }
         }
-        // The event: the nearest event word within eight tokens.
-        let near = (0..toks.len())
-            .filter(|&j| toks[j].kind == Kind::Word && j.abs_diff(i) <= 8)
-            .filter_map(|j| {
-                let key = keys.key(toks[j].key);
-                EVENTS
-                    .iter()
-                    .find(|(prefix, _)| key.starts_with(prefix))
-                    .map(|&(_, name)| (j.abs_diff(i), j < i, j, name))
-            })
-            .min();
-        // At equal distance the word after wins: "wounded four and twenty-five dead".
-        if let Some((_, _, j, name)) = near {
-            f.event = Some(name);
+        if let Some(j) = event_near(text, toks, keys, i, next) {
+            f.event = event_of(keys.key(toks[j].key));
             f.event_word = Some(toks[j].range.clone());
         }
         out.push(f);
         i = next.max(i + 1);
     }
+}
+
+fn event_of(key: &str) -> Option<&'static str> {
+    EVENTS
+        .iter()
+        .find(|(prefix, _)| key.starts_with(prefix))
+        .map(|&(_, name)| name)
+}
+
+/// The event word of the number at token `i` (its words end before `next`): after
+/// it in its clause ("12 people were hurt", "one dead"), else just before it
+/// ("injured 23 others", "the death toll rose to 12").
+fn event_near(
+    text: &str,
+    toks: &[Token<u32>],
+    keys: &KeyIds,
+    i: usize,
+    next: usize,
+) -> Option<usize> {
+    let event = |j: usize| toks[j].kind == Kind::Word && event_of(keys.key(toks[j].key)).is_some();
+    let stops_clause = |j: usize| match toks[j].kind {
+        Kind::Number => true,
+        Kind::Punct => matches!(
+            &text[toks[j].range.clone()],
+            "," | ";" | ":" | "." | "(" | "—"
+        ),
+        Kind::Word => matches!(
+            fold(&text[toks[j].range.clone()]).as_str(),
+            "and" | "but" | "while" | "whereas" | "e" | "mas"
+        ),
+    };
+    let mut content = 0;
+    #[allow(clippy::needless_range_loop)] // `j` is also passed to the closures
+    for j in next..toks.len().min(next + 5) {
+        if event(j) {
+            return Some(j);
+        }
+        if stops_clause(j) {
+            break;
+        }
+        if toks[j].kind == Kind::Word && !toks[j].stop {
+            content += 1;
+            if content > 2 {
+                break;
+            }
+        }
+    }
+    let mut content = 0;
+    for j in (i.saturating_sub(5)..i).rev() {
+        if event(j) {
+            return Some(j);
+        }
+        if toks[j].kind != Kind::Word {
+            break;
+        }
+        if !toks[j].stop {
+            content += 1;
+            if content > 2 {
+                break;
+            }
+        }
+    }
+    None
 }
 
 fn figure(
@@ -427,17 +478,17 @@ mod tests {
     use crate::document::{Document, Format};
     use crate::text::tokens::Normalizer;
 
-    /// (as written, kind, value, unit, counted, event) of each figure.
-    fn figures(
-        text: &str,
-    ) -> Vec<(
+    /// (as written, kind, value, unit, counted, event) of a figure.
+    type Seen = (
         String,
         FigureKind,
         String,
         Option<&'static str>,
         Option<String>,
         Option<&'static str>,
-    )> {
+    );
+
+    fn figures(text: &str) -> Vec<Seen> {
         let s = Source::new(Document::from_bytes("t.txt", text.as_bytes(), Format::Text).unwrap());
         let sources = vec![s];
         let norm = Normalizer::new(crate::text::lang::Language::English);
