@@ -342,12 +342,23 @@ fn sentence_figures(
                 end = toks[u + 1].range.end;
                 k = u + 2;
             }
-            // A year: "in 2031", four digits alone.
+            // "4 a.m.", "9 pm".
+            if kind == FigureKind::Count
+                && is_word(k)
+                && matches!(word(k).trim_end_matches('.'), "a.m" | "p.m" | "am" | "pm")
+                && value < 24.0
+            {
+                let pm = word(k).starts_with('p') && value < 12.0;
+                kind = FigureKind::Time;
+                shown = Some(format!("{:02}:00", value as u32 + if pm { 12 } else { 0 }));
+                end = toks[k].range.end;
+                k += 1;
+            }
+            // A year: "in 2031", "the 1987 flood": four digits, no thousands separator.
             if kind == FigureKind::Count
                 && raw.len() == 4
                 && raw.chars().all(|c| c.is_ascii_digit())
                 && (1900.0..=2100.0).contains(&value)
-                && !toks.get(k).is_some_and(|t| t.kind == Kind::Word && !t.stop)
             {
                 kind = FigureKind::Date;
                 shown = Some(raw.to_owned());
@@ -356,7 +367,10 @@ fn sentence_figures(
         }
         let value = shown.unwrap_or_else(|| format_value(value));
         let mut f = figure(index, sentence, start..end, kind, value, unit);
-        if matches!(kind, FigureKind::Count | FigureKind::Measure) {
+        // Temperatures and shares are matched by their unit alone.
+        if kind == FigureKind::Count
+            || (kind == FigureKind::Measure && !matches!(unit, Some("°c" | "°f" | "°" | "%")))
+        {
             // What it counts: the next content word ("12 people", "3 metres long gash").
             if let Some(c) = toks[next..]
                 .iter()

@@ -160,8 +160,9 @@ fn speaker(text: &str, para: Range<usize>, parts: &[Range<usize>]) -> Option<Ran
     }
     let before_end = parts[0].start;
     let from = text[para.start..before_end]
-        .rfind(['.', '!', '?', '”', '»'])
-        .map_or(para.start, |i| para.start + i + 1);
+        .char_indices()
+        .rfind(|&(_, c)| matches!(c, '.' | '!' | '?' | '”' | '»'))
+        .map_or(para.start, |(i, c)| para.start + i + c.len_utf8());
     attribution_before(text, from..before_end)
 }
 
