@@ -166,14 +166,27 @@ fn ends_sentence(text: &str, dot: usize, rest: &str) -> bool {
     }
     // Acronyms with inner dots ("U.S.", "a.m."): only a clear starter word follows a break.
     if lower.contains('.') {
-        let following: String = rest
-            .chars()
-            .skip_while(|c| c.is_whitespace())
-            .take_while(|c| c.is_alphabetic())
-            .collect();
+        // A headline ("U.S. And E.U. Leaders Meet In St. Louis") has no final stop:
+        // it is one line, whatever its capitals.
+        if !ends_with_stop(text) {
+            return false;
+        }
+        let rest = rest.trim_start();
+        let following: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+        // Another abbreviation or initial ("U.S. A.I. rules") goes on.
+        if rest[following.len()..].starts_with('.') {
+            return false;
+        }
         return STARTERS.contains(&following.to_lowercase().as_str());
     }
     true
+}
+
+/// True when `text` ends as a sentence does (a stop, then closing quotes or brackets).
+fn ends_with_stop(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(is_closer)
+        .ends_with(['.', '!', '?', '…', '。', '！', '？'])
 }
 
 fn push(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -285,6 +298,28 @@ mod tests {
                 "\"Done.\"",
                 "Yes."
             ]
+        );
+    }
+
+    #[test]
+    fn headlines_with_abbreviations_stay_whole() {
+        for headline in [
+            "U.S. and E.U. leaders meet",
+            "U.S. And E.U. Leaders Meet In St. Louis",
+            "U.S. Officials Meet Dr. Smith",
+            "Dr. Smith Returns To St. Louis",
+            "E.U. A.I. Rules Take Effect",
+        ] {
+            assert_eq!(parts(headline), vec![headline]);
+        }
+        assert_eq!(
+            parts("The U.S. A.I. rules came first. They were short."),
+            vec!["The U.S. A.I. rules came first.", "They were short."]
+        );
+        // Sentences after an acronym still split where the paragraph is prose.
+        assert_eq!(
+            parts("Talks were held in the U.S. The E.U. sent an envoy."),
+            vec!["Talks were held in the U.S.", "The E.U. sent an envoy."]
         );
     }
 
