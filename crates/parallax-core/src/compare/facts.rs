@@ -274,6 +274,7 @@ fn match_figures(figures: &[Figure]) -> Vec<Row> {
 mod tests {
     use super::*;
     use crate::document::{Document, Format};
+    use crate::perf::Parallelism;
     use crate::text::tokens::Normalizer;
 
     fn facts(texts: &[&str]) -> (Vec<Source>, Facts) {
@@ -287,7 +288,7 @@ mod tests {
             })
             .collect();
         let norm = Normalizer::new(crate::text::lang::Language::English);
-        let tokens = Tokenized::build(&sources, &norm);
+        let tokens = Tokenized::build(&sources, &norm, Parallelism::default());
         let f = Facts::find(&sources, &tokens);
         (sources, f)
     }

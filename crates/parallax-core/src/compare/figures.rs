@@ -490,6 +490,7 @@ fn format_value(v: f64) -> String {
 mod tests {
     use super::*;
     use crate::document::{Document, Format};
+    use crate::perf::Parallelism;
     use crate::text::tokens::Normalizer;
 
     /// (as written, kind, value, unit, counted, event) of a figure.
@@ -506,7 +507,7 @@ mod tests {
         let s = Source::new(Document::from_bytes("t.txt", text.as_bytes(), Format::Text).unwrap());
         let sources = vec![s];
         let norm = Normalizer::new(crate::text::lang::Language::English);
-        let t = Tokenized::build(&sources, &norm);
+        let t = Tokenized::build(&sources, &norm, Parallelism::default());
         let s = &sources[0];
         find(0, s, &t)
             .into_iter()
