@@ -24,10 +24,11 @@ const SHARED_RUN: usize = 6;
 /// Quotations sharing a key held by more than this many are not paired through it.
 const POSTING_CAP: usize = 256;
 
-/// One quotation or figure printed by one or more sources: indices into
-/// [`Facts::quotes`] or [`Facts::figures`], in source order then text order.
+/// One quotation or figure as printed by one or more sources: its members, in
+/// source order then text order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
+    /// Its quotations or figures: indices into [`Facts::quotes`] or [`Facts::figures`].
     pub members: Vec<usize>,
     /// Quotations: the words differ (beyond case and punctuation). Figures: two
     /// sources give values with none in common.
@@ -37,16 +38,19 @@ pub struct Row {
 /// Every quotation and figure of a comparison, and how they match across sources.
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
+    /// Every quotation of every source, by source then place in the text.
     pub quotes: Vec<Quote>,
     /// Every quotation in one row: those matched across sources together, the rest
     /// alone (carried by one source only).
     pub quote_rows: Vec<Row>,
+    /// Every figure of every source, by source then place in the text.
     pub figures: Vec<Figure>,
     /// Every figure in one row, as for quotations.
     pub figure_rows: Vec<Row>,
 }
 
 impl Facts {
+    /// The quotations and figures of `sources`, read from their tokens, and matched.
     pub(crate) fn find(sources: &[Source], tokens: &Tokenized) -> Facts {
         let quotes: Vec<Quote> = sources
             .iter()
@@ -66,11 +70,6 @@ impl Facts {
             figures,
             figure_rows,
         }
-    }
-
-    /// Rows with members from two sources or more.
-    pub fn matched<'a>(&self, rows: &'a [Row]) -> impl Iterator<Item = &'a Row> {
-        rows.iter().filter(|r| r.members.len() > 1)
     }
 }
 
@@ -277,6 +276,11 @@ mod tests {
     use crate::perf::Parallelism;
     use crate::text::tokens::Normalizer;
 
+    /// Rows with members from two sources or more.
+    fn matched(rows: &[Row]) -> impl Iterator<Item = &Row> {
+        rows.iter().filter(|r| r.members.len() > 1)
+    }
+
     fn facts(texts: &[&str]) -> (Vec<Source>, Facts) {
         let sources: Vec<Source> = texts
             .iter()
@@ -301,7 +305,7 @@ mod tests {
             "“Nothing was decided,” an aide said.",
         ]);
         assert_eq!(f.quotes.len(), 3);
-        let matched: Vec<&Row> = f.matched(&f.quote_rows).collect();
+        let matched: Vec<&Row> = matched(&f.quote_rows).collect();
         assert_eq!(matched.len(), 1);
         assert!(matched[0].differs);
         let sources: Vec<usize> = matched[0]
@@ -334,7 +338,7 @@ mod tests {
             "“The sea wall was never built for this,” the engineer said.",
             "The engineer said \"the sea wall was never built for this.\"",
         ]);
-        let matched: Vec<&Row> = f.matched(&f.quote_rows).collect();
+        let matched: Vec<&Row> = matched(&f.quote_rows).collect();
         assert_eq!(matched.len(), 1);
         assert!(!matched[0].differs);
     }
@@ -346,8 +350,7 @@ mod tests {
             "One man was dead and twenty-one people were wounded, the hospital said.",
             "Rescuers said one person died. A 40-metre section fell.",
         ]);
-        let rows: Vec<(Vec<String>, bool)> = f
-            .matched(&f.figure_rows)
+        let rows: Vec<(Vec<String>, bool)> = matched(&f.figure_rows)
             .map(|r| {
                 (
                     r.members

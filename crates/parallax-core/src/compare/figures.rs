@@ -10,6 +10,8 @@ use crate::source::Source;
 use crate::text::tokenized::Tokenized;
 use crate::text::tokens::{KeyIds, Kind, Token, fold};
 
+/// What a figure is, written in the JSON report as `"count"`, `"measure"`,
+/// `"duration"`, `"date"` or `"time"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FigureKind {
@@ -28,24 +30,24 @@ pub enum FigureKind {
 /// One figure in one source.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
+    /// The source it is in (an index into the comparison's sources).
     pub source: usize,
-    /// The sentence it is in.
-    pub sentence: usize,
     /// The number through its unit, as written ("4.5 million dollars", "-8 °C"), in
     /// the source's extracted text.
     pub range: Range<usize>,
-    pub kind: FigureKind,
+    /// What it is: a count, a measure, a duration, a date or a time.
+    pub(crate) kind: FigureKind,
     /// The value normalised: "12", "4500000", "-8", "2031-02-01", "02-01", "06:40".
-    pub value: String,
+    pub(crate) value: String,
     /// The unit, one spelling for each ("m", "°c", "usd", "%", "year").
-    pub unit: Option<&'static str>,
+    pub(crate) unit: Option<&'static str>,
     /// The word it counts, as written ("people" in "12 people").
     pub counted: Option<Range<usize>>,
     /// The key of the counted word (so "person" for "people" and "persons").
     pub(crate) counted_key: Option<String>,
     /// What happened to what it counts, one name for each kind of event: "killed"
     /// (killed, dead, died, deaths), "injured" (injured, wounded, hurt), …
-    pub event: Option<&'static str>,
+    pub(crate) event: Option<&'static str>,
     /// The event word as written.
     pub event_word: Option<Range<usize>>,
 }
@@ -187,14 +189,13 @@ pub(crate) fn find(index: usize, source: &Source, tokens: &Tokenized) -> Vec<Fig
     let mut out = Vec::new();
     for s in 0..source.sentences.len() {
         let toks: Vec<Token<u32>> = tokens.sentence(index, s).collect();
-        sentence_figures(index, s, source, &toks, keys, &mut out);
+        sentence_figures(index, source, &toks, keys, &mut out);
     }
     out
 }
 
 fn sentence_figures(
     index: usize,
-    sentence: usize,
     source: &Source,
     toks: &[Token<u32>],
     keys: &KeyIds,
@@ -273,14 +274,7 @@ fn sentence_figures(
             if before {
                 // The date starts at the month.
                 let from = toks[i - 1].range.start;
-                out.push(figure(
-                    index,
-                    sentence,
-                    from..end,
-                    kind,
-                    shown.unwrap(),
-                    None,
-                ));
+                out.push(figure(index, from..end, kind, shown.unwrap(), None));
                 i = next;
                 continue;
             }
@@ -366,7 +360,7 @@ fn sentence_figures(
             next = k;
         }
         let value = shown.unwrap_or_else(|| format_value(value));
-        let mut f = figure(index, sentence, start..end, kind, value, unit);
+        let mut f = figure(index, start..end, kind, value, unit);
         // Temperatures and shares are matched by their unit alone.
         if kind == FigureKind::Count
             || (kind == FigureKind::Measure && !matches!(unit, Some("°c" | "°f" | "°" | "%")))
@@ -456,7 +450,6 @@ fn event_near(
 
 fn figure(
     source: usize,
-    sentence: usize,
     range: Range<usize>,
     kind: FigureKind,
     value: String,
@@ -464,7 +457,6 @@ fn figure(
 ) -> Figure {
     Figure {
         source,
-        sentence,
         range,
         kind,
         value,

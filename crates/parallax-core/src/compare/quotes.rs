@@ -10,6 +10,7 @@ use crate::source::Source;
 /// One quotation in one source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quote {
+    /// The source it is in (an index into the comparison's sources).
     pub source: usize,
     /// The quoted words, inside the marks (several parts when an attribution splits
     /// the quotation: "“We are close,” she said, “and will sign.”"), as ranges in the
@@ -26,7 +27,7 @@ impl Quote {
     }
 
     /// The quoted words, parts joined by " … ".
-    pub fn text(&self, source: &Source) -> String {
+    pub(crate) fn text(&self, source: &Source) -> String {
         self.parts
             .iter()
             .map(|p| &source.doc.text[p.clone()])
@@ -77,7 +78,7 @@ const PRONOUNS: &[&str] = &[
 ];
 
 /// Every quotation of source `index`.
-pub fn find(index: usize, source: &Source) -> Vec<Quote> {
+pub(crate) fn find(index: usize, source: &Source) -> Vec<Quote> {
     let text = &source.doc.text;
     let mut out = Vec::new();
     for para in &source.doc.paragraphs {

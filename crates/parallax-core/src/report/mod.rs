@@ -159,19 +159,24 @@ pub struct ValueReport {
 /// One quotation as printed by one or more sources.
 #[derive(Debug, Serialize)]
 pub struct QuoteRowReport {
+    /// Its position in the report's quotes.
     pub id: usize,
     /// The sources that print it, in order.
     pub sources: Vec<usize>,
     /// The sources word it differently (beyond case and punctuation).
     pub differs: bool,
+    /// Each source's quotation, by source, then position.
     pub members: Vec<QuoteReport>,
 }
 
+/// One source's quotation in a quote row.
 #[derive(Debug, Serialize)]
 pub struct QuoteReport {
+    /// The source it is from.
     pub source: usize,
     /// Byte offsets in the file of the quoted words (first part to last), end exclusive.
     pub start: usize,
+    /// One past the last byte of its last part.
     pub end: usize,
     /// The quoted words; the parts of a quotation split by its attribution joined by " … ".
     pub text: String,
@@ -183,16 +188,21 @@ pub struct QuoteReport {
     pub parts: Vec<SpanReport>,
 }
 
+/// One part of a quotation split by its attribution.
 #[derive(Debug, Serialize)]
 pub struct SpanReport {
+    /// Its first byte in the file.
     pub start: usize,
+    /// One past its last byte.
     pub end: usize,
+    /// Its words as parallax read them.
     pub text: String,
 }
 
 /// One figure (one thing counted or measured) as given by one or more sources.
 #[derive(Debug, Serialize)]
 pub struct FigureRowReport {
+    /// Its position in the report's figures.
     pub id: usize,
     /// "count", "measure", "duration", "date" or "time".
     pub kind: crate::compare::figures::FigureKind,
@@ -202,18 +212,24 @@ pub struct FigureRowReport {
     /// The event the figures count ("killed", "injured", "evacuated", …).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event: Option<&'static str>,
+    /// The sources that give it, in order.
     pub sources: Vec<usize>,
     /// Two sources give values with none in common.
     pub differs: bool,
+    /// Each source's figure, by source, then position.
     pub members: Vec<FigureReport>,
 }
 
+/// One source's figure in a figure row.
 #[derive(Debug, Serialize)]
 pub struct FigureReport {
+    /// The source it is from.
     pub source: usize,
     /// Byte offsets in the file of the number and its unit, end exclusive.
     pub start: usize,
+    /// One past its last byte.
     pub end: usize,
+    /// The number and its unit as written ("4.5 million dollars").
     pub text: String,
     /// Normalised: "12", "4500000", "-8", "2031-02-01", "02-01", "06:40".
     pub value: String,
