@@ -330,4 +330,57 @@ mod tests {
             vec!["Wait... what?", "It was approx. ten."]
         );
     }
+
+    /// The sentences of a loading fixture (`document::fixture_tests`), each mapping
+    /// back to the same words in the file.
+    fn fixture(name: &str, format: crate::document::Format) -> (Document, Vec<Sentence>) {
+        let (doc, src) = crate::document::fixture_tests::load(name, format);
+        let found = sentences(&doc);
+        for s in &found {
+            let text = &doc.text[s.range.clone()];
+            let in_file = &src[s.span.clone()];
+            let first = text.split_whitespace().next().unwrap();
+            let last = text.split_whitespace().last().unwrap();
+            assert!(in_file.starts_with(first), "{text:?} at {in_file:?}");
+            assert!(in_file.ends_with(last), "{text:?} at {in_file:?}");
+        }
+        (doc, found)
+    }
+
+    #[test]
+    fn loading_fixtures_split_at_sentence_ends_only() {
+        use crate::document::Format;
+        let texts = |doc: &Document, found: &[Sentence]| -> Vec<String> {
+            found
+                .iter()
+                .map(|s| doc.text[s.range.clone()].to_owned())
+                .collect()
+        };
+        let paragraphs = |doc: &Document| -> Vec<String> {
+            doc.paragraphs
+                .iter()
+                .map(|r| doc.text[r.clone()].to_owned())
+                .collect()
+        };
+        let (doc, found) = fixture("summit-wire.txt", Format::Text);
+        let wire = texts(&doc, &found);
+        assert_eq!(wire.len(), 6, "{wire:#?}");
+        assert_eq!(wire[0], "U.S. And E.U. Envoys Meet Dr. Varga In St. Louis");
+        assert!(wire[1].starts_with("The trade minister"));
+        assert_eq!(
+            &wire[4..],
+            [
+                "Dr. Varga told reporters the U.S. delegation had asked for more time.",
+                "The E.U. side agreed."
+            ]
+        );
+        // Headlines and one-sentence paragraphs stay whole.
+        for (name, format) in [
+            ("summit-agency.md", Format::Markdown),
+            ("summit-page.html", Format::Html),
+        ] {
+            let (doc, found) = fixture(name, format);
+            assert_eq!(texts(&doc, &found), paragraphs(&doc), "{name}");
+        }
+    }
 }

@@ -7,7 +7,7 @@
 pub(crate) mod boilerplate;
 pub mod decode;
 #[cfg(test)]
-mod fixture_tests;
+pub(crate) mod fixture_tests;
 mod html;
 mod markdown;
 pub(crate) mod offsets;
