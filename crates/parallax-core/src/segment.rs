@@ -166,14 +166,27 @@ fn ends_sentence(text: &str, dot: usize, rest: &str) -> bool {
     }
     // Acronyms with inner dots ("U.S.", "a.m."): only a clear starter word follows a break.
     if lower.contains('.') {
-        let following: String = rest
-            .chars()
-            .skip_while(|c| c.is_whitespace())
-            .take_while(|c| c.is_alphabetic())
-            .collect();
+        // A headline ("U.S. And E.U. Leaders Meet In St. Louis") has no final stop:
+        // it is one line, whatever its capitals.
+        if !ends_with_stop(text) {
+            return false;
+        }
+        let rest = rest.trim_start();
+        let following: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+        // Another abbreviation or initial ("U.S. A.I. rules") goes on.
+        if rest[following.len()..].starts_with('.') {
+            return false;
+        }
         return STARTERS.contains(&following.to_lowercase().as_str());
     }
     true
+}
+
+/// True when `text` ends as a sentence does (a stop, then closing quotes or brackets).
+fn ends_with_stop(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(is_closer)
+        .ends_with(['.', '!', '?', '…', '。', '！', '？'])
 }
 
 fn push(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -289,10 +302,85 @@ mod tests {
     }
 
     #[test]
+    fn headlines_with_abbreviations_stay_whole() {
+        for headline in [
+            "U.S. and E.U. leaders meet",
+            "U.S. And E.U. Leaders Meet In St. Louis",
+            "U.S. Officials Meet Dr. Smith",
+            "Dr. Smith Returns To St. Louis",
+            "E.U. A.I. Rules Take Effect",
+        ] {
+            assert_eq!(parts(headline), vec![headline]);
+        }
+        assert_eq!(
+            parts("The U.S. A.I. rules came first. They were short."),
+            vec!["The U.S. A.I. rules came first.", "They were short."]
+        );
+        // Sentences after an acronym still split where the paragraph is prose.
+        assert_eq!(
+            parts("Talks were held in the U.S. The E.U. sent an envoy."),
+            vec!["Talks were held in the U.S.", "The E.U. sent an envoy."]
+        );
+    }
+
+    #[test]
     fn ellipses_and_lowercase_continuations() {
         assert_eq!(
             parts("Wait... what? It was approx. ten."),
             vec!["Wait... what?", "It was approx. ten."]
         );
+    }
+
+    /// The sentences of a loading fixture (`document::fixture_tests`), each mapping
+    /// back to the same words in the file.
+    fn fixture(name: &str, format: crate::document::Format) -> (Document, Vec<Sentence>) {
+        let (doc, src) = crate::document::fixture_tests::load(name, format);
+        let found = sentences(&doc);
+        for s in &found {
+            let text = &doc.text[s.range.clone()];
+            let in_file = &src[s.span.clone()];
+            let first = text.split_whitespace().next().unwrap();
+            let last = text.split_whitespace().last().unwrap();
+            assert!(in_file.starts_with(first), "{text:?} at {in_file:?}");
+            assert!(in_file.ends_with(last), "{text:?} at {in_file:?}");
+        }
+        (doc, found)
+    }
+
+    #[test]
+    fn loading_fixtures_split_at_sentence_ends_only() {
+        use crate::document::Format;
+        let texts = |doc: &Document, found: &[Sentence]| -> Vec<String> {
+            found
+                .iter()
+                .map(|s| doc.text[s.range.clone()].to_owned())
+                .collect()
+        };
+        let paragraphs = |doc: &Document| -> Vec<String> {
+            doc.paragraphs
+                .iter()
+                .map(|r| doc.text[r.clone()].to_owned())
+                .collect()
+        };
+        let (doc, found) = fixture("summit-wire.txt", Format::Text);
+        let wire = texts(&doc, &found);
+        assert_eq!(wire.len(), 6, "{wire:#?}");
+        assert_eq!(wire[0], "U.S. And E.U. Envoys Meet Dr. Varga In St. Louis");
+        assert!(wire[1].starts_with("The trade minister"));
+        assert_eq!(
+            &wire[4..],
+            [
+                "Dr. Varga told reporters the U.S. delegation had asked for more time.",
+                "The E.U. side agreed."
+            ]
+        );
+        // Headlines and one-sentence paragraphs stay whole.
+        for (name, format) in [
+            ("summit-agency.md", Format::Markdown),
+            ("summit-page.html", Format::Html),
+        ] {
+            let (doc, found) = fixture(name, format);
+            assert_eq!(texts(&doc, &found), paragraphs(&doc), "{name}");
+        }
     }
 }

@@ -2,9 +2,13 @@
 
 pub(crate) mod diff;
 pub(crate) mod discrepancy;
+pub mod facts;
+pub mod figures;
 pub mod model;
+pub mod quotes;
 
 use crate::align::{self, Alignment};
+use crate::compare::facts::Facts;
 use crate::compare::model::Discrepancy;
 use crate::compare::model::GroupDiff;
 use crate::perf::Parallelism;
@@ -23,6 +27,8 @@ pub struct Comparison {
     pub(crate) normalizer: Normalizer,
     /// Every sentence's tokens: made for aligning, read again by the word diffs.
     pub(crate) tokens: Tokenized,
+    /// Quotations and figures across sources, found on first use.
+    facts: std::sync::OnceLock<Facts>,
 }
 
 impl Comparison {
@@ -54,7 +60,15 @@ impl Comparison {
             parallelism,
             normalizer,
             tokens,
+            facts: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Every quotation and figure of every source, matched across sources whether or
+    /// not their sentences are in one group (found on first use).
+    pub fn facts(&self) -> &Facts {
+        self.facts
+            .get_or_init(|| Facts::find(&self.sources, &self.tokens))
     }
 
     /// The diff of group `g` against `pivot`'s member (computed on demand).

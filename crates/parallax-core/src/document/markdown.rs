@@ -56,6 +56,7 @@ pub(crate) fn parse(src: &str) -> Builder {
 
 /// Ends a block, dropping it if it is boilerplate and noting the title.
 fn close(b: &mut Builder, heading: bool, seen_prose: &mut bool) {
+    b.cut_metadata_prefix();
     let current = b.current().trim().to_owned();
     if current.is_empty() {
         b.end_paragraph();

@@ -6,6 +6,8 @@
 
 pub(crate) mod boilerplate;
 pub mod decode;
+#[cfg(test)]
+pub(crate) mod fixture_tests;
 mod html;
 mod markdown;
 pub(crate) mod offsets;
@@ -451,6 +453,19 @@ impl Builder {
             };
             self.text.truncate(keep);
             self.map.truncate(keep);
+        }
+    }
+
+    /// Cuts a date glued to the front of the paragraph being built ("date
+    /// 2026-01-25 The minister said…") and keeps it as the date, if none is known yet.
+    pub(crate) fn cut_metadata_prefix(&mut self) {
+        let Some(start) = self.open else { return };
+        let Some((cut, date)) = boilerplate::metadata_prefix(&self.text[start..]) else {
+            return;
+        };
+        if self.map.remove(start..start + cut) {
+            self.text.replace_range(start..start + cut, "");
+            self.meta.date.get_or_insert(date);
         }
     }
 

@@ -73,6 +73,48 @@ impl OffsetMap {
         }
     }
 
+    /// Takes the text `range` out: later text moves back by its length. Refuses
+    /// (false, nothing changed) when a rewritten run straddles either end of it.
+    pub(crate) fn remove(&mut self, range: Range<usize>) -> bool {
+        // Only pieces ending past the start are touched (the removal is near the end).
+        let from = self
+            .pieces
+            .partition_point(|p| p.text + p.text_len <= range.start);
+        let straddles = |p: &Piece, at: usize| {
+            p.text_len != p.file_len && p.text < at && at < p.text + p.text_len
+        };
+        if self.pieces[from..]
+            .iter()
+            .any(|p| straddles(p, range.start) || straddles(p, range.end))
+        {
+            return false;
+        }
+        let n = range.len();
+        let tail: Vec<Piece> = self.pieces.drain(from..).collect();
+        for p in tail {
+            let (a, b) = (p.text, p.text + p.text_len);
+            let linear = p.text_len == p.file_len;
+            if a < range.start {
+                let e = b.min(range.start);
+                self.pieces.push(Piece {
+                    text_len: e - a,
+                    file_len: if linear { e - a } else { p.file_len },
+                    ..p
+                });
+            }
+            if b > range.end {
+                let s = a.max(range.end);
+                self.pieces.push(Piece {
+                    text: s - n,
+                    text_len: b - s,
+                    file: if linear { p.file + (s - a) } else { p.file },
+                    file_len: if linear { b - s } else { p.file_len },
+                });
+            }
+        }
+        true
+    }
+
     fn piece_at(&self, offset: usize) -> Option<&Piece> {
         let i = self
             .pieces
@@ -214,6 +256,24 @@ mod tests {
         assert_eq!(m.to_file(2..4), Some(2..8));
         assert_eq!(m.to_file(3..7), Some(3..21));
         assert_eq!(m.to_file(4..6), None);
+    }
+
+    #[test]
+    fn removing_text_shifts_what_follows() {
+        let mut m = OffsetMap::default();
+        m.push(0, 10, 100, 10); // verbatim
+        m.push(10, 1, 110, 5); // "&" from "&amp;"
+        m.push(11, 4, 115, 4);
+        assert!(m.remove(2..6));
+        assert_eq!(m.to_file(0..2), Some(100..102));
+        assert_eq!(m.to_file(2..4), Some(106..108));
+        assert_eq!(m.to_file(6..7), Some(110..115));
+        assert_eq!(m.to_file(7..11), Some(115..119));
+        // A rewritten run cannot be cut in the middle.
+        let mut r = OffsetMap::default();
+        r.push(0, 4, 0, 9);
+        assert!(!r.remove(1..2));
+        assert_eq!(r.to_file(0..4), Some(0..9));
     }
 
     #[test]

@@ -66,12 +66,18 @@ fn flush(src: &str, block: &mut Vec<Line>, b: &mut Builder, seen_prose: &mut boo
     let (start, end) = (first.start, last.end);
     let para = &src[start..end];
     // Leading and trailing whitespace (indentation, tabs) is not part of the prose.
-    let lead = para.len() - para.trim_start().len();
-    let body = para.trim();
+    let mut at = start + (para.len() - para.trim_start().len());
+    let mut body = para.trim();
+    // "date 2026-01-25 The minister said…": the date is not part of the prose.
+    if let Some((cut, date)) = boilerplate::metadata_prefix(body) {
+        b.meta.date.get_or_insert(date);
+        body = &body[cut..];
+        at += cut;
+    }
     if !*seen_prose && block.len() == 1 && boilerplate::is_title(body) {
         b.meta.title = Some(body.to_owned());
     }
-    b.verbatim(body, start + lead);
+    b.verbatim(body, at);
     b.end_paragraph();
     *seen_prose = true;
     block.clear();

@@ -54,6 +54,8 @@ fn write_batched(report: &Report, batch: Option<usize>, w: &mut dyn Write) -> io
     } else {
         b"\n  ]"
     });
+    field(&mut tail, false, "quotes", &report.quotes)?;
+    field(&mut tail, false, "figures", &report.figures)?;
     if !report.notes.is_empty() {
         field(&mut tail, false, "notes", &report.notes)?;
     }

@@ -32,6 +32,10 @@ pub struct Report<'a> {
     pub sources: Vec<SourceInfo>,
     /// The passages, in reading order.
     pub groups: Vec<GroupReport<'a>>,
+    /// Every quotation, matched across sources whatever the groups (added field).
+    pub quotes: Vec<QuoteRowReport>,
+    /// Every figure, matched across sources by what it counts (added field).
+    pub figures: Vec<FigureRowReport>,
     /// Editors' notes from the review file (added field; absent when there are none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<NoteReport>,
@@ -152,6 +156,180 @@ pub struct ValueReport {
     pub end: usize,
 }
 
+/// One quotation as printed by one or more sources.
+#[derive(Debug, Serialize)]
+pub struct QuoteRowReport {
+    /// Its position in the report's quotes.
+    pub id: usize,
+    /// The sources that print it, in order.
+    pub sources: Vec<usize>,
+    /// The sources word it differently (beyond case and punctuation).
+    pub differs: bool,
+    /// Each source's quotation, by source, then position.
+    pub members: Vec<QuoteReport>,
+}
+
+/// One source's quotation in a quote row.
+#[derive(Debug, Serialize)]
+pub struct QuoteReport {
+    /// The source it is from.
+    pub source: usize,
+    /// Byte offsets in the file of the quoted words (first part to last), end exclusive.
+    pub start: usize,
+    /// One past the last byte of its last part.
+    pub end: usize,
+    /// The quoted words; the parts of a quotation split by its attribution joined by " … ".
+    pub text: String,
+    /// Who the sentence says spoke, as written ("a senior official").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// The parts of a split quotation (absent when it is one part).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<SpanReport>,
+}
+
+/// One part of a quotation split by its attribution.
+#[derive(Debug, Serialize)]
+pub struct SpanReport {
+    /// Its first byte in the file.
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+    /// Its words as parallax read them.
+    pub text: String,
+}
+
+/// One figure (one thing counted or measured) as given by one or more sources.
+#[derive(Debug, Serialize)]
+pub struct FigureRowReport {
+    /// Its position in the report's figures.
+    pub id: usize,
+    /// "count", "measure", "duration", "date" or "time".
+    pub kind: crate::compare::figures::FigureKind,
+    /// One spelling for each unit ("m", "°c", "usd", "%", "year").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<&'static str>,
+    /// The event the figures count ("killed", "injured", "evacuated", …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event: Option<&'static str>,
+    /// The sources that give it, in order.
+    pub sources: Vec<usize>,
+    /// Two sources give values with none in common.
+    pub differs: bool,
+    /// Each source's figure, by source, then position.
+    pub members: Vec<FigureReport>,
+}
+
+/// One source's figure in a figure row.
+#[derive(Debug, Serialize)]
+pub struct FigureReport {
+    /// The source it is from.
+    pub source: usize,
+    /// Byte offsets in the file of the number and its unit, end exclusive.
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+    /// The number and its unit as written ("4.5 million dollars").
+    pub text: String,
+    /// Normalised: "12", "4500000", "-8", "2031-02-01", "02-01", "06:40".
+    pub value: String,
+    /// The word counted, as written ("people").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counted: Option<String>,
+    /// The event word, as written ("wounded").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event_word: Option<String>,
+}
+
+/// The quotations and figures of `c` as report rows.
+fn facts(c: &Comparison) -> (Vec<QuoteRowReport>, Vec<FigureRowReport>) {
+    let facts = c.facts();
+    let span = |source: usize, r: std::ops::Range<usize>| {
+        c.sources[source].doc.file_span(r).unwrap_or(0..0)
+    };
+    let text = |source: usize, r: std::ops::Range<usize>| c.sources[source].doc.text[r].to_owned();
+    let sources_of = |members: &mut dyn Iterator<Item = usize>| {
+        let mut s: Vec<usize> = members.collect();
+        s.sort_unstable();
+        s.dedup();
+        s
+    };
+    let quotes = facts
+        .quote_rows
+        .iter()
+        .enumerate()
+        .map(|(id, row)| QuoteRowReport {
+            id,
+            sources: sources_of(&mut row.members.iter().map(|&m| facts.quotes[m].source)),
+            differs: row.differs,
+            members: row
+                .members
+                .iter()
+                .map(|&m| {
+                    let q = &facts.quotes[m];
+                    let s = span(q.source, q.range());
+                    QuoteReport {
+                        source: q.source,
+                        start: s.start,
+                        end: s.end,
+                        text: q.text(&c.sources[q.source]),
+                        speaker: q.speaker.clone().map(|r| text(q.source, r)),
+                        parts: if q.parts.len() > 1 {
+                            q.parts
+                                .iter()
+                                .map(|p| {
+                                    let s = span(q.source, p.clone());
+                                    SpanReport {
+                                        start: s.start,
+                                        end: s.end,
+                                        text: text(q.source, p.clone()),
+                                    }
+                                })
+                                .collect()
+                        } else {
+                            Vec::new()
+                        },
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let figures = facts
+        .figure_rows
+        .iter()
+        .enumerate()
+        .map(|(id, row)| {
+            let first = &facts.figures[row.members[0]];
+            FigureRowReport {
+                id,
+                kind: first.kind,
+                unit: first.unit,
+                event: first.event,
+                sources: sources_of(&mut row.members.iter().map(|&m| facts.figures[m].source)),
+                differs: row.differs,
+                members: row
+                    .members
+                    .iter()
+                    .map(|&m| {
+                        let f = &facts.figures[m];
+                        let s = span(f.source, f.range.clone());
+                        FigureReport {
+                            source: f.source,
+                            start: s.start,
+                            end: s.end,
+                            text: text(f.source, f.range.clone()),
+                            value: f.value.clone(),
+                            counted: f.counted.clone().map(|r| text(f.source, r)),
+                            event_word: f.event_word.clone().map(|r| text(f.source, r)),
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    (quotes, figures)
+}
+
 impl<'a> Report<'a> {
     /// The report of comparison `c` with every member diffed against source `pivot`
     /// (without notes: the caller adds the review's).
@@ -243,12 +421,15 @@ impl<'a> Report<'a> {
                 discrepancies,
             }
         });
+        let (quotes, figures) = facts(c);
         Report {
             version: 1,
             pivot,
             language: format!("{:?}", c.alignment.language).to_lowercase(),
             sources,
             groups,
+            quotes,
+            figures,
             notes: Vec::new(),
             parallelism: c.parallelism,
         }

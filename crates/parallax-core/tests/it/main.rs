@@ -5,6 +5,7 @@
 mod align_props;
 mod common;
 mod complexity;
+mod facts_props;
 mod hostile_props;
 mod parallel;
 mod props;

@@ -343,6 +343,7 @@ impl Emitter<'_> {
             std::mem::take(&mut self.chars),
             std::mem::take(&mut self.link_chars),
         );
+        self.b.cut_metadata_prefix();
         let current = self.b.current().trim().to_owned();
         if current.is_empty() {
             self.b.end_paragraph();

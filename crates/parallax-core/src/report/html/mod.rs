@@ -495,6 +495,8 @@ mod tests {
                     discrepancies: vec![],
                 },
             ],
+            quotes: Vec::new(),
+            figures: Vec::new(),
             notes: vec![
                 NoteReport {
                     id: 1,
