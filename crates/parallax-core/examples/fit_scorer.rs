@@ -357,6 +357,8 @@ fn tie() -> f64 {
         .and_then(|v| v.parse().ok())
         .unwrap_or(0.005)
 }
+/// Merge discounts tried (see `Params::merge`).
+const MERGES: [f32; 4] = [0.0, 0.05, 0.1, 0.15];
 const THETAS: [f32; 11] = [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65];
 
 impl Data<'_> {
@@ -406,7 +408,11 @@ impl Data<'_> {
     fn fit_model(&self, train: &[usize], order: OrderMode) -> Model {
         let (first, second) = self.fit_weights(train);
         let inner = 5;
-        let mut per_theta: Vec<BTreeMap<usize, Counts>> = vec![BTreeMap::new(); THETAS.len()];
+        let grid: Vec<(f32, f32)> = THETAS
+            .iter()
+            .flat_map(|&t| MERGES.iter().map(move |&m| (t, m)))
+            .collect();
+        let mut per_cut: Vec<BTreeMap<usize, Counts>> = vec![BTreeMap::new(); grid.len()];
         for k in 0..inner {
             let fit_on: Vec<usize> = train
                 .iter()
@@ -421,35 +427,40 @@ impl Data<'_> {
                 .map(|(_, &e)| e)
                 .collect();
             let (f, s) = self.fit_weights(&fit_on);
-            for (t, &theta) in THETAS.iter().enumerate() {
+            for (g, &(theta, merge)) in grid.iter().enumerate() {
                 let m = Model {
                     first: f,
                     second: s,
                     theta,
+                    merge,
                 };
                 for (set, c) in self.counts(&held, &m, order) {
-                    per_theta[t].entry(set).or_default().add(c);
+                    per_cut[g].entry(set).or_default().add(c);
                 }
             }
         }
-        let scores: Vec<(f32, f64)> = THETAS
+        let scores: Vec<((f32, f32), f64)> = grid
             .iter()
-            .zip(&per_theta)
-            .map(|(&theta, counts)| {
+            .zip(&per_cut)
+            .map(|(&cut, counts)| {
                 let fs: Vec<f64> = counts.values().map(|c| c.f1().2).collect();
-                (theta, fs.iter().sum::<f64>() / fs.len().max(1) as f64)
+                (cut, fs.iter().sum::<f64>() / fs.len().max(1) as f64)
             })
             .collect();
         let top = scores.iter().map(|s| s.1).fold(f64::MIN, f64::max);
-        let theta = scores
+        // Among the cuts within TIE of the best, the highest θ, then the smallest
+        // merge discount: toward precision.
+        let (theta, merge) = scores
             .iter()
-            .rev()
-            .find(|s| s.1 >= top - tie())
-            .map_or(0.5, |s| s.0);
+            .filter(|s| s.1 >= top - tie())
+            .map(|s| s.0)
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.total_cmp(&a.1)))
+            .unwrap_or((0.5, 0.0));
         Model {
             first,
             second,
             theta,
+            merge,
         }
     }
 
@@ -487,7 +498,7 @@ impl Data<'_> {
                 let ev = &self.events[e];
                 let x2 = &seconds[&e];
                 let p: Vec<f32> = x2.iter().map(|x| second.predict(x)).collect();
-                let al = self.trials[e].group(&p, &context_of(x2), theta);
+                let al = self.trials[e].group(&p, &context_of(x2), theta, 0.0);
                 let set = &self.sets[ev.set];
                 let pred = predicted(ev, set, &al);
                 let tp = pred.iter().filter(|p| set.gold.contains(p)).count();
@@ -749,7 +760,7 @@ fn main() {
                     .iter()
                     .map(|x| align::logistic(&model.second, x))
                     .collect();
-                let al = t.group(&p, &context_of(&x2), model.theta);
+                let al = t.group(&p, &context_of(&x2), model.theta, model.merge);
                 let pred = predicted(ev, s, &al);
                 let mut prob: HashMap<(Unit, Unit), f32> = HashMap::new();
                 for ((a, b), &q) in t.pairs().into_iter().zip(&p) {
@@ -838,7 +849,7 @@ fn main() {
         "final model on ecbplus (not fitted on)",
         &data.counts(&ecb, &model, OrderMode::Auto),
     );
-    println!("theta {}", model.theta);
+    println!("theta {} merge {}", model.theta, model.merge);
     let names: Vec<&str> = align::LEXICAL
         .iter()
         .chain(align::ORDER.iter())
@@ -873,10 +884,13 @@ fn main() {
              #[rustfmt::skip]\n\
              pub(crate) const SECOND: [f32; N2 + 1] = [{}];\n\
              /// Probability a pair must clear on average within a group.\n\
-             pub(crate) const THETA: f32 = {:.2};\n",
+             pub(crate) const THETA: f32 = {:.2};\n\
+             /// How much lower the average a group joining another group must clear.\n\
+             pub(crate) const MERGE: f32 = {:.2};\n",
             list(&model.first),
             list(&model.second),
-            model.theta
+            model.theta,
+            model.merge
         );
         std::fs::write(path, text).unwrap();
         eprintln!("wrote {path}");

@@ -208,7 +208,7 @@ fn gain<I: Iterator<Item = f32>>(
     for &x in a {
         per_source[source[x] as usize] += 1;
         for e in between(x) {
-            total += f64::from(e - p.link);
+            total += f64::from(e - (p.link - p.merge));
             candidates += 1;
         }
     }
@@ -220,7 +220,7 @@ fn gain<I: Iterator<Item = f32>>(
         per_source[source[x] as usize] = 0;
     }
     let cross = a.len() * b.len() - same_source;
-    total + (cross - candidates) as f64 * f64::from(0.0 - p.link)
+    total + (cross - candidates) as f64 * f64::from(0.0 - (p.link - p.merge))
 }
 
 #[cfg(test)]

@@ -269,17 +269,25 @@ impl<'a> Trial<'a> {
             }
         }
         mark("scorer");
-        self.group(&p, &context, model.theta)
+        self.group(&p, &context, model.theta, model.merge)
     }
 
     /// Groups the sentences by the probabilities `p` of the candidate pairs (in the
     /// order of [`Trial::pairs`]), whose context features were `context`.
-    pub fn group(&self, p: &[f32], context: &[[f32; ORDER.len()]], theta: f32) -> Alignment {
+    /// `theta` and `merge` are the model's thresholds ([`Model`]).
+    pub fn group(
+        &self,
+        p: &[f32],
+        context: &[[f32; ORDER.len()]],
+        theta: f32,
+        merge: f32,
+    ) -> Alignment {
         use crate::perf::stages::mark;
         let f = &self.feats;
         let scored = scorer::as_scored(&self.prep);
         let cluster_params = Params {
             link: theta,
+            merge,
             ..self.params.clone()
         };
         let clusters = group::cluster(f, &self.rank, &scored, p, &cluster_params);

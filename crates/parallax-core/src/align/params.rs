@@ -43,6 +43,11 @@ pub struct Params {
     /// Evidence each pair of sentences in one group must clear on average (set to
     /// the model's θ when grouping).
     pub link: f32,
+    /// How much lower that average may be when a group joins another group rather
+    /// than two lone sentences joining (set to the model's `merge` when grouping):
+    /// with many outlets, reports of one statement gather in groups whose members
+    /// do not all match each other as well as each matches its closest.
+    pub merge: f32,
     /// What to assume about the order in which sources tell things (`--order`).
     pub order: OrderMode,
     /// The pair scorer's weights and threshold.
@@ -62,6 +67,7 @@ impl Default for Params {
             single: 0.5,
             position: 0.2,
             link: 0.2,
+            merge: 0.0,
             order: OrderMode::Auto,
             model: super::Model::default(),
             parallelism: Parallelism::default(),
@@ -83,6 +89,7 @@ impl Params {
             "single" => &mut self.single,
             "position" => &mut self.position,
             "link" => &mut self.link,
+            "merge" => &mut self.model.merge,
             "theta" => &mut self.model.theta,
             "partners" => {
                 self.partners = value as usize;

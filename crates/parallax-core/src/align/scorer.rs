@@ -24,6 +24,8 @@ pub struct Model {
     pub second: [f32; N2 + 1],
     /// Probability each pair of sentences in one group must clear on average.
     pub theta: f32,
+    /// How much lower the average a group joining another group must clear.
+    pub merge: f32,
 }
 
 impl Default for Model {
@@ -32,6 +34,7 @@ impl Default for Model {
             first: weights::FIRST,
             second: weights::SECOND,
             theta: weights::THETA,
+            merge: weights::MERGE,
         }
     }
 }
