@@ -104,8 +104,9 @@ pub struct Alignment {
     /// different sources (a pair never proposed counts 0); `None` for material
     /// unique to one source.
     pub confidence: Vec<Option<f32>>,
-    /// The scorer's evidence for every candidate pair it gave some probability,
-    /// linked or not, sorted by the pair.
+    /// The scorer's evidence for what a reader asks about a sentence: every linked
+    /// pair, and each sentence's [`EVIDENCE_PER_SOURCE`] most probable candidates in
+    /// each other source (linked or not, with some probability), sorted by the pair.
     pub evidence: Vec<PairEvidence>,
 }
 
@@ -125,6 +126,10 @@ pub struct PairEvidence {
 
 /// Pairs below this probability are not kept as evidence.
 const EVIDENCE_FLOOR: f32 = 0.05;
+/// How many of a sentence's best candidates in each other source keep their
+/// evidence (beside its links): enough to explain why the best were not linked,
+/// without keeping the features of every pair of a large comparison.
+pub const EVIDENCE_PER_SOURCE: usize = 3;
 
 impl Alignment {
     /// How many groups are shared by two sources or more.
@@ -342,13 +347,51 @@ impl<'a> Trial<'a> {
                 })
             })
             .collect();
+        // The least probability that still ranks among each sentence's best
+        // candidates in each other source.
+        let sources = f.sources();
+        let source = f.source_table();
+        let mut best = vec![[f32::MIN; EVIDENCE_PER_SOURCE]; f.sentences.len() * sources];
+        let rank_in = |slot: &mut [f32; EVIDENCE_PER_SOURCE], q: f32| {
+            if q > slot[EVIDENCE_PER_SOURCE - 1] {
+                slot[EVIDENCE_PER_SOURCE - 1] = q;
+                slot.sort_by(|x, y| y.total_cmp(x));
+            }
+        };
+        for (&(a, b), &q) in self.prep.pairs.iter().zip(p) {
+            rank_in(
+                &mut best[a as usize * sources + source[b as usize] as usize],
+                q,
+            );
+            rank_in(
+                &mut best[b as usize * sources + source[a as usize] as usize],
+                q,
+            );
+        }
+        let cluster_of = |g: u32| {
+            let id = f.ids[g as usize];
+            group_of[id.source][id.index]
+        };
+        let shown: Vec<bool> = self
+            .prep
+            .pairs
+            .iter()
+            .zip(p)
+            .map(|(&(a, b), &q)| {
+                let least = |x: u32, y: u32| {
+                    best[x as usize * sources + source[y as usize] as usize]
+                        [EVIDENCE_PER_SOURCE - 1]
+                };
+                cluster_of(a) == cluster_of(b) || q >= least(a, b) || q >= least(b, a)
+            })
+            .collect();
         let mut evidence: Vec<PairEvidence> = self
             .prep
             .pairs
             .iter()
             .zip(p)
             .enumerate()
-            .filter(|&(_, (_, &q))| q >= EVIDENCE_FLOOR)
+            .filter(|&(i, (_, &q))| q >= EVIDENCE_FLOOR && shown[i])
             .map(|(i, (&(a, b), &q))| PairEvidence {
                 a: f.ids[a as usize],
                 b: f.ids[b as usize],

@@ -177,6 +177,22 @@ proptest! {
         for e in &al.evidence {
             prop_assert!(e.a.source != e.b.source && (0.0..=1.0).contains(&e.probability));
         }
+        // Unlinked pairs keep evidence only among one side's best few in the other's
+        // source: more probable unlinked candidates there are fewer than the bound.
+        let linked = |e: &parallax_core::align::PairEvidence| {
+            al.group_of[e.a.source][e.a.index] == al.group_of[e.b.source][e.b.index]
+        };
+        for e in al.evidence.iter().filter(|e| !linked(e)) {
+            let better = |x: parallax_core::align::SentenceId, other: usize| {
+                al.evidence
+                    .iter()
+                    .filter(|o| (o.a == x && o.b.source == other) || (o.b == x && o.a.source == other))
+                    .filter(|o| o.probability > e.probability)
+                    .count()
+            };
+            let k = parallax_core::align::EVIDENCE_PER_SOURCE;
+            prop_assert!(better(e.a, e.b.source) < k || better(e.b, e.a.source) < k);
+        }
     }
 
     #[test]
