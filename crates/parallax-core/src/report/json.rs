@@ -72,7 +72,6 @@ const PIECE: usize = 32;
 
 /// The elements of the groups array, each on its own line at depth 2.
 fn groups(groups: &[GroupReport], batch: Option<usize>, w: &mut dyn Write) -> io::Result<()> {
-    use rayon::prelude::*;
     let piece = |first: usize, piece: &[GroupReport]| -> io::Result<Vec<u8>> {
         // Room for the text (twice: the member's, then its fragments') and the keys
         // and indents around it, so that the buffer is rarely grown and copied.
@@ -101,11 +100,10 @@ fn groups(groups: &[GroupReport], batch: Option<usize>, w: &mut dyn Write) -> io
         let (tx, rx) = std::sync::mpsc::sync_channel::<io::Result<Vec<Vec<u8>>>>(1);
         scope.spawn(move || {
             for (b, batch) in groups.chunks(size).enumerate() {
-                let pieces: io::Result<Vec<Vec<u8>>> = batch
-                    .par_chunks(PIECE)
-                    .enumerate()
-                    .map(|(p, part)| piece(b * size + p * PIECE, part))
-                    .collect();
+                // Batches are made only when the report is written in parallel.
+                let parts: Vec<(usize, &[GroupReport])> = batch.chunks(PIECE).enumerate().collect();
+                let pieces: io::Result<Vec<Vec<u8>>> = crate::perf::par::Par::when(true)
+                    .map(parts, |(p, part)| piece(b * size + p * PIECE, part));
                 let failed = pieces.is_err();
                 // A closed channel: writing failed and nobody waits any more.
                 if tx.send(pieces).is_err() || failed {
