@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use crate::document::boilerplate::MONTHS_EN;
 use crate::source::Source;
 use crate::text::tokenized::Tokenized;
 use crate::text::tokens::{KeyIds, Kind, Token, fold};
@@ -78,20 +79,6 @@ const EVENTS: &[(&str, &str)] = &[
     ("desaparec", "missing"),
 ];
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 const MONTHS_PT: &[&str] = &[
     "janeiro",
     "fevereiro",
@@ -209,7 +196,7 @@ fn sentence_figures(
             .then(|| {
                 let w = word(i);
                 let w = w.trim_end_matches('.');
-                MONTHS
+                MONTHS_EN
                     .iter()
                     .chain(MONTHS_PT)
                     .position(|m| *m == w || (w.len() >= 3 && m.starts_with(w) && w != "mar"))

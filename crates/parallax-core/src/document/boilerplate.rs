@@ -113,7 +113,8 @@ const NAME_WORDS: &[&str] = &[
     "al",
 ];
 
-const MONTHS: &[&str] = &[
+/// The English months in order (the figures read a date's month by its position).
+pub(crate) const MONTHS_EN: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -126,6 +127,10 @@ const MONTHS: &[&str] = &[
     "october",
     "november",
     "december",
+];
+
+/// Other words naming a month: English abbreviations, Portuguese names and theirs.
+const MONTHS: &[&str] = &[
     "jan",
     "feb",
     "mar",
@@ -432,7 +437,8 @@ fn is_date_word(w: &str) -> bool {
             .contains(&letters.as_str());
     }
     let word = lower.trim_end_matches(['.', ':', ',']);
-    MONTHS.contains(&word)
+    MONTHS_EN.contains(&word)
+        || MONTHS.contains(&word)
         || WEEKDAYS.contains(&word)
         || DATE_FILLERS.contains(&word)
         || DATE_WORDS.contains(&word)
@@ -465,6 +471,7 @@ pub(crate) fn metadata_prefix(para: &str) -> Option<(usize, String)> {
             if !connector
                 && (value.is_some()
                     || w.chars().any(|c| c.is_ascii_digit())
+                    || MONTHS_EN.contains(&bare.as_str())
                     || MONTHS.contains(&bare.as_str())
                     || WEEKDAYS.contains(&bare.as_str()))
             {
