@@ -516,8 +516,8 @@ fn finish(mut p: Pair, a: SentenceView<'_>, b: SentenceView<'_>) -> Pair {
     p.dice = 2.0 * p.matched / (a.weight + b.weight);
     p.cover = (p.matched / a.weight.min(b.weight)).min(1.0);
     if !a.bigrams.is_empty() && !b.bigrams.is_empty() {
-        p.phrase =
-            count_common(a.bigrams, b.bigrams) as f32 / a.bigrams.len().min(b.bigrams.len()) as f32;
+        p.phrase = super::profile::common(a.bigrams, b.bigrams) as f32
+            / a.bigrams.len().min(b.bigrams.len()) as f32;
     }
     p
 }
@@ -556,22 +556,6 @@ impl Marks {
         };
         w[i / 64] |= 1 << (i % 64);
     }
-}
-
-fn count_common(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 #[cfg(test)]

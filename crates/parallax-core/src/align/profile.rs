@@ -374,8 +374,8 @@ pub(crate) fn longest_run(a: &[u32], b: &[u32]) -> usize {
     })
 }
 
-/// Keys both sorted lists hold.
-pub(crate) fn common(a: &[u32], b: &[u32]) -> usize {
+/// Items both sorted lists hold.
+pub(crate) fn common<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
